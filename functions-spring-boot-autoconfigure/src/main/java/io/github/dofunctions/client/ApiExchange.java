@@ -1,0 +1,182 @@
+package io.github.dofunctions.client;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.model.RateLimit;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Performs one call of the API: sends the request, records the rate-limit headers, and
+ * turns the answer into a value or an exception. Bodies are read as bytes, up to a limit,
+ * and decoded with the client's own mapper.
+ */
+final class ApiExchange {
+
+	private static final byte[] NO_BODY = new byte[0];
+
+	private final WebClient webClient;
+
+	private final Supplier<String> token;
+
+	private final JsonMapper json;
+
+	private final ErrorResponses errors;
+
+	private final int maxResponseBytes;
+
+	private final AtomicReference<RateLimit> rateLimit = new AtomicReference<>(RateLimit.unknown());
+
+	ApiExchange(WebClient webClient, Supplier<String> token, JsonMapper json, int maxResponseBytes, Clock clock) {
+		this.webClient = webClient;
+		this.token = token;
+		this.json = json;
+		this.errors = new ErrorResponses(json, clock);
+		this.maxResponseBytes = maxResponseBytes;
+	}
+
+	/**
+	 * Call an operation that answers with one resource.
+	 */
+	<T> Mono<T> one(ApiOperation operation, @Nullable Object body, Class<? extends Envelopes.Single<T>> type,
+			Object... uriVariables) {
+		return exchange(operation, body, type, uriVariables).handle((envelope, sink) -> {
+			T content = envelope.content();
+			if (content == null) {
+				sink.error(new FunctionsInvalidResponseException(operation.operationName(), 200,
+						"body has no '" + envelope.field() + "' object", null, null));
+				return;
+			}
+			sink.next(content);
+		});
+	}
+
+	/**
+	 * Call an operation that answers with a list of resources.
+	 */
+	<T> Flux<T> many(ApiOperation operation, Class<? extends Envelopes.Many<T>> type, Object... uriVariables) {
+		return exchange(operation, null, type, uriVariables).flatMapIterable((envelope) -> {
+			List<T> items = envelope.items();
+			return (items != null) ? items : List.of();
+		});
+	}
+
+	/**
+	 * Call an operation whose answer has no content worth reading.
+	 */
+	Mono<Void> discard(ApiOperation operation, Object... uriVariables) {
+		return exchange(operation, null, null, uriVariables);
+	}
+
+	RateLimit rateLimit() {
+		return this.rateLimit.get();
+	}
+
+	private <B> Mono<B> exchange(ApiOperation operation, @Nullable Object body, @Nullable Class<? extends B> type,
+			Object[] uriVariables) {
+		return Mono.defer(() -> {
+			WebClient.RequestBodySpec request = this.webClient.method(operation.method())
+				.uri(operation.uriTemplate(), uriVariables)
+				.headers((headers) -> headers.setBearerAuth(currentToken()));
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.json.writeValueAsBytes(body));
+			}
+			return request.exchangeToMono((response) -> this.<B>read(operation, response, type));
+		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
+	}
+
+	private String currentToken() {
+		String current = this.token.get();
+		if (current == null || current.isBlank()) {
+			throw new IllegalStateException("No DigitalOcean API token: the token supplier returned none");
+		}
+		return current;
+	}
+
+	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, @Nullable Class<? extends B> type) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		RateLimit described = RateLimitHeaders.rateLimit(headers);
+		if (described != null) {
+			this.rateLimit.set(described);
+		}
+		int status = response.statusCode().value();
+		if (!response.statusCode().is2xxSuccessful()) {
+			return errorBody(response)
+				.flatMap((bytes) -> Mono.error(this.errors.toException(operation, status, headers, bytes)));
+		}
+		if (type == null) {
+			return response.releaseBody().then(Mono.empty());
+		}
+		return body(operation, status, headers, response).map((bytes) -> decode(operation, status, headers, bytes, type));
+	}
+
+	private Mono<byte[]> body(ApiOperation operation, int status, HttpHeaders headers, ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseBytes)
+			.map(ApiExchange::toBytes)
+			.defaultIfEmpty(NO_BODY)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new FunctionsInvalidResponseException(operation.operationName(), status,
+							"body is larger than the " + this.maxResponseBytes + "-byte limit (max-response-size)",
+							headers.getFirst(ErrorResponses.REQUEST_ID_HEADER), ex));
+	}
+
+	/**
+	 * Read an error body up to the limit; a larger one is cut, not refused, so that the
+	 * status still reaches the caller.
+	 */
+	private Mono<byte[]> errorBody(ClientResponse response) {
+		return DataBufferUtils
+			.join(DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+					this.maxResponseBytes))
+			.map(ApiExchange::toBytes)
+			.defaultIfEmpty(NO_BODY);
+	}
+
+	private <B> B decode(ApiOperation operation, int status, HttpHeaders headers, byte[] bytes, Class<? extends B> type) {
+		String requestId = headers.getFirst(ErrorResponses.REQUEST_ID_HEADER);
+		if (bytes.length == 0) {
+			throw new FunctionsInvalidResponseException(operation.operationName(), status, "body is empty", requestId,
+					null);
+		}
+		try {
+			B value = this.json.readValue(bytes, type);
+			if (value == null) {
+				throw new FunctionsInvalidResponseException(operation.operationName(), status, "body is JSON null",
+						requestId, null);
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new FunctionsInvalidResponseException(operation.operationName(), status,
+					"body is not the documented JSON: " + ex.getOriginalMessage(), requestId, ex);
+		}
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.github.dofunctions.client;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The operations of the DigitalOcean Functions API, with the method and URI template
+ * each one uses. The name of an operation is the name of the
+ * {@link FunctionsOperations} method that performs it.
+ */
+public enum ApiOperation {
+
+	/** {@code GET /v2/functions/namespaces}. */
+	LIST_NAMESPACES("listNamespaces", HttpMethod.GET, "/v2/functions/namespaces"),
+
+	/** {@code GET /v2/functions/namespaces/{namespace_id}}. */
+	GET_NAMESPACE("getNamespace", HttpMethod.GET, "/v2/functions/namespaces/{namespace_id}"),
+
+	/** {@code POST /v2/functions/namespaces}. */
+	CREATE_NAMESPACE("createNamespace", HttpMethod.POST, "/v2/functions/namespaces"),
+
+	/** {@code DELETE /v2/functions/namespaces/{namespace_id}}. */
+	DELETE_NAMESPACE("deleteNamespace", HttpMethod.DELETE, "/v2/functions/namespaces/{namespace_id}"),
+
+	/** {@code GET /v2/functions/namespaces/{namespace_id}/triggers}. */
+	LIST_TRIGGERS("listTriggers", HttpMethod.GET, "/v2/functions/namespaces/{namespace_id}/triggers"),
+
+	/** {@code GET /v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}}. */
+	GET_TRIGGER("getTrigger", HttpMethod.GET, "/v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}"),
+
+	/** {@code POST /v2/functions/namespaces/{namespace_id}/triggers}. */
+	CREATE_TRIGGER("createTrigger", HttpMethod.POST, "/v2/functions/namespaces/{namespace_id}/triggers"),
+
+	/** {@code PUT /v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}}. */
+	UPDATE_TRIGGER("updateTrigger", HttpMethod.PUT,
+			"/v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}"),
+
+	/** {@code DELETE /v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}}. */
+	DELETE_TRIGGER("deleteTrigger", HttpMethod.DELETE,
+			"/v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}"),
+
+	/** {@code GET /v2/functions/namespaces/{namespace_id}/keys}. */
+	LIST_ACCESS_KEYS("listAccessKeys", HttpMethod.GET, "/v2/functions/namespaces/{namespace_id}/keys"),
+
+	/** {@code POST /v2/functions/namespaces/{namespace_id}/keys}. */
+	CREATE_ACCESS_KEY("createAccessKey", HttpMethod.POST, "/v2/functions/namespaces/{namespace_id}/keys"),
+
+	/** {@code PUT /v2/functions/namespaces/{namespace_id}/keys/{key_id}}. */
+	UPDATE_ACCESS_KEY("updateAccessKey", HttpMethod.PUT, "/v2/functions/namespaces/{namespace_id}/keys/{key_id}"),
+
+	/** {@code DELETE /v2/functions/namespaces/{namespace_id}/keys/{key_id}}. */
+	DELETE_ACCESS_KEY("deleteAccessKey", HttpMethod.DELETE, "/v2/functions/namespaces/{namespace_id}/keys/{key_id}");
+
+	private final String operationName;
+
+	private final HttpMethod method;
+
+	private final String uriTemplate;
+
+	ApiOperation(String operationName, HttpMethod method, String uriTemplate) {
+		this.operationName = operationName;
+		this.method = method;
+		this.uriTemplate = uriTemplate;
+	}
+
+	/**
+	 * Return the name of the {@link FunctionsOperations} method that performs the
+	 * operation.
+	 * @return the operation name, such as {@code getNamespace}
+	 */
+	public String operationName() {
+		return this.operationName;
+	}
+
+	/**
+	 * Return the HTTP method of the operation.
+	 * @return the method
+	 */
+	public HttpMethod method() {
+		return this.method;
+	}
+
+	/**
+	 * Return the URI template of the operation, relative to the API's base URL.
+	 * @return the URI template, with variables such as {@code {namespace_id}}
+	 */
+	public String uriTemplate() {
+		return this.uriTemplate;
+	}
+
+	/**
+	 * Return whether sending the request twice has the same effect as sending it once:
+	 * true of every GET, PUT and DELETE, false of the POST creates.
+	 * @return whether the operation is idempotent
+	 */
+	public boolean isIdempotent() {
+		return this.method != HttpMethod.POST;
+	}
+
+}

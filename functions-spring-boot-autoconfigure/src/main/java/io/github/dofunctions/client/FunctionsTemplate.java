@@ -1,0 +1,351 @@
+package io.github.dofunctions.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.github.dofunctions.client.Envelopes.AccessKeyEnvelope;
+import io.github.dofunctions.client.Envelopes.AccessKeyList;
+import io.github.dofunctions.client.Envelopes.NamespaceEnvelope;
+import io.github.dofunctions.client.Envelopes.NamespaceList;
+import io.github.dofunctions.client.Envelopes.TriggerEnvelope;
+import io.github.dofunctions.client.Envelopes.TriggerList;
+import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.CreateAccessKeyRequest;
+import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.Namespace;
+import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.model.Trigger;
+import io.github.dofunctions.client.model.UpdateAccessKeyRequest;
+import io.github.dofunctions.client.model.UpdateTriggerRequest;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.DefaultUriBuilderFactory.EncodingMode;
+
+/**
+ * {@link FunctionsOperations} on Spring's reactive {@link WebClient}.
+ * <p>
+ * Built with {@link #builder()}; with Spring Boot the starter builds one from
+ * {@code do.functions.*} properties. The template takes a copy of the
+ * {@link WebClient.Builder} it is given and sets on the copy what the API needs: the base
+ * URL with strict encoding of path variables, JSON and authentication headers, masked
+ * request details in logs. It reads and writes JSON with its own mapper, never the
+ * application's.
+ */
+public final class FunctionsTemplate implements FunctionsOperations {
+
+	/** Base URL of DigitalOcean's public API. */
+	public static final String DEFAULT_BASE_URL = "https://api.digitalocean.com";
+
+	/** Default largest response body the client reads: 1 MiB. */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
+
+	private final String baseUrl;
+
+	private final ApiExchange exchange;
+
+	private FunctionsTemplate(String baseUrl, ApiExchange exchange) {
+		this.baseUrl = baseUrl;
+		this.exchange = exchange;
+	}
+
+	/**
+	 * Start building a template.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Flux<Namespace> listNamespaces() {
+		return this.exchange.many(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
+	}
+
+	@Override
+	public Mono<Namespace> getNamespace(String namespaceId) {
+		requireSegment(namespaceId, "namespaceId");
+		return this.exchange.one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId);
+	}
+
+	@Override
+	public Mono<Namespace> createNamespace(CreateNamespaceRequest request) {
+		Assert.notNull(request, "request must not be null");
+		return this.exchange.one(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class);
+	}
+
+	@Override
+	public Mono<Void> deleteNamespace(String namespaceId) {
+		requireSegment(namespaceId, "namespaceId");
+		return this.exchange.discard(ApiOperation.DELETE_NAMESPACE, namespaceId);
+	}
+
+	@Override
+	public Flux<Trigger> listTriggers(String namespaceId) {
+		requireSegment(namespaceId, "namespaceId");
+		return this.exchange.many(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId);
+	}
+
+	@Override
+	public Mono<Trigger> getTrigger(String namespaceId, String triggerName) {
+		requireSegment(namespaceId, "namespaceId");
+		requireSegment(triggerName, "triggerName");
+		return this.exchange.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
+	}
+
+	@Override
+	public Mono<Trigger> createTrigger(String namespaceId, CreateTriggerRequest request) {
+		requireSegment(namespaceId, "namespaceId");
+		Assert.notNull(request, "request must not be null");
+		return this.exchange.one(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class, namespaceId);
+	}
+
+	@Override
+	public Mono<Trigger> updateTrigger(String namespaceId, String triggerName, UpdateTriggerRequest request) {
+		requireSegment(namespaceId, "namespaceId");
+		requireSegment(triggerName, "triggerName");
+		Assert.notNull(request, "request must not be null");
+		return this.exchange.one(ApiOperation.UPDATE_TRIGGER, request, TriggerEnvelope.class, namespaceId,
+				triggerName);
+	}
+
+	@Override
+	public Mono<Void> deleteTrigger(String namespaceId, String triggerName) {
+		requireSegment(namespaceId, "namespaceId");
+		requireSegment(triggerName, "triggerName");
+		return this.exchange.discard(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName);
+	}
+
+	@Override
+	public Flux<AccessKey> listAccessKeys(String namespaceId) {
+		requireSegment(namespaceId, "namespaceId");
+		return this.exchange.many(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
+	}
+
+	@Override
+	public Mono<AccessKey> createAccessKey(String namespaceId, CreateAccessKeyRequest request) {
+		requireSegment(namespaceId, "namespaceId");
+		Assert.notNull(request, "request must not be null");
+		return this.exchange.one(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId);
+	}
+
+	@Override
+	public Mono<AccessKey> updateAccessKey(String namespaceId, String keyId, UpdateAccessKeyRequest request) {
+		requireSegment(namespaceId, "namespaceId");
+		requireSegment(keyId, "keyId");
+		Assert.notNull(request, "request must not be null");
+		return this.exchange.one(ApiOperation.UPDATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId,
+				keyId);
+	}
+
+	@Override
+	public Mono<Void> deleteAccessKey(String namespaceId, String keyId) {
+		requireSegment(namespaceId, "namespaceId");
+		requireSegment(keyId, "keyId");
+		return this.exchange.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId);
+	}
+
+	@Override
+	public RateLimit rateLimit() {
+		return this.exchange.rateLimit();
+	}
+
+	@Override
+	public String toString() {
+		return "FunctionsTemplate[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Check a value that becomes one path segment. Every character is percent-encoded
+	 * except the unreserved ones, so a name cannot add segments; {@code .} and {@code ..}
+	 * are refused because servers and proxies resolve them as relative paths.
+	 */
+	private static void requireSegment(@Nullable String value, String name) {
+		Assert.hasText(value, () -> name + " must not be null or blank");
+		Assert.isTrue(!value.equals(".") && !value.equals(".."), () -> name + " must not be '.' or '..'");
+	}
+
+	/**
+	 * Builds a {@link FunctionsTemplate}.
+	 */
+	public static final class Builder {
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable Supplier<String> token;
+
+		private @Nullable String userAgent;
+
+		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Use the given builder, copied, for the template's {@link WebClient}: its
+		 * connector, filters and observation settings apply to every call.
+		 * @param webClientBuilder the builder to copy; not modified
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Set the base URL of the API. Plain {@code http} is accepted only for a loopback
+		 * host (such as the emulator), since the token would otherwise cross the network
+		 * in clear text.
+		 * @param baseUrl the base URL, {@value FunctionsTemplate#DEFAULT_BASE_URL} by
+		 * default
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			Assert.hasText(baseUrl, "baseUrl must not be null or blank");
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the API token.
+		 * @param token a DigitalOcean personal access token or OAuth token
+		 * @return this builder
+		 */
+		public Builder token(String token) {
+			Assert.hasText(token, "token must not be null or blank");
+			return tokenSupplier(() -> token);
+		}
+
+		/**
+		 * Set where the API token comes from. The supplier is asked on every request, so
+		 * a rotated token takes effect at once.
+		 * @param token supplier of the current token
+		 * @return this builder
+		 */
+		public Builder tokenSupplier(Supplier<String> token) {
+			Assert.notNull(token, "token must not be null");
+			this.token = token;
+			return this;
+		}
+
+		/**
+		 * Set the application's product token, sent in the {@code User-Agent} header
+		 * before this client's own.
+		 * @param userAgent a product token such as {@code my-service/1.4}, or
+		 * {@code null}
+		 * @return this builder
+		 */
+		public Builder userAgent(@Nullable String userAgent) {
+			this.userAgent = userAgent;
+			return this;
+		}
+
+		/**
+		 * Set the largest response body the client reads; a larger one fails the call
+		 * with a {@link io.github.dofunctions.client.error.FunctionsInvalidResponseException}.
+		 * @param maxResponseSize the limit, 1 MiB by default
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			Assert.notNull(maxResponseSize, "maxResponseSize must not be null");
+			Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
+					"maxResponseSize must be between 1 byte and 2 GiB");
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
+		 * Set the clock used to read {@code retry-after} dates, for tests.
+		 * @param clock the clock, the system UTC clock by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "clock must not be null");
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 * @throws IllegalArgumentException if no token is set or the base URL is invalid
+		 * or insecure
+		 */
+		public FunctionsTemplate build() {
+			Assert.notNull(this.token, "token must be set: a DigitalOcean API token is required");
+			String base = checkBaseUrl(this.baseUrl);
+			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(base);
+			uriBuilderFactory.setEncodingMode(EncodingMode.TEMPLATE_AND_VALUES);
+			WebClient webClient = this.webClientBuilder.clone()
+				.uriBuilderFactory(uriBuilderFactory)
+				.defaultHeaders((headers) -> {
+					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+					headers.set(HttpHeaders.USER_AGENT, UserAgent.of(this.userAgent));
+				})
+				// Spring logs request headers at TRACE when request details are enabled:
+				// keep the Authorization header out of the logs.
+				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+				.build();
+			ApiExchange exchange = new ApiExchange(webClient, this.token,
+					FunctionsJson.createMapper(), (int) this.maxResponseSize.toBytes(), this.clock);
+			return new FunctionsTemplate(base, exchange);
+		}
+
+		private static String checkBaseUrl(String baseUrl) {
+			URI uri;
+			try {
+				uri = URI.create(baseUrl.trim());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a valid URL", ex);
+			}
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
+					() -> "baseUrl '" + baseUrl + "' must be an absolute http or https URL");
+			Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()), () -> "baseUrl '" + baseUrl
+					+ "' uses plain http to a host that is not loopback: the API token would cross the network "
+					+ "unencrypted. Use https, or http only for localhost (such as the emulator)");
+			String text = uri.toString();
+			return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+		}
+
+		private static boolean isLoopback(String host) {
+			String name = host.toLowerCase(Locale.ROOT);
+			if (name.equals("localhost") || name.endsWith(".localhost")) {
+				return true;
+			}
+			// Only IP literals are resolved here: a name would need a DNS lookup, and DNS
+			// can point anywhere.
+			boolean ipLiteral = name.startsWith("[") || name.matches("[0-9.]+");
+			if (!ipLiteral) {
+				return false;
+			}
+			try {
+				return InetAddress.getByName(name).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+
+	}
+
+}

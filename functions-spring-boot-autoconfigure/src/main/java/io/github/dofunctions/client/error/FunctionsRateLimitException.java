@@ -1,0 +1,54 @@
+package io.github.dofunctions.client.error;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The token's rate limit is exhausted ({@code 429 Too Many Requests}).
+ * <p>
+ * A burst over the per-minute limit comes with a {@code retry-after} delay; an
+ * exhausted hourly budget comes without one, and only {@link #resetAt()} says when a
+ * request slot frees.
+ */
+public class FunctionsRateLimitException extends FunctionsApiException {
+
+	private final @Nullable Duration retryAfter;
+
+	private final @Nullable Instant resetAt;
+
+	/**
+	 * Create an exception.
+	 * @param operation name of the client operation
+	 * @param errorId error {@code id} from the body
+	 * @param errorMessage error {@code message} from the body
+	 * @param requestId request identifier from the body or headers
+	 * @param retryAfter the {@code retry-after} delay, or {@code null} if absent
+	 * @param resetAt the {@code ratelimit-reset} time, or {@code null} if absent
+	 */
+	public FunctionsRateLimitException(String operation, @Nullable String errorId, @Nullable String errorMessage,
+			@Nullable String requestId, @Nullable Duration retryAfter, @Nullable Instant resetAt) {
+		super(operation, 429, errorId, errorMessage, requestId);
+		this.retryAfter = retryAfter;
+		this.resetAt = resetAt;
+	}
+
+	/**
+	 * Return how long DigitalOcean asked to wait before the next request.
+	 * @return the {@code retry-after} delay, or {@code null} if the answer had none (the
+	 * hourly budget is spent)
+	 */
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * Return when the oldest counted request expires and frees a slot.
+	 * @return the {@code ratelimit-reset} time, or {@code null} if the answer had none
+	 */
+	public @Nullable Instant resetAt() {
+		return this.resetAt;
+	}
+
+}
