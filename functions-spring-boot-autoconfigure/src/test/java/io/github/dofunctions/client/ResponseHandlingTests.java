@@ -1,0 +1,220 @@
+package io.github.dofunctions.client;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.dofunctions.client.error.FunctionsConnectionException;
+import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.error.FunctionsTimeoutException;
+import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.test.StubbedFunctionsApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.netty.http.client.HttpClient;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.dofunctions.test.StubbedFunctionsApi.json;
+import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Answers the client cannot use, answers that never come, and the rate-limit headers of
+ * every answer.
+ */
+class ResponseHandlingTests {
+
+	@RegisterExtension
+	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
+
+	static final String NAMESPACE = "/v2/functions/namespaces/fn-1";
+
+	@Test
+	void malformedJsonIsAnInvalidResponse() {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, "{\"namespace\": {\"namespace\": \"fn-1\",")));
+
+		StepVerifier.create(api.template().getNamespace("fn-1")).verifyErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class);
+			FunctionsInvalidResponseException error = (FunctionsInvalidResponseException) ex;
+			assertThat(error.status()).isEqualTo(200);
+			assertThat(error.errorMessage()).startsWith("body is not the documented JSON: ");
+			assertThat(error.getMessage()).startsWith("getNamespace failed: 200: body is not the documented JSON");
+		});
+	}
+
+	@Test
+	void htmlInsteadOfJsonIsAnInvalidResponse() {
+		api.allowOffContractAnswers();
+		api.server()
+			.stubFor(get(NAMESPACE).willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "text/html")
+				.withBody("<html><body>Maintenance</body></html>")));
+
+		StepVerifier.create(api.template().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
+				.hasMessageStartingWith("getNamespace failed: 200: body is not the documented JSON"));
+	}
+
+	@Test
+	void wrongFieldTypeIsAnInvalidResponse() {
+		api.allowOffContractAnswers();
+		api.server()
+			.stubFor(get(NAMESPACE)
+				.willReturn(json(200, "{\"namespace\": {\"namespace\": \"fn-1\", \"created_at\": \"yesterday\"}}")));
+
+		StepVerifier.create(api.template().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
+				.hasMessageContaining("not a UTC time"));
+	}
+
+	@Test
+	void answerWithoutTheResourceIsAnInvalidResponse() {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, "{}")));
+
+		StepVerifier.create(api.template().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
+				.hasMessage("getNamespace failed: 200: body has no 'namespace' object"));
+	}
+
+	@Test
+	void emptySuccessBodyIsAnInvalidResponse() {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(aResponse().withStatus(200)));
+
+		StepVerifier.create(api.template().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
+				.hasMessage("getNamespace failed: 200: body is empty"));
+	}
+
+	@Test
+	void bodyOverTheConfiguredLimitIsRefused() {
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json"))));
+		FunctionsTemplate template = api.templateBuilder().maxResponseSize(DataSize.ofBytes(100)).build();
+
+		StepVerifier.create(template.getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
+				.hasMessage("getNamespace failed: 200: body is larger than the 100-byte limit (max-response-size)"));
+	}
+
+	@Test
+	void bodyOverTheDefaultLimitOfOneMebibyteIsRefused() {
+		api.allowOffContractAnswers();
+		String entry = "{\"namespace\": \"fn-1\", \"label\": \"" + "x".repeat(1000) + "\"},";
+		String huge = "{\"namespaces\": [" + entry.repeat(1100) + "{\"namespace\": \"fn-2\"}]}";
+		assertThat(huge.length()).isGreaterThan(1024 * 1024);
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, huge)));
+
+		StepVerifier.create(api.template().listNamespaces())
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
+				.hasMessageContaining("larger than the 1048576-byte limit"));
+	}
+
+	@Test
+	void connectionResetAfterTheRequestIsAConnectionErrorThatMayHaveReachedTheServer() {
+		api.server().stubFor(post("/v2/functions/namespaces").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		StepVerifier.create(api.template().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
+			.verifyErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(FunctionsConnectionException.class);
+				FunctionsConnectionException error = (FunctionsConnectionException) ex;
+				assertThat(error.requestSent()).isTrue();
+				assertThat(error.operation()).isEqualTo("createNamespace");
+				assertThat(error).hasMessageStartingWith("createNamespace failed: the connection broke after the request was sent");
+			});
+		assertThat(api.requests()).hasSize(1);
+	}
+
+	@Test
+	void connectionClosedWithoutAnAnswerIsAConnectionError() {
+		api.server().stubFor(get(NAMESPACE).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+		StepVerifier.create(api.template().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsConnectionException.class)
+				.extracting("requestSent")
+				.isEqualTo(true));
+	}
+
+	@Test
+	void refusedConnectionIsAConnectionErrorThatNeverReachedTheServer() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		FunctionsTemplate template = FunctionsTemplate.builder()
+			.baseUrl("http://127.0.0.1:" + closedPort)
+			.token(StubbedFunctionsApi.TOKEN)
+			.build();
+
+		StepVerifier.create(template.listNamespaces()).verifyErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(FunctionsConnectionException.class);
+			assertThat(((FunctionsConnectionException) ex).requestSent()).isFalse();
+			assertThat(ex).hasMessageStartingWith("listNamespaces failed: could not connect, the request was not sent");
+		});
+	}
+
+	@Test
+	void answerSlowerThanTheResponseTimeoutIsATimeout() {
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withFixedDelay(5_000)));
+		WebClient.Builder impatient = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofMillis(200))));
+
+		StepVerifier.create(api.templateBuilder().webClientBuilder(impatient).build().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(FunctionsTimeoutException.class);
+				assertThat(((FunctionsTimeoutException) ex).requestSent()).isTrue();
+				assertThat(ex).hasMessage(
+						"getNamespace failed: no answer within the response timeout, the server may have acted on it");
+			});
+	}
+
+	@Test
+	void rateLimitReportsTheLatestHeaders() {
+		api.server()
+			.stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json"))));
+		FunctionsTemplate template = api.template();
+		assertThat(template.rateLimit()).isEqualTo(RateLimit.unknown());
+		assertThat(template.rateLimit().isKnown()).isFalse();
+
+		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
+
+		assertThat(template.rateLimit()).isEqualTo(new RateLimit(5000, 4816, Instant.ofEpochSecond(1444931833)));
+		assertThat(template.rateLimit().isKnown()).isTrue();
+	}
+
+	@Test
+	void rateLimitIsKeptWhenAnAnswerHasNoHeaders() {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json"))));
+		api.server().stubFor(get("/v2/functions/namespaces/fn-2").willReturn(aResponse().withStatus(502)));
+		FunctionsTemplate template = api.template();
+
+		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
+		StepVerifier.create(template.getNamespace("fn-2")).expectError().verify();
+
+		assertThat(template.rateLimit()).isEqualTo(new RateLimit(5000, 4816, Instant.ofEpochSecond(1444931833)));
+	}
+
+	@Test
+	void rateLimitIsReadFromErrorAnswersToo() {
+		api.server()
+			.stubFor(get(NAMESPACE).willReturn(json(404, "{\"id\": \"not_found\", \"message\": \"namespace not found\"}", 12)));
+
+		FunctionsTemplate template = api.template();
+		StepVerifier.create(template.getNamespace("fn-1")).expectError().verify();
+
+		assertThat(template.rateLimit().remaining()).isEqualTo(12);
+	}
+
+}

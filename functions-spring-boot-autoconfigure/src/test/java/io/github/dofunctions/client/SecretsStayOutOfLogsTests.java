@@ -1,0 +1,146 @@
+package io.github.dofunctions.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
+import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.CreateAccessKeyRequest;
+import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.Namespace;
+import io.github.dofunctions.test.StubbedFunctionsApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.dofunctions.test.StubbedFunctionsApi.json;
+import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A whole create-and-list cycle, with every logger of the HTTP stack at TRACE and
+ * Spring's logging of request details switched on, leaves the token, the namespace key
+ * and the access-key secret out of the log, out of every exception message and out of
+ * every {@code toString()}.
+ */
+class SecretsStayOutOfLogsTests {
+
+	@RegisterExtension
+	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
+
+	static final String NAMESPACE_KEY = "d1zcd455h01mqjfs4s2eaewyejehi5f2uj4etqq3h7cera8iwkub6xg5of1wdde2";
+
+	static final String KEY_SECRET = "DOSECRETKEYEXAMPLE";
+
+	static final String NAMESPACE_ID = "fn-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+	static final List<String> VERBOSE_LOGGERS = List.of("io.github.dofunctions", "org.springframework.web",
+			"org.springframework.http", "org.springframework.core.codec", "reactor.netty", "io.netty");
+
+	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+	private final Map<String, Level> previousLevels = new java.util.HashMap<>();
+
+	@BeforeEach
+	void logEverythingToAList() {
+		this.log.start();
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		for (String name : VERBOSE_LOGGERS) {
+			Logger logger = context.getLogger(name);
+			this.previousLevels.put(name, logger.getLevel());
+			logger.setLevel(Level.TRACE);
+			logger.setAdditive(false);
+			logger.addAppender(this.log);
+		}
+	}
+
+	@AfterEach
+	void restoreLogging() {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		for (String name : VERBOSE_LOGGERS) {
+			Logger logger = context.getLogger(name);
+			logger.detachAppender(this.log);
+			logger.setAdditive(true);
+			logger.setLevel(this.previousLevels.get(name));
+		}
+	}
+
+	@Test
+	void createAndListCycleLeaksNoSecret() {
+		String keys = "/v2/functions/namespaces/" + NAMESPACE_ID + "/keys";
+		api.server().stubFor(post("/v2/functions/namespaces").willReturn(json(200, payload("namespace.json"))));
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json"))));
+		api.server().stubFor(post(keys).willReturn(json(201, payload("access-key-created.json"))));
+		api.server().stubFor(get(keys).willReturn(json(200, payload("access-keys.json"))));
+		api.server()
+			.stubFor(post("/v2/functions/namespaces/" + NAMESPACE_ID + "/triggers")
+				.willReturn(json(200, payload("trigger.json"))));
+		api.server()
+			.stubFor(get("/v2/functions/namespaces/fn-gone")
+				.willReturn(json(401, "{\"id\": \"unauthorized\", \"message\": \"Unable to authenticate you.\"}")));
+		// The application asked Spring to log request details (headers included) at TRACE.
+		WebClient.Builder verbose = WebClient.builder()
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
+		FunctionsTemplate template = api.templateBuilder().webClientBuilder(verbose).build();
+
+		List<Object> seen = new ArrayList<>();
+		Namespace created = template.createNamespace(new CreateNamespaceRequest("nyc1", "my namespace")).block();
+		seen.add(created);
+		seen.addAll(template.listNamespaces().collectList().block());
+		AccessKey key = template.createAccessKey(NAMESPACE_ID, CreateAccessKeyRequest.named("ci")).block();
+		seen.add(key);
+		seen.addAll(template.listAccessKeys(NAMESPACE_ID).collectList().block());
+		seen.add(template.createTrigger(NAMESPACE_ID, CreateTriggerRequest.scheduled("t", "hello", "* * * * *")).block());
+		seen.add(template);
+		Throwable failure = catchThrowable(() -> template.getNamespace("fn-gone").block());
+		assertThat(failure).isInstanceOf(FunctionsUnauthorizedException.class);
+		seen.add(failure);
+
+		assertThat(created.key()).isEqualTo(NAMESPACE_KEY);
+		assertThat(key.secret()).isEqualTo(KEY_SECRET);
+		String logged = loggedText();
+		assertThat(logged).as("the HTTP stack logged the calls").contains("HTTP POST", "/v2/functions/namespaces");
+		String everything = logged + "\n" + describe(seen);
+		assertThat(everything).doesNotContain(StubbedFunctionsApi.TOKEN, NAMESPACE_KEY, KEY_SECRET);
+	}
+
+	private String loggedText() {
+		StringBuilder text = new StringBuilder();
+		for (ILoggingEvent event : this.log.list) {
+			text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
+			if (event.getThrowableProxy() != null) {
+				text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	private static String describe(List<Object> values) {
+		StringBuilder text = new StringBuilder();
+		for (Object value : values) {
+			text.append(value).append('\n');
+			if (value instanceof Throwable ex) {
+				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+					text.append(cause.getMessage()).append('\n');
+				}
+			}
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,221 @@
+package io.github.dofunctions.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.dofunctions.client.FunctionsTemplate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.json.JSONException;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WireMock server standing in for the DigitalOcean API, one per test class. After each
+ * test, every request it received, and every answer it gave, is validated against
+ * DigitalOcean's OpenAPI description: a test fails if the client sent something the
+ * contract does not allow, or if a stub answered something DigitalOcean would not.
+ */
+public final class StubbedFunctionsApi
+		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+	/** Token the client under test sends. */
+	public static final String TOKEN = "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+	private static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
+		.createFor("openapi/digitalocean-functions-openapi.yaml")
+		// The spec composes the created key with allOf; merged, it describes the key as
+		// DigitalOcean sends it, while every schema stays closed to unknown fields.
+		.withResolveCombinators(true)
+		.build();
+
+	private final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+	private boolean offContractAnswers;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.server.start();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		this.server.resetAll();
+		this.offContractAnswers = false;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (context.getExecutionException().isPresent()) {
+			return;
+		}
+		List<String> violations = new ArrayList<>();
+		for (ServeEvent event : this.server.getAllServeEvents()) {
+			Request request = toRequest(event.getRequest());
+			ValidationReport report = CONTRACT.validateRequest(request);
+			LoggedResponse response = event.getResponse();
+			if (!this.offContractAnswers && response != null && response.getFault() == null) {
+				report = report.merge(CONTRACT.validateResponse(request.getPath(), request.getMethod(),
+						toResponse(response)));
+			}
+			report.getMessages()
+				.stream()
+				.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)
+				.forEach((message) -> violations
+					.add(request.getMethod() + " " + request.getPath() + ": " + message.getMessage() + " "
+							+ message.getAdditionalInfo()));
+		}
+		assertThat(violations).as("requests and answers outside DigitalOcean's OpenAPI contract").isEmpty();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		this.server.stop();
+	}
+
+	/**
+	 * Answers of this test are meant to break the contract (malformed or non-JSON bodies):
+	 * validate only the requests.
+	 */
+	public void allowOffContractAnswers() {
+		this.offContractAnswers = true;
+	}
+
+	public WireMockServer server() {
+		return this.server;
+	}
+
+	public String baseUrl() {
+		return this.server.baseUrl();
+	}
+
+	public FunctionsTemplate.Builder templateBuilder() {
+		return FunctionsTemplate.builder().baseUrl(baseUrl()).token(TOKEN);
+	}
+
+	public FunctionsTemplate template() {
+		return templateBuilder().build();
+	}
+
+	/**
+	 * Return the requests the server received, oldest first.
+	 */
+	public List<LoggedRequest> requests() {
+		List<LoggedRequest> requests = new ArrayList<>(this.server.findAll(anyRequestedFor(anyUrl())));
+		requests.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
+		return requests;
+	}
+
+	/**
+	 * Return the one request the server received, failing if it received another number.
+	 */
+	public LoggedRequest onlyRequest() {
+		List<LoggedRequest> requests = requests();
+		assertThat(requests).as("requests received").hasSize(1);
+		return requests.get(0);
+	}
+
+	/**
+	 * A JSON answer with DigitalOcean's rate-limit headers.
+	 */
+	public static ResponseDefinitionBuilder json(int status, String body) {
+		return json(status, body, 4816);
+	}
+
+	/**
+	 * A JSON answer with DigitalOcean's rate-limit headers, saying how many requests of
+	 * the hour remain.
+	 */
+	public static ResponseDefinitionBuilder json(int status, String body, int remaining) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json; charset=utf-8")
+			.withHeader("ratelimit-limit", "5000")
+			.withHeader("ratelimit-remaining", String.valueOf(remaining))
+			.withHeader("ratelimit-reset", "1444931833")
+			.withBody(body);
+	}
+
+	/**
+	 * Assert that a JSON document has exactly the expected fields and values: no more
+	 * (such as nulls for absent fields), no fewer, in any order.
+	 */
+	public static void assertJsonEquals(String actual, String expected) {
+		try {
+			JSONAssert.assertEquals(expected, actual, JSONCompareMode.STRICT);
+		}
+		catch (JSONException ex) {
+			throw new AssertionError("Not JSON: " + actual, ex);
+		}
+	}
+
+	/**
+	 * Read one of the example payloads of DigitalOcean's OpenAPI description.
+	 */
+	public static String payload(String name) {
+		try (InputStream in = StubbedFunctionsApi.class.getResourceAsStream("/payloads/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No payload " + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Request toRequest(LoggedRequest logged) {
+		String url = logged.getUrl();
+		int query = url.indexOf('?');
+		String path = (query >= 0) ? url.substring(0, query) : url;
+		SimpleRequest.Builder builder = new SimpleRequest.Builder(logged.getMethod().getName(), path);
+		for (HttpHeader header : logged.getHeaders().all()) {
+			builder.withHeader(header.key(), header.values());
+		}
+		logged.getQueryParams().forEach((name, values) -> builder.withQueryParam(name, values.values()));
+		if (logged.getBody() != null && logged.getBody().length > 0) {
+			builder.withBody(logged.getBody());
+		}
+		return builder.build();
+	}
+
+	private static SimpleResponse toResponse(LoggedResponse logged) {
+		SimpleResponse.Builder builder = SimpleResponse.Builder.status(logged.getStatus());
+		if (logged.getHeaders() != null) {
+			for (HttpHeader header : logged.getHeaders().all()) {
+				if (!header.key().toLowerCase(Locale.ROOT).equals("content-length")) {
+					builder.withHeader(header.key(), header.values());
+				}
+			}
+		}
+		if (logged.getBody() != null && logged.getBody().length > 0) {
+			builder.withBody(logged.getBody());
+		}
+		return builder.build();
+	}
+
+}
