@@ -1,0 +1,276 @@
+package io.github.dofunctions.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.error.FunctionsTimeoutException;
+import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.test.StubbedFunctionsApi;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.unit.DataSize;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.dofunctions.test.StubbedFunctionsApi.assertJsonEquals;
+import static io.github.dofunctions.test.StubbedFunctionsApi.json;
+import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link FunctionsAutoConfiguration}.
+ */
+class FunctionsAutoConfigurationTests {
+
+	@RegisterExtension
+	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class));
+
+	@Test
+	void shouldProvideOperationsWhenATokenIsSet() {
+		this.contextRunner.withPropertyValues("do.functions.token=dop_v1_abc").run((context) -> {
+			assertThat(context).hasSingleBean(FunctionsOperations.class);
+			assertThat(context).hasSingleBean(FunctionsTemplate.class);
+			assertThat(context).hasSingleBean(PropertiesFunctionsConnectionDetails.class);
+			assertThat(context.getBean(FunctionsTemplate.class))
+				.hasToString("FunctionsTemplate[baseUrl=https://api.digitalocean.com]");
+		});
+	}
+
+	@Test
+	void shouldRegisterNothingWhenDisabled() {
+		this.contextRunner.withPropertyValues("do.functions.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(FunctionsOperations.class);
+			assertThat(context).doesNotHaveBean(FunctionsConnectionDetails.class);
+			assertThat(context).doesNotHaveBean(FunctionsProperties.class);
+		});
+	}
+
+	@Test
+	void shouldRegisterNothingWithoutWebClient() {
+		this.contextRunner.withPropertyValues("do.functions.token=dop_v1_abc")
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.reactive.function.client"))
+			.run((context) -> assertThat(context).doesNotHaveBean(FunctionsOperations.class));
+	}
+
+	@Test
+	void shouldBackOffWhenUserDefinesOperations() {
+		FunctionsOperations own = mock(FunctionsOperations.class);
+		this.contextRunner.withBean(FunctionsOperations.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(FunctionsOperations.class);
+			assertThat(context.getBean(FunctionsOperations.class)).isSameAs(own);
+		});
+	}
+
+	@Test
+	void shouldUseConnectionDetailsDefinedByTheUser() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json"))));
+		this.contextRunner.withPropertyValues("do.functions.token=from-properties")
+			.withBean(FunctionsConnectionDetails.class, () -> new FixedConnectionDetails(api.baseUrl(), "from-bean"))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesFunctionsConnectionDetails.class);
+				StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
+					.expectNextCount(2)
+					.verifyComplete();
+				assertThat(api.onlyRequest().getHeader("Authorization")).isEqualTo("Bearer from-bean");
+			});
+	}
+
+	@Test
+	void shouldReadTheTokenFromTheEnvironmentVariableWhenThePropertyIsUnset() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json"))));
+		this.contextRunner
+			.withPropertyValues("do.functions.base-url=" + api.baseUrl(), "DIGITALOCEAN_TOKEN=dop_v1_from_env")
+			.run((context) -> {
+				context.getBean(FunctionsOperations.class).listNamespaces().blockLast();
+				assertThat(api.onlyRequest().getHeader("Authorization")).isEqualTo("Bearer dop_v1_from_env");
+			});
+	}
+
+	@Test
+	void shouldPreferThePropertyOverTheEnvironmentVariable() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json"))));
+		this.contextRunner
+			.withPropertyValues("do.functions.base-url=" + api.baseUrl(), "do.functions.token=dop_v1_from_property",
+					"DIGITALOCEAN_TOKEN=dop_v1_from_env")
+			.run((context) -> {
+				context.getBean(FunctionsOperations.class).listNamespaces().blockLast();
+				assertThat(api.onlyRequest().getHeader("Authorization")).isEqualTo("Bearer dop_v1_from_property");
+			});
+	}
+
+	@Test
+	void shouldFailToStartWithoutATokenAndSayWhatToSet() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingFunctionsTokenException.class);
+			FailureAnalysis analysis = new MissingFunctionsTokenFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("needs an API token");
+			assertThat(analysis.getAction()).contains("do.functions.token", "DIGITALOCEAN_TOKEN",
+					"do.functions.enabled=false");
+		});
+	}
+
+	@Test
+	void failureAnalyzerIsRegistered() {
+		// Boot's own analyzers need a bean factory to be built; only ours matters here.
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, (factoryType, factoryImplementationName, failure) -> {
+			}))
+			.hasAtLeastOneElementOfType(MissingFunctionsTokenFailureAnalyzer.class);
+	}
+
+	@Test
+	void shouldRefusePlainHttpToARemoteHostAndSayWhy() {
+		this.contextRunner
+			.withPropertyValues("do.functions.token=dop_v1_abc", "do.functions.base-url=http://api.digitalocean.com")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("http://api.digitalocean.com")
+					.hasMessageContaining("the API token would cross the network unencrypted");
+			});
+	}
+
+	@Test
+	void shouldApplyCustomizersInOrderAfterTheApplicationsWebClientCustomizers() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json"))));
+		this.contextRunner.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl())
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> {
+				context.getBean(FunctionsOperations.class).listNamespaces().blockLast();
+				assertThat(api.onlyRequest().getHeaders().getHeader("X-Customized").values())
+					.containsExactly("application", "first", "second");
+			});
+	}
+
+	@Test
+	void shouldReadAndWriteJsonTheSameWhateverTheApplicationsJacksonSettings() {
+		api.allowOffContractAnswers();
+		api.server()
+			.stubFor(post("/v2/functions/namespaces/fn-1/triggers").willReturn(json(200, """
+					{"trigger": {"name": "t", "function": "f", "is_enabled": true, "added_later": 1,
+					 "scheduled_details": {"cron": "* * * * *"}}}
+					""")));
+		this.contextRunner
+			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
+					"spring.jackson.deserialization.fail-on-unknown-properties=true",
+					"spring.jackson.property-naming-strategy=UPPER_CAMEL_CASE",
+					"spring.jackson.default-property-inclusion=always")
+			.run((context) -> {
+				StepVerifier.create(context.getBean(FunctionsOperations.class)
+					.createTrigger("fn-1", CreateTriggerRequest.scheduled("t", "f", "* * * * *")))
+					.assertNext((trigger) -> {
+						assertThat(trigger.isEnabled()).isTrue();
+						assertThat(trigger.scheduledDetails().cron()).isEqualTo("* * * * *");
+					})
+					.verifyComplete();
+				assertJsonEquals(api.onlyRequest().getBodyAsString(), """
+						{"name": "t", "function": "f", "type": "SCHEDULED", "is_enabled": true,
+						 "scheduled_details": {"cron": "* * * * *"}}
+						""");
+				JsonMapper applicationMapper = context.getBean(JsonMapper.class);
+				assertThat(applicationMapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
+				assertThat(applicationMapper.serializationConfig().getPropertyNamingStrategy())
+					.isInstanceOf(PropertyNamingStrategies.UpperCamelCaseStrategy.class);
+			});
+	}
+
+	@Test
+	void shouldApplyTheResponseTimeout() {
+		api.server()
+			.stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json")).withFixedDelay(5_000)));
+		this.contextRunner
+			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
+					"do.functions.response-timeout=200ms")
+			.run((context) -> StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
+				.expectError(FunctionsTimeoutException.class)
+				.verify(Duration.ofSeconds(4)));
+	}
+
+	@Test
+	void shouldApplyTheMaximumResponseSize() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json"))));
+		this.contextRunner
+			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
+					"do.functions.max-response-size=64B")
+			.run((context) -> StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
+				.verifyErrorMessage("listNamespaces failed: 200: body is larger than the 64-byte limit (max-response-size)"));
+	}
+
+	@Test
+	void shouldBindEveryProperty() {
+		this.contextRunner
+			.withPropertyValues("do.functions.token=dop_v1_bound_token", "do.functions.base-url=https://proxy.example.com",
+					"do.functions.connect-timeout=3s", "do.functions.response-timeout=1m",
+					"do.functions.user-agent=billing/1.0", "do.functions.max-response-size=2MB")
+			.run((context) -> {
+				FunctionsProperties properties = context.getBean(FunctionsProperties.class);
+				assertThat(properties.getBaseUrl()).isEqualTo("https://proxy.example.com");
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(properties.getUserAgent()).isEqualTo("billing/1.0");
+				assertThat(properties.getMaxResponseSize()).isEqualTo(DataSize.ofMegabytes(2));
+				FunctionsConnectionDetails details = context.getBean(FunctionsConnectionDetails.class);
+				assertThat(details.getToken()).isEqualTo("dop_v1_bound_token");
+				assertThat(details.toString()).doesNotContain("dop_v1_bound_token");
+			});
+	}
+
+	record FixedConnectionDetails(String getBaseUrl, @Nullable String getToken) implements FunctionsConnectionDetails {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		FunctionsWebClientCustomizer second() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Customized", "second"));
+		}
+
+		@Bean
+		@Order(1)
+		FunctionsWebClientCustomizer first() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Customized", "first"));
+		}
+
+		@Bean
+		WebClientCustomizer applicationWide() {
+			return (builder) -> builder.defaultHeaders((headers) -> headers.add("X-Customized", "application"));
+		}
+
+	}
+
+}
