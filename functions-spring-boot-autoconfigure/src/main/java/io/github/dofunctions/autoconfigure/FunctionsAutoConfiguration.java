@@ -2,6 +2,9 @@ package io.github.dofunctions.autoconfigure;
 
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.RetrySettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,8 +40,40 @@ public final class FunctionsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	FunctionsResilience functionsResilience(FunctionsProperties properties,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
+		FunctionsProperties.Retry retry = properties.getRetry();
+		FunctionsResilience.Builder builder = FunctionsResilience.builder()
+			.callTimeout(properties.getCallTimeout())
+			.maxRateLimitWait(retry.getMaxRateLimitWait());
+		if (retry.isEnabled()) {
+			builder.retry(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
+					retry.getMaxBackoff()));
+		}
+		else {
+			builder.noRetry();
+		}
+		if (properties.getCircuitBreaker().isEnabled()) {
+			builder.circuitBreaker(FunctionsCircuitBreakers.create(properties.getCircuitBreaker(),
+					circuitBreakerRegistry.getIfAvailable()));
+		}
+		else {
+			builder.noCircuitBreaker();
+		}
+		if (properties.getRateLimit().isEnabled()) {
+			builder.pacing(properties.getRateLimit().getRequestsPerMinute());
+		}
+		else {
+			builder.noPacing();
+		}
+		return builder.build();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(FunctionsOperations.class)
 	FunctionsTemplate functionsTemplate(FunctionsProperties properties, FunctionsConnectionDetails connectionDetails,
+			FunctionsResilience resilience,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -59,6 +94,7 @@ public final class FunctionsAutoConfiguration {
 			.tokenSupplier(connectionDetails::getToken)
 			.userAgent(properties.getUserAgent())
 			.maxResponseSize(properties.getMaxResponseSize())
+			.resilience(resilience)
 			.build();
 	}
 

@@ -50,6 +50,17 @@ public class FunctionsProperties {
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
+	/**
+	 * Deadline of a whole call: every attempt, wait and lookup together.
+	 */
+	private Duration callTimeout = Duration.ofMinutes(2);
+
+	private final Retry retry = new Retry();
+
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+	private final RateLimit rateLimit = new RateLimit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -104,6 +115,236 @@ public class FunctionsProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
+	 * Retry of calls that failed in a way that may pass.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry calls that failed with a 429, a 500, 502, 503 or 504, a
+		 * timeout or a lost connection. Creates are retried only when it is safe.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Attempts per call in all, the first included.
+		 */
+		private int maxAttempts = 5;
+
+		/**
+		 * Upper bound of the random wait before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Growth of the wait bound from one retry to the next.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Largest bound of the wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * Longest a call waits for the rate limit, whether a 429 asks for it or pacing
+		 * needs it. A longer wait fails the call at once with a rate-limit error.
+		 */
+		private Duration maxRateLimitWait = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRateLimitWait() {
+			return this.maxRateLimitWait;
+		}
+
+		public void setMaxRateLimitWait(Duration maxRateLimitWait) {
+			this.maxRateLimitWait = maxRateLimitWait;
+		}
+
+	}
+
+	/**
+	 * Circuit breaker that stops calling the API while it keeps failing.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether to send calls through the 'do-functions' circuit breaker.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Percentage of failed calls in the sliding window at which the breaker opens.
+		 * Only server errors, timeouts and connection failures count as failed.
+		 */
+		private float failureRateThreshold = 50;
+
+		/**
+		 * Number of most recent calls over which the failure rate is computed.
+		 */
+		private int slidingWindowSize = 20;
+
+		/**
+		 * Calls needed in the window before the failure rate is computed.
+		 */
+		private int minimumNumberOfCalls = 10;
+
+		/**
+		 * Time the breaker stays open, failing calls at once, before it lets trial
+		 * calls through.
+		 */
+		private Duration waitDurationInOpenState = Duration.ofSeconds(30);
+
+		/**
+		 * Trial calls let through while half-open; the breaker closes when enough of
+		 * them succeed.
+		 */
+		private int permittedNumberOfCallsInHalfOpenState = 3;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public float getFailureRateThreshold() {
+			return this.failureRateThreshold;
+		}
+
+		public void setFailureRateThreshold(float failureRateThreshold) {
+			this.failureRateThreshold = failureRateThreshold;
+		}
+
+		public int getSlidingWindowSize() {
+			return this.slidingWindowSize;
+		}
+
+		public void setSlidingWindowSize(int slidingWindowSize) {
+			this.slidingWindowSize = slidingWindowSize;
+		}
+
+		public int getMinimumNumberOfCalls() {
+			return this.minimumNumberOfCalls;
+		}
+
+		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
+			this.minimumNumberOfCalls = minimumNumberOfCalls;
+		}
+
+		public Duration getWaitDurationInOpenState() {
+			return this.waitDurationInOpenState;
+		}
+
+		public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+			this.waitDurationInOpenState = waitDurationInOpenState;
+		}
+
+		public int getPermittedNumberOfCallsInHalfOpenState() {
+			return this.permittedNumberOfCallsInHalfOpenState;
+		}
+
+		public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
+			this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
+		}
+
+	}
+
+	/**
+	 * Client-side pacing within DigitalOcean's rate limits.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether to pace calls to the per-minute budget, and hold them while the
+		 * hourly budget is spent.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Client-side budget of requests per minute. DigitalOcean allows 250 per token;
+		 * lower it when several instances share one token.
+		 */
+		private int requestsPerMinute = 250;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(int requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
 	}
 
 }

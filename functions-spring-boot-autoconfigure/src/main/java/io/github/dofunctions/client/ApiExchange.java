@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.RateLimit;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,8 +69,8 @@ final class ApiExchange {
 	/**
 	 * Call an operation that answers with a list of resources.
 	 */
-	<T> Flux<T> many(ApiOperation operation, Class<? extends Envelopes.Many<T>> type, Object... uriVariables) {
-		return exchange(operation, null, type, uriVariables).flatMapIterable((envelope) -> {
+	<T> Mono<List<T>> list(ApiOperation operation, Class<? extends Envelopes.Many<T>> type, Object... uriVariables) {
+		return exchange(operation, null, type, uriVariables).map((envelope) -> {
 			List<T> items = envelope.items();
 			return (items != null) ? items : List.of();
 		});

@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.dofunctions.client.Envelopes.AccessKeyEnvelope;
@@ -14,6 +16,8 @@ import io.github.dofunctions.client.Envelopes.NamespaceEnvelope;
 import io.github.dofunctions.client.Envelopes.NamespaceList;
 import io.github.dofunctions.client.Envelopes.TriggerEnvelope;
 import io.github.dofunctions.client.Envelopes.TriggerList;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
+import io.github.dofunctions.client.error.FunctionsOrphanedAccessKeyException;
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
@@ -23,6 +27,8 @@ import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
 import io.github.dofunctions.client.model.UpdateAccessKeyRequest;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.ResilientCalls;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,9 +63,12 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 	private final ApiExchange exchange;
 
-	private FunctionsTemplate(String baseUrl, ApiExchange exchange) {
+	private final ResilientCalls calls;
+
+	private FunctionsTemplate(String baseUrl, ApiExchange exchange, FunctionsResilience resilience) {
 		this.baseUrl = baseUrl;
 		this.exchange = exchange;
+		this.calls = new ResilientCalls(resilience, exchange::rateLimit);
 	}
 
 	/**
@@ -72,45 +81,59 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 	@Override
 	public Flux<Namespace> listNamespaces() {
-		return this.exchange.many(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
+		return this.calls.call(ApiOperation.LIST_NAMESPACES, listNamespacesOnce()).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<Namespace> getNamespace(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.exchange.one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId);
+		return this.calls.call(ApiOperation.GET_NAMESPACE,
+				this.exchange.one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId));
 	}
 
 	@Override
 	public Mono<Namespace> createNamespace(CreateNamespaceRequest request) {
 		Assert.notNull(request, "request must not be null");
-		return this.exchange.one(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class);
+		return this.calls.create(ApiOperation.CREATE_NAMESPACE,
+				this.exchange.one(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class),
+				(earliest, lostAnswer) -> listNamespacesOnce().flatMapIterable(Function.identity())
+					.filter((namespace) -> request.label().equals(namespace.label())
+							&& createdSince(namespace.createdAt(), earliest))
+					.next());
 	}
 
 	@Override
 	public Mono<Void> deleteNamespace(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.exchange.discard(ApiOperation.DELETE_NAMESPACE, namespaceId);
+		return this.calls.call(ApiOperation.DELETE_NAMESPACE,
+				this.exchange.discard(ApiOperation.DELETE_NAMESPACE, namespaceId));
 	}
 
 	@Override
 	public Flux<Trigger> listTriggers(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.exchange.many(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId);
+		return this.calls
+			.call(ApiOperation.LIST_TRIGGERS,
+					this.exchange.list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId))
+			.flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<Trigger> getTrigger(String namespaceId, String triggerName) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
-		return this.exchange.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
+		return this.calls.call(ApiOperation.GET_TRIGGER, getTriggerOnce(namespaceId, triggerName));
 	}
 
 	@Override
 	public Mono<Trigger> createTrigger(String namespaceId, CreateTriggerRequest request) {
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(request, "request must not be null");
-		return this.exchange.one(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class, namespaceId);
+		return this.calls.create(ApiOperation.CREATE_TRIGGER,
+				this.exchange.one(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class, namespaceId),
+				(earliest, lostAnswer) -> getTriggerOnce(namespaceId, request.name())
+					.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
+					.filter((trigger) -> createdSince(trigger.createdAt(), earliest)));
 	}
 
 	@Override
@@ -118,28 +141,42 @@ public final class FunctionsTemplate implements FunctionsOperations {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
 		Assert.notNull(request, "request must not be null");
-		return this.exchange.one(ApiOperation.UPDATE_TRIGGER, request, TriggerEnvelope.class, namespaceId,
-				triggerName);
+		return this.calls.call(ApiOperation.UPDATE_TRIGGER, this.exchange.one(ApiOperation.UPDATE_TRIGGER, request,
+				TriggerEnvelope.class, namespaceId, triggerName));
 	}
 
 	@Override
 	public Mono<Void> deleteTrigger(String namespaceId, String triggerName) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
-		return this.exchange.discard(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName);
+		return this.calls.call(ApiOperation.DELETE_TRIGGER,
+				this.exchange.discard(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName));
 	}
 
 	@Override
 	public Flux<AccessKey> listAccessKeys(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.exchange.many(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
+		return this.calls.call(ApiOperation.LIST_ACCESS_KEYS, listAccessKeysOnce(namespaceId))
+			.flatMapIterable(Function.identity());
 	}
 
+	/**
+	 * Creates an access key. If an attempt's answer is lost and the key turns out to
+	 * exist, its secret is gone with that answer: the call fails with a
+	 * {@link FunctionsOrphanedAccessKeyException} naming the key, rather than return a key
+	 * without its secret or delete a key that someone else may hold.
+	 */
 	@Override
 	public Mono<AccessKey> createAccessKey(String namespaceId, CreateAccessKeyRequest request) {
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(request, "request must not be null");
-		return this.exchange.one(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId);
+		return this.calls.create(ApiOperation.CREATE_ACCESS_KEY,
+				this.exchange.one(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId),
+				(earliest, lostAnswer) -> listAccessKeysOnce(namespaceId).flatMapIterable(Function.identity())
+					.filter((key) -> request.name().equals(key.name()) && createdSince(key.createdAt(), earliest))
+					.next()
+					.flatMap((orphan) -> Mono.error(new FunctionsOrphanedAccessKeyException(
+							ApiOperation.CREATE_ACCESS_KEY.operationName(), orphan, lostAnswer))));
 	}
 
 	@Override
@@ -147,15 +184,37 @@ public final class FunctionsTemplate implements FunctionsOperations {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(keyId, "keyId");
 		Assert.notNull(request, "request must not be null");
-		return this.exchange.one(ApiOperation.UPDATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId,
-				keyId);
+		return this.calls.call(ApiOperation.UPDATE_ACCESS_KEY, this.exchange.one(ApiOperation.UPDATE_ACCESS_KEY,
+				request, AccessKeyEnvelope.class, namespaceId, keyId));
 	}
 
 	@Override
 	public Mono<Void> deleteAccessKey(String namespaceId, String keyId) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(keyId, "keyId");
-		return this.exchange.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId);
+		return this.calls.call(ApiOperation.DELETE_ACCESS_KEY,
+				this.exchange.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId));
+	}
+
+	private Mono<List<Namespace>> listNamespacesOnce() {
+		return this.exchange.list(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
+	}
+
+	private Mono<Trigger> getTriggerOnce(String namespaceId, String triggerName) {
+		return this.exchange.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
+	}
+
+	private Mono<List<AccessKey>> listAccessKeysOnce(String namespaceId) {
+		return this.exchange.list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
+	}
+
+	/**
+	 * Whether a resource found after a lost answer is the call's work: created since the
+	 * call started. One without a creation time is taken to be, since a duplicate would
+	 * be refused by the API anyway.
+	 */
+	private static boolean createdSince(@Nullable Instant createdAt, Instant earliest) {
+		return createdAt == null || !createdAt.isBefore(earliest);
 	}
 
 	@Override
@@ -195,7 +254,21 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 		private Clock clock = Clock.systemUTC();
 
+		private FunctionsResilience resilience = FunctionsResilience.defaults();
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how calls are retried, paced and cut off.
+		 * @param resilience the resilience, {@link FunctionsResilience#defaults()} by
+		 * default; {@link FunctionsResilience#none()} sends each call once, as it comes
+		 * @return this builder
+		 */
+		public Builder resilience(FunctionsResilience resilience) {
+			Assert.notNull(resilience, "resilience must not be null");
+			this.resilience = resilience;
+			return this;
 		}
 
 		/**
@@ -306,7 +379,7 @@ public final class FunctionsTemplate implements FunctionsOperations {
 				.build();
 			ApiExchange exchange = new ApiExchange(webClient, this.token,
 					FunctionsJson.createMapper(), (int) this.maxResponseSize.toBytes(), this.clock);
-			return new FunctionsTemplate(base, exchange);
+			return new FunctionsTemplate(base, exchange, this.resilience);
 		}
 
 		private static String checkBaseUrl(String baseUrl) {

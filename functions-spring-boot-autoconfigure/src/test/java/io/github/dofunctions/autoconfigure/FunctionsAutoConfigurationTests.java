@@ -5,9 +5,17 @@ import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.error.FunctionsBadRequestException;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
+import io.github.dofunctions.client.error.FunctionsRateLimitException;
+import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.StubbedFunctionsApi;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +56,8 @@ class FunctionsAutoConfigurationTests {
 
 	@RegisterExtension
 	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
+
+	static final String UNAVAILABLE = "{\"id\": \"server_error\", \"message\": \"Unexpected server-side error\"}";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
@@ -212,7 +222,7 @@ class FunctionsAutoConfigurationTests {
 			.stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json")).withFixedDelay(5_000)));
 		this.contextRunner
 			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
-					"do.functions.response-timeout=200ms")
+					"do.functions.response-timeout=200ms", "do.functions.retry.enabled=false")
 			.run((context) -> StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
 				.expectError(FunctionsTimeoutException.class)
 				.verify(Duration.ofSeconds(4)));
@@ -245,6 +255,106 @@ class FunctionsAutoConfigurationTests {
 				assertThat(details.getToken()).isEqualTo("dop_v1_bound_token");
 				assertThat(details.toString()).doesNotContain("dop_v1_bound_token");
 			});
+	}
+
+	@Test
+	void shouldRetryAsConfigured() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(503, UNAVAILABLE)));
+		this.contextRunner
+			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
+					"do.functions.retry.max-attempts=3", "do.functions.retry.initial-backoff=1ms",
+					"do.functions.retry.max-backoff=2ms")
+			.run((context) -> {
+				StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
+					.expectError(FunctionsServerException.class)
+					.verify();
+				assertThat(api.requests()).hasSize(3);
+			});
+	}
+
+	@Test
+	void shouldMakeOneAttemptWhenRetryIsDisabled() {
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(503, UNAVAILABLE)));
+		this.contextRunner
+			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
+					"do.functions.retry.enabled=false")
+			.run((context) -> {
+				StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
+					.expectError(FunctionsServerException.class)
+					.verify();
+				assertThat(api.requests()).hasSize(1);
+			});
+	}
+
+	@Test
+	void shouldCreateTheCircuitBreakerFromProperties() {
+		this.contextRunner
+			.withPropertyValues("do.functions.token=t", "do.functions.circuit-breaker.failure-rate-threshold=25",
+					"do.functions.circuit-breaker.sliding-window-size=40",
+					"do.functions.circuit-breaker.minimum-number-of-calls=8",
+					"do.functions.circuit-breaker.wait-duration-in-open-state=45s",
+					"do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state=4")
+			.run((context) -> {
+				CircuitBreaker breaker = context.getBean(FunctionsResilience.class).circuitBreaker();
+				assertThat(breaker.getName()).isEqualTo("do-functions");
+				CircuitBreakerConfig config = breaker.getCircuitBreakerConfig();
+				assertThat(config.getFailureRateThreshold()).isEqualTo(25);
+				assertThat(config.getSlidingWindowSize()).isEqualTo(40);
+				assertThat(config.getMinimumNumberOfCalls()).isEqualTo(8);
+				assertThat(config.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(4);
+				assertThat(config.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(45_000);
+				assertClassifiesOnlyOutagesAsFailures(config);
+			});
+	}
+
+	@Test
+	void shouldSendCallsThroughNoCircuitBreakerWhenDisabled() {
+		this.contextRunner.withPropertyValues("do.functions.token=t", "do.functions.circuit-breaker.enabled=false")
+			.run((context) -> assertThat(context.getBean(FunctionsResilience.class).circuitBreaker()).isNull());
+	}
+
+	@Test
+	void shouldPutTheCircuitBreakerInTheApplicationsRegistry() {
+		CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+		this.contextRunner.withPropertyValues("do.functions.token=t")
+			.withBean(CircuitBreakerRegistry.class, () -> registry)
+			.run((context) -> {
+				assertThat(registry.find("do-functions")).isPresent();
+				assertThat(registry.find("do-functions").get())
+					.isSameAs(context.getBean(FunctionsResilience.class).circuitBreaker());
+				assertClassifiesOnlyOutagesAsFailures(registry.find("do-functions").get().getCircuitBreakerConfig());
+			});
+	}
+
+	@Test
+	void shouldKeepThresholdsTheApplicationConfiguredButClassifyFailuresItself() {
+		CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+		registry.circuitBreaker("do-functions", CircuitBreakerConfig.custom().slidingWindowSize(7).build());
+		this.contextRunner.withPropertyValues("do.functions.token=t")
+			.withBean(CircuitBreakerRegistry.class, () -> registry)
+			.run((context) -> {
+				CircuitBreaker breaker = registry.find("do-functions").get();
+				assertThat(breaker).isSameAs(context.getBean(FunctionsResilience.class).circuitBreaker());
+				assertThat(breaker.getCircuitBreakerConfig().getSlidingWindowSize()).isEqualTo(7);
+				assertClassifiesOnlyOutagesAsFailures(breaker.getCircuitBreakerConfig());
+			});
+	}
+
+	@Test
+	void shouldBackOffWhenUserDefinesResilience() {
+		FunctionsResilience own = FunctionsResilience.none();
+		this.contextRunner.withPropertyValues("do.functions.token=t")
+			.withBean(FunctionsResilience.class, () -> own)
+			.run((context) -> assertThat(context.getBean(FunctionsResilience.class)).isSameAs(own));
+	}
+
+	private static void assertClassifiesOnlyOutagesAsFailures(CircuitBreakerConfig config) {
+		assertThat(config.getRecordExceptionPredicate())
+			.accepts(new FunctionsServerException("op", 503, null, null, null),
+					new FunctionsTimeoutException("op", "late", new java.util.concurrent.TimeoutException()))
+			.rejects(new FunctionsNotFoundException("op", "not_found", null, null),
+					new FunctionsRateLimitException("op", "too_many_requests", null, null, null, null),
+					new FunctionsBadRequestException("op", "bad_request", null, null));
 	}
 
 	record FixedConnectionDetails(String getBaseUrl, @Nullable String getToken) implements FunctionsConnectionDetails {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +78,7 @@ class FunctionsTemplateBuilderTests {
 		FunctionsTemplate template = FunctionsTemplate.builder()
 			.baseUrl(api.baseUrl())
 			.tokenSupplier(() -> "token-" + rotation.incrementAndGet())
+			.resilience(FunctionsResilience.none())
 			.build();
 
 		StepVerifier.create(template.listNamespaces().then(template.listNamespaces().then())).verifyComplete();

@@ -11,6 +11,7 @@ import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -155,6 +156,7 @@ class ResponseHandlingTests {
 		FunctionsTemplate template = FunctionsTemplate.builder()
 			.baseUrl("http://127.0.0.1:" + closedPort)
 			.token(StubbedFunctionsApi.TOKEN)
+			.resilience(FunctionsResilience.none())
 			.build();
 
 		StepVerifier.create(template.listNamespaces()).verifyErrorSatisfies((ex) -> {

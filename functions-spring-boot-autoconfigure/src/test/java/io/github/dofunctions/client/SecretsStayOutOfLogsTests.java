@@ -120,8 +120,14 @@ class SecretsStayOutOfLogsTests {
 	}
 
 	private String loggedText() {
+		List<ILoggingEvent> events;
+		// Netty's threads may still be logging (connections going back to the pool);
+		// the appender adds events while holding its own lock.
+		synchronized (this.log) {
+			events = new ArrayList<>(this.log.list);
+		}
 		StringBuilder text = new StringBuilder();
-		for (ILoggingEvent event : this.log.list) {
+		for (ILoggingEvent event : events) {
 			text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
 			if (event.getThrowableProxy() != null) {
 				text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');

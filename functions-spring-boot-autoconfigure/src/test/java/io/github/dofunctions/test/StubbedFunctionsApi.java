@@ -3,6 +3,10 @@ package io.github.dofunctions.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +19,13 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -54,13 +60,31 @@ public final class StubbedFunctionsApi
 		.withResolveCombinators(true)
 		.build();
 
-	private final WireMockServer server = new WireMockServer(options().dynamicPort());
+	private final WireMockServer server;
 
 	private boolean offContractAnswers;
 
+	/**
+	 * Create the stand-in, with WireMock extensions such as a rate limiter.
+	 */
+	public StubbedFunctionsApi(Extension... extensions) {
+		this.server = new WireMockServer(options().dynamicPort().extensions(extensions));
+	}
+
 	@Override
-	public void beforeAll(ExtensionContext context) {
+	public void beforeAll(ExtensionContext context) throws Exception {
 		this.server.start();
+		warmUp();
+	}
+
+	/**
+	 * Serve one request before the tests: the first answer of a fresh server is slow
+	 * enough to trip the short response timeouts some tests use.
+	 */
+	private void warmUp() throws IOException, InterruptedException {
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/warm-up")).build(),
+					HttpResponse.BodyHandlers.discarding());
 	}
 
 	@Override
@@ -114,8 +138,12 @@ public final class StubbedFunctionsApi
 		return this.server.baseUrl();
 	}
 
+	/**
+	 * A template that makes one attempt per call, with no pacing and no breaker, so that
+	 * a test sees exactly what one request does. Resilience tests set their own.
+	 */
 	public FunctionsTemplate.Builder templateBuilder() {
-		return FunctionsTemplate.builder().baseUrl(baseUrl()).token(TOKEN);
+		return FunctionsTemplate.builder().baseUrl(baseUrl()).token(TOKEN).resilience(FunctionsResilience.none());
 	}
 
 	public FunctionsTemplate template() {
@@ -152,11 +180,19 @@ public final class StubbedFunctionsApi
 	 * the hour remain.
 	 */
 	public static ResponseDefinitionBuilder json(int status, String body, int remaining) {
+		return json(status, body, remaining, 1444931833L);
+	}
+
+	/**
+	 * A JSON answer with DigitalOcean's rate-limit headers, saying how many requests of
+	 * the hour remain and when (epoch seconds) the oldest counted one expires.
+	 */
+	public static ResponseDefinitionBuilder json(int status, String body, int remaining, long reset) {
 		return aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json; charset=utf-8")
 			.withHeader("ratelimit-limit", "5000")
 			.withHeader("ratelimit-remaining", String.valueOf(remaining))
-			.withHeader("ratelimit-reset", "1444931833")
+			.withHeader("ratelimit-reset", String.valueOf(reset))
 			.withBody(body);
 	}
 

@@ -1,0 +1,279 @@
+package io.github.dofunctions.client.resilience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * How the client retries, paces and cuts off its calls. Built with {@link #builder()};
+ * {@link #defaults()} is what a {@code FunctionsTemplate} uses unless told otherwise.
+ */
+public final class FunctionsResilience {
+
+	/** Name of the circuit breaker of the DigitalOcean API. */
+	public static final String CIRCUIT_BREAKER_NAME = "do-functions";
+
+	/** Requests per minute DigitalOcean allows a token. */
+	public static final int DEFAULT_REQUESTS_PER_MINUTE = 250;
+
+	private final @Nullable RetrySettings retry;
+
+	private final @Nullable CircuitBreaker circuitBreaker;
+
+	private final int requestsPerMinute;
+
+	private final Duration maxRateLimitWait;
+
+	private final @Nullable Duration callTimeout;
+
+	private final Clock clock;
+
+	private final RandomGenerator random;
+
+	private FunctionsResilience(Builder builder, @Nullable CircuitBreaker circuitBreaker) {
+		this.retry = builder.retry;
+		this.circuitBreaker = circuitBreaker;
+		this.requestsPerMinute = builder.requestsPerMinute;
+		this.maxRateLimitWait = builder.maxRateLimitWait;
+		this.callTimeout = builder.callTimeout;
+		this.clock = builder.clock;
+		this.random = builder.random;
+	}
+
+	/**
+	 * Return the recommended resilience: {@link RetrySettings#defaults() default
+	 * retries}, a circuit breaker with {@link #circuitBreakerConfig() the recommended
+	 * configuration}, pacing to 250 requests a minute, waits for the rate limit of at
+	 * most a minute, and calls bounded to two minutes.
+	 * @return the default resilience
+	 */
+	public static FunctionsResilience defaults() {
+		return builder().build();
+	}
+
+	/**
+	 * Return a resilience that does nothing: one attempt, no breaker, no pacing, no
+	 * deadline.
+	 * @return a resilience that adds nothing to a call
+	 */
+	public static FunctionsResilience none() {
+		return builder().noRetry().noCircuitBreaker().noPacing().callTimeout(null).build();
+	}
+
+	/**
+	 * Start building a resilience from the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a circuit breaker configuration that counts only outages against the API:
+	 * server errors, timeouts and failed connections, never a {@code 4xx} or a
+	 * {@code 429}. Thresholds are Resilience4j's defaults unless changed on the returned
+	 * builder.
+	 * @return a configuration builder with the failure classification set
+	 */
+	public static CircuitBreakerConfig.Builder circuitBreakerConfig() {
+		return CircuitBreakerConfig.custom().recordException(FailureClassifier::isOutage);
+	}
+
+	/**
+	 * Return a configuration like the given one, but with this client's failure
+	 * classification, for a breaker whose thresholds the application configured.
+	 * @param base the configuration whose thresholds to keep
+	 * @return a configuration builder with the failure classification set
+	 */
+	public static CircuitBreakerConfig.Builder circuitBreakerConfig(CircuitBreakerConfig base) {
+		return CircuitBreakerConfig.from(base).recordException(FailureClassifier::isOutage);
+	}
+
+	@Nullable RetrySettings retry() {
+		return this.retry;
+	}
+
+	/**
+	 * Return the circuit breaker calls go through.
+	 * @return the circuit breaker, or {@code null} if calls go through none
+	 */
+	public @Nullable CircuitBreaker circuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	int requestsPerMinute() {
+		return this.requestsPerMinute;
+	}
+
+	Duration maxRateLimitWait() {
+		return this.maxRateLimitWait;
+	}
+
+	@Nullable Duration callTimeout() {
+		return this.callTimeout;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	RandomGenerator random() {
+		return this.random;
+	}
+
+	/**
+	 * Builds a {@link FunctionsResilience}, starting from the defaults.
+	 */
+	public static final class Builder {
+
+		private @Nullable RetrySettings retry = RetrySettings.defaults();
+
+		private @Nullable CircuitBreaker circuitBreaker;
+
+		private boolean defaultCircuitBreaker = true;
+
+		private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+
+		private Duration maxRateLimitWait = Duration.ofMinutes(1);
+
+		private @Nullable Duration callTimeout = Duration.ofMinutes(2);
+
+		private Clock clock = Clock.systemUTC();
+
+		private RandomGenerator random = RandomGenerator.getDefault();
+
+		private Builder() {
+		}
+
+		/**
+		 * Retry failed calls as the settings say.
+		 * @param retry the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retry) {
+			Assert.notNull(retry, "retry must not be null");
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Never retry: each call makes one attempt.
+		 * @return this builder
+		 */
+		public Builder noRetry() {
+			this.retry = null;
+			return this;
+		}
+
+		/**
+		 * Send calls through the given circuit breaker. Its configuration should
+		 * classify failures as {@link #circuitBreakerConfig()} does.
+		 * @param circuitBreaker the circuit breaker
+		 * @return this builder
+		 */
+		public Builder circuitBreaker(CircuitBreaker circuitBreaker) {
+			Assert.notNull(circuitBreaker, "circuitBreaker must not be null");
+			this.circuitBreaker = circuitBreaker;
+			this.defaultCircuitBreaker = false;
+			return this;
+		}
+
+		/**
+		 * Send calls through no circuit breaker.
+		 * @return this builder
+		 */
+		public Builder noCircuitBreaker() {
+			this.circuitBreaker = null;
+			this.defaultCircuitBreaker = false;
+			return this;
+		}
+
+		/**
+		 * Pace calls to at most the given number of requests a minute, delaying those
+		 * over the budget. Lower it when several instances share one token.
+		 * @param requestsPerMinute the budget, 250 by default
+		 * @return this builder
+		 */
+		public Builder pacing(int requestsPerMinute) {
+			Assert.isTrue(requestsPerMinute > 0, "requestsPerMinute must be positive");
+			this.requestsPerMinute = requestsPerMinute;
+			return this;
+		}
+
+		/**
+		 * Send calls as they come, with no client-side budget and no hold when the
+		 * hourly budget is spent.
+		 * @return this builder
+		 */
+		public Builder noPacing() {
+			this.requestsPerMinute = 0;
+			return this;
+		}
+
+		/**
+		 * Set the longest a call waits for the rate limit, whether told to by a
+		 * {@code 429} or by pacing. A longer wait fails the call at once with a
+		 * {@link io.github.dofunctions.client.error.FunctionsRateLimitException}.
+		 * @param maxRateLimitWait the cap, one minute by default
+		 * @return this builder
+		 */
+		public Builder maxRateLimitWait(Duration maxRateLimitWait) {
+			Assert.isTrue(maxRateLimitWait != null && !maxRateLimitWait.isNegative(),
+					"maxRateLimitWait must not be negative");
+			this.maxRateLimitWait = maxRateLimitWait;
+			return this;
+		}
+
+		/**
+		 * Set the deadline of a whole call: every attempt, wait and lookup together.
+		 * @param callTimeout the deadline, two minutes by default, or {@code null} for
+		 * none
+		 * @return this builder
+		 */
+		public Builder callTimeout(@Nullable Duration callTimeout) {
+			Assert.isTrue(callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero()), "callTimeout must be positive");
+			this.callTimeout = callTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the clock that rate-limit reset times are compared with.
+		 * @param clock the clock, the system UTC clock by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "clock must not be null");
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Set the source of the random part of each wait.
+		 * @param random the random generator
+		 * @return this builder
+		 */
+		public Builder jitter(RandomGenerator random) {
+			Assert.notNull(random, "random must not be null");
+			this.random = random;
+			return this;
+		}
+
+		/**
+		 * Build the resilience.
+		 * @return the resilience
+		 */
+		public FunctionsResilience build() {
+			CircuitBreaker breaker = this.defaultCircuitBreaker
+					? CircuitBreaker.of(CIRCUIT_BREAKER_NAME, circuitBreakerConfig().build()) : this.circuitBreaker;
+			return new FunctionsResilience(this, breaker);
+		}
+
+	}
+
+}

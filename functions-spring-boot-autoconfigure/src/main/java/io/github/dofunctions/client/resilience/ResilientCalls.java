@@ -1,0 +1,199 @@
+package io.github.dofunctions.client.resilience;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
+import io.github.dofunctions.client.error.FunctionsRateLimitException;
+import io.github.dofunctions.client.error.FunctionsTimeoutException;
+import io.github.dofunctions.client.error.FunctionsUnavailableException;
+import io.github.dofunctions.client.model.RateLimit;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.backoff.BackOffExecution;
+
+/**
+ * Runs the calls of one client through its {@link FunctionsResilience}: Retry(
+ * CircuitBreaker( Pacing( HTTP call ) ) ), within the call's deadline.
+ * <p>
+ * The retry policy is a Spring {@link RetryPolicy}: which failures to retry, how many
+ * attempts, and the exponential backoff bound. It is applied with Reactor's
+ * {@code retryWhen}, so no thread ever blocks or sleeps.
+ */
+public final class ResilientCalls {
+
+	/**
+	 * How long before the start of a call a resource found by a {@link CreateLookup} may
+	 * have been created and still count as the call's work: room for the difference
+	 * between this machine's clock and DigitalOcean's.
+	 */
+	static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofMinutes(2);
+
+	private final FunctionsResilience resilience;
+
+	private final RequestPacer pacer;
+
+	private final RetryDelays delays;
+
+	private final @Nullable RetryPolicy safeToRepeat;
+
+	private final @Nullable RetryPolicy notSafeToRepeat;
+
+	/**
+	 * Create the calls of one client.
+	 * @param resilience how to retry, pace and cut off calls
+	 * @param latestRateLimit what the latest answer said of the hourly budget
+	 */
+	public ResilientCalls(FunctionsResilience resilience, Supplier<RateLimit> latestRateLimit) {
+		this.resilience = resilience;
+		this.pacer = new RequestPacer(resilience.requestsPerMinute(), latestRateLimit, resilience.maxRateLimitWait(),
+				resilience.clock());
+		this.delays = new RetryDelays(resilience.clock(), resilience.random());
+		RetrySettings retry = resilience.retry();
+		this.safeToRepeat = (retry != null) ? policy(retry, FailureClassifier::isTransient) : null;
+		this.notSafeToRepeat = (retry != null)
+				? policy(retry, (ex) -> FailureClassifier.isTransient(ex) && !FailureClassifier.mayHaveActed(ex)) : null;
+	}
+
+	private static RetryPolicy policy(RetrySettings retry, Predicate<Throwable> retryable) {
+		return RetryPolicy.builder()
+			.maxRetries(retry.maxAttempts() - 1)
+			.delay(retry.initialBackoff())
+			.multiplier(retry.multiplier())
+			.maxDelay(retry.maxBackoff())
+			.predicate(retryable)
+			.build();
+	}
+
+	/**
+	 * Run a call that has no create to protect: any GET, PUT or DELETE. Each subscription
+	 * to {@code attempt} sends one request. A DELETE that answers {@code 404} after an
+	 * earlier attempt of the same call may have acted completes empty.
+	 * @param <T> the result
+	 * @param operation the operation
+	 * @param attempt one attempt of the call
+	 * @return the call with retries, circuit breaker, pacing and deadline
+	 */
+	public <T> Mono<T> call(ApiOperation operation, Mono<T> attempt) {
+		return run(operation, attempt, null);
+	}
+
+	/**
+	 * Run a create (a POST). When an attempt ends without a clear answer (no answer, or a
+	 * {@code 5xx}), the next attempt first looks for what the lost one may have created,
+	 * and only creates if it finds nothing: nothing is ever created twice.
+	 * @param <T> the created resource
+	 * @param operation the operation
+	 * @param attempt one attempt of the create
+	 * @param lookup finds what an earlier attempt created
+	 * @return the call with retries, circuit breaker, pacing and deadline
+	 */
+	public <T> Mono<T> create(ApiOperation operation, Mono<T> attempt, CreateLookup<T> lookup) {
+		return run(operation, attempt, lookup);
+	}
+
+	private <T> Mono<T> run(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup) {
+		return Mono.defer(() -> {
+			CallState state = new CallState(this.resilience.clock().instant());
+			Mono<T> oneAttempt = Mono.defer(() -> nextAttempt(operation, attempt, lookup, state))
+				.transform((mono) -> throughCircuitBreaker(operation, mono))
+				.onErrorResume(FunctionsNotFoundException.class,
+						(ex) -> (HttpMethod.DELETE.equals(operation.method()) && state.lostAnswer != null) ? Mono.empty()
+								: Mono.error(ex))
+				.doOnError((ex) -> {
+					if (FailureClassifier.mayHaveActed(ex)) {
+						state.lostAnswer = ex;
+					}
+				});
+			RetryPolicy policy = (operation.isIdempotent() || lookup != null) ? this.safeToRepeat
+					: this.notSafeToRepeat;
+			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(policy)) : oneAttempt;
+			return withDeadline(operation, retried);
+		});
+	}
+
+	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup,
+			CallState state) {
+		Mono<T> create = this.pacer.pace(operation, attempt);
+		Throwable lostAnswer = state.lostAnswer;
+		if (lookup == null || lostAnswer == null) {
+			return create;
+		}
+		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
+		return this.pacer.pace(operation, Mono.defer(() -> lookup.find(earliest, lostAnswer))).switchIfEmpty(create);
+	}
+
+	private <T> Mono<T> throughCircuitBreaker(ApiOperation operation, Mono<T> attempt) {
+		CircuitBreaker breaker = this.resilience.circuitBreaker();
+		if (breaker == null) {
+			return attempt;
+		}
+		return attempt.transformDeferred(CircuitBreakerOperator.of(breaker))
+			.onErrorMap(CallNotPermittedException.class,
+					(ex) -> new FunctionsUnavailableException(operation.operationName(), breaker.getName(), ex));
+	}
+
+	/**
+	 * Apply the policy: it decides whether a failure is retried and bounds the backoff;
+	 * a {@code 429} waits as the server says, or fails at once when that is too long.
+	 */
+	private Retry retry(RetryPolicy policy) {
+		return Retry.from((signals) -> {
+			BackOffExecution backOff = policy.getBackOff().start();
+			return signals.concatMap((signal) -> {
+				Throwable failure = signal.failure();
+				long bound = backOff.nextBackOff();
+				if (!policy.shouldRetry(failure) || bound == BackOffExecution.STOP) {
+					return Mono.error(failure);
+				}
+				Duration wait = this.delays.fullJitter(bound);
+				if (failure instanceof FunctionsRateLimitException rateLimited) {
+					Duration asked = this.delays.rateLimitWait(rateLimited);
+					if (asked != null && asked.compareTo(this.resilience.maxRateLimitWait()) > 0) {
+						return Mono.error(failure);
+					}
+					wait = (asked != null) ? this.delays.withSmallJitter(asked) : wait;
+				}
+				return Mono.delay(wait);
+			});
+		});
+	}
+
+	private <T> Mono<T> withDeadline(ApiOperation operation, Mono<T> call) {
+		Duration deadline = this.resilience.callTimeout();
+		if (deadline == null) {
+			return call;
+		}
+		return call.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionsTimeoutException(
+				operation.operationName(), operation.operationName() + " did not complete within the call timeout of "
+						+ deadline + "; the server may have acted on it",
+				new TimeoutException()))));
+	}
+
+	/**
+	 * What one call has learned across its attempts.
+	 */
+	private static final class CallState {
+
+		private final Instant startedAt;
+
+		private volatile @Nullable Throwable lostAnswer;
+
+		CallState(Instant startedAt) {
+			this.startedAt = startedAt;
+		}
+
+	}
+
+}
