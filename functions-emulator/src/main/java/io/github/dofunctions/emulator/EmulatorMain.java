@@ -1,0 +1,87 @@
+package io.github.dofunctions.emulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the emulator on its own:
+ * {@code java -jar functions-emulator-<version>.jar --port 8089 --token t}.
+ */
+public final class EmulatorMain {
+
+	private static final String USAGE = """
+			Usage: java -jar functions-emulator.jar [options]
+			  --port <n>                 port to listen on (default 8089; 0 for a free one)
+			  --host <address>           address to listen on (default 127.0.0.1)
+			  --token <token>            bearer token to accept (default: a random one, printed)
+			  --namespace-limit <n>      namespaces per account (default 10)
+			  --trigger-limit <n>        triggers per namespace (default 20)
+			  --requests-per-minute <n>  burst limit, answered 429 with retry-after (default 250)
+			  --requests-per-hour <n>    hourly budget, answered 429 without retry-after (default 5000)
+			""";
+
+	private EmulatorMain() {
+	}
+
+	/**
+	 * Start the emulator and serve until the process is stopped.
+	 * @param args the options
+	 */
+	public static void main(String[] args) {
+		FunctionsEmulator emulator;
+		try {
+			emulator = configure(List.of(args)).build();
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(USAGE);
+			System.exit(2);
+			return;
+		}
+		emulator.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "emulator-shutdown"));
+		System.out.println("DigitalOcean Functions emulator listening on " + emulator.baseUrl());
+		System.out.println("Authorization: Bearer " + emulator.token());
+		System.out.flush();
+		emulator.awaitStop();
+	}
+
+	static FunctionsEmulator.Builder configure(List<String> args) {
+		FunctionsEmulator.Builder builder = FunctionsEmulator.builder().port(8089);
+		int perMinute = 250;
+		int perHour = 5000;
+		List<String> rest = new ArrayList<>(args);
+		while (!rest.isEmpty()) {
+			String option = rest.remove(0);
+			if (option.equals("--help") || option.equals("-h")) {
+				throw new IllegalArgumentException("DigitalOcean Functions emulator");
+			}
+			if (rest.isEmpty()) {
+				throw new IllegalArgumentException("Missing value for " + option);
+			}
+			String value = rest.remove(0);
+			switch (option) {
+				case "--port" -> builder.port(number(option, value));
+				case "--host" -> builder.host(value);
+				case "--token" -> builder.token(value);
+				case "--namespace-limit" -> builder.namespaceLimit(number(option, value));
+				case "--trigger-limit" -> builder.triggerLimit(number(option, value));
+				case "--requests-per-minute" -> perMinute = number(option, value);
+				case "--requests-per-hour" -> perHour = number(option, value);
+				default -> throw new IllegalArgumentException("Unknown option " + option);
+			}
+		}
+		return builder.rateLimits(new RateLimits(perMinute, perHour, Duration.ofMinutes(1), Duration.ofHours(1)));
+	}
+
+	private static int number(String option, String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " needs a number, not '" + value + "'");
+		}
+	}
+
+}

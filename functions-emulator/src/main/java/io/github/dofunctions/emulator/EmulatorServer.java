@@ -1,0 +1,223 @@
+package io.github.dofunctions.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Serves one HTTP exchange: injected faults, authentication, rate limits, the call
+ * itself, the journal.
+ */
+final class EmulatorServer {
+
+	private static final String REDACTED = "Bearer ******";
+
+	private final String token;
+
+	private final ApiHandler handler;
+
+	private final RateLimitCounter rateLimits;
+
+	private final Faults faults;
+
+	private final RequestJournal journal;
+
+	private final List<Consumer<EmulatorExchange>> listeners;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	EmulatorServer(String token, ApiHandler handler, RateLimitCounter rateLimits, Faults faults,
+			RequestJournal journal, List<Consumer<EmulatorExchange>> listeners, JsonMapper json, Clock clock) {
+		this.token = token;
+		this.handler = handler;
+		this.rateLimits = rateLimits;
+		this.faults = faults;
+		this.journal = journal;
+		this.listeners = listeners;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+		return request.receive()
+			.aggregate()
+			.asByteArray()
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> respond(request, response, body));
+	}
+
+	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, byte[] body) {
+		String method = request.method().name();
+		String uri = request.uri();
+		int queryStart = uri.indexOf('?');
+		String path = (queryStart >= 0) ? uri.substring(0, queryStart) : uri;
+		String query = (queryStart >= 0) ? uri.substring(queryStart + 1) : null;
+		RecordedRequest.Builder recorded = new RecordedRequest.Builder(this.clock.instant(), method, path, query,
+				redactedHeaders(request.requestHeaders()), new String(body, StandardCharsets.UTF_8));
+		Reply reply;
+		Fault fault = null;
+		try {
+			Route route = Route.of(method, path);
+			recorded.operation((route != null) ? route.operation() : null);
+			fault = this.faults.take((route != null) ? route.operation() : null, method, path);
+			reply = (fault != null && !fault.appliesTheCall()) ? faultReply(fault) : call(request, route, body);
+		}
+		catch (ApiError ex) {
+			reply = error(ex, this.rateLimits.peek());
+		}
+		if (fault != null && fault.appliesTheCall() && reply.status() < 300) {
+			reply = afterApplying(fault, reply);
+		}
+		return send(response, reply, recorded);
+	}
+
+	private Reply call(HttpServerRequest request, @Nullable Route route, byte[] body) {
+		if (!("Bearer " + this.token).equals(request.requestHeaders().get("Authorization"))) {
+			return error(new ApiError(401, "unauthorized", "Unable to authenticate you."), this.rateLimits.peek());
+		}
+		RateLimitCounter.Decision decision = this.rateLimits.tryAcquire();
+		if (!decision.allowed()) {
+			Reply refused = error(new ApiError(429, "too_many_requests", "API rate limit exceeded."), decision);
+			return (decision.retryAfterSeconds() != null)
+					? refused.withHeader("retry-after", String.valueOf(decision.retryAfterSeconds())) : refused;
+		}
+		if (route == null) {
+			return error(ApiError.notFound("The resource you were accessing could not be found."), decision);
+		}
+		try {
+			ApiHandler.Answer answer = this.handler.handle(route, body);
+			byte[] bytes = (answer.body() != null) ? this.json.writeValueAsBytes(answer.body()) : new byte[0];
+			return new Reply(answer.status(), headers(decision, null), bytes, null);
+		}
+		catch (ApiError ex) {
+			return error(ex, decision);
+		}
+	}
+
+	private Reply faultReply(Fault fault) {
+		if (fault.kind() == Fault.Kind.RESET) {
+			return Reply.reset();
+		}
+		return error(new ApiError(fault.status(), errorId(fault.status()), "fault injected by the emulator"),
+				this.rateLimits.peek());
+	}
+
+	private Reply afterApplying(Fault fault, Reply applied) {
+		return switch (fault.kind()) {
+			case STATUS_AFTER_APPLYING -> error(new ApiError(fault.status(), errorId(fault.status()),
+					"fault injected by the emulator after the call took effect"), this.rateLimits.peek());
+			case DELAY -> applied.delayed(fault);
+			case RESET_AFTER_APPLYING -> Reply.reset();
+			case MALFORMED_BODY -> new Reply(applied.status(), applied.headers(),
+					"{\"truncated\": [".getBytes(StandardCharsets.UTF_8), null);
+			default -> applied;
+		};
+	}
+
+	private Mono<Void> send(HttpServerResponse response, Reply reply, RecordedRequest.Builder recorded) {
+		RecordedRequest request = recorded.status(reply.status()).build();
+		this.journal.record(request);
+		EmulatorExchange exchange = new EmulatorExchange(request, reply.status(), reply.headers(),
+				new String(reply.body(), StandardCharsets.UTF_8));
+		for (Consumer<EmulatorExchange> listener : this.listeners) {
+			try {
+				listener.accept(exchange);
+			}
+			catch (RuntimeException ex) {
+				// A listener's failure is the test's business: the client still gets its answer.
+				System.err.println("Emulator exchange listener failed on " + exchange + ": " + ex);
+			}
+		}
+		if (reply.status() == 0) {
+			return Mono.fromRunnable(() -> response.withConnection((connection) -> {
+				connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+				connection.channel().close();
+			}));
+		}
+		Mono<Void> answer = Mono.defer(() -> {
+			response.status(reply.status());
+			reply.headers().forEach(response::header);
+			return response.sendByteArray(Mono.just(reply.body())).then();
+		});
+		Fault delayed = reply.delay();
+		return (delayed != null) ? Mono.delay(delayed.delay()).then(answer) : answer;
+	}
+
+	private Reply error(ApiError error, RateLimitCounter.Decision decision) {
+		String requestId = UUID.randomUUID().toString();
+		ObjectNode body = this.json.createObjectNode();
+		body.put("id", error.id());
+		body.put("message", error.getMessage());
+		body.put("request_id", requestId);
+		return new Reply(error.status(), headers(decision, requestId), this.json.writeValueAsBytes(body), null);
+	}
+
+	private static Map<String, String> headers(RateLimitCounter.Decision decision, @Nullable String requestId) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("content-type", "application/json; charset=utf-8");
+		headers.put("ratelimit-limit", String.valueOf(decision.limit()));
+		headers.put("ratelimit-remaining", String.valueOf(decision.remaining()));
+		headers.put("ratelimit-reset", String.valueOf(decision.reset()));
+		headers.put("x-request-id", (requestId != null) ? requestId : UUID.randomUUID().toString());
+		return headers;
+	}
+
+	private static String errorId(int status) {
+		return switch (status) {
+			case 400 -> "bad_request";
+			case 401 -> "unauthorized";
+			case 403 -> "forbidden";
+			case 404 -> "not_found";
+			case 409 -> "conflict";
+			case 422 -> "unprocessable_entity";
+			case 429 -> "too_many_requests";
+			default -> (status >= 500) ? "server_error" : "error";
+		};
+	}
+
+	private static Map<String, List<String>> redactedHeaders(HttpHeaders headers) {
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		for (String name : headers.names()) {
+			copy.put(name, name.equalsIgnoreCase("Authorization") ? List.of(REDACTED) : List.copyOf(headers.getAll(name)));
+		}
+		return copy;
+	}
+
+	/**
+	 * What to send: status {@code 0} resets the connection instead.
+	 */
+	private record Reply(int status, Map<String, String> headers, byte[] body, @Nullable Fault delay) {
+
+		static Reply reset() {
+			return new Reply(0, Map.of(), new byte[0], null);
+		}
+
+		Reply withHeader(String name, String value) {
+			Map<String, String> more = new LinkedHashMap<>(this.headers);
+			more.put(name, value);
+			return new Reply(this.status, more, this.body, this.delay);
+		}
+
+		Reply delayed(Fault fault) {
+			return new Reply(this.status, this.headers, this.body, fault);
+		}
+
+	}
+
+}

@@ -1,0 +1,287 @@
+package io.github.dofunctions.emulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The namespaces, triggers and access keys of the emulated account, with DigitalOcean's
+ * rules: unique labels and names, limits, cascading deletes. Every method is atomic;
+ * what it returns is a snapshot.
+ */
+public final class EmulatorState {
+
+	private static final CronParser UNIX_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+	private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Clock clock;
+
+	private final int namespaceLimit;
+
+	private final int triggerLimit;
+
+	private final Map<String, Entry> namespaces = new LinkedHashMap<>();
+
+	private volatile String apiHost = "http://127.0.0.1";
+
+	EmulatorState(Clock clock, int namespaceLimit, int triggerLimit) {
+		this.clock = clock;
+		this.namespaceLimit = namespaceLimit;
+		this.triggerLimit = triggerLimit;
+	}
+
+	void apiHost(String apiHost) {
+		this.apiHost = apiHost;
+	}
+
+	/**
+	 * Return every namespace.
+	 * @return the namespaces, oldest first
+	 */
+	public synchronized List<EmulatedNamespace> namespaces() {
+		return this.namespaces.values().stream().map((entry) -> entry.namespace).toList();
+	}
+
+	/**
+	 * Return the triggers of a namespace.
+	 * @param namespaceId the namespace identifier
+	 * @return its triggers, oldest first, or an empty list if there is no such namespace
+	 */
+	public synchronized List<EmulatedTrigger> triggers(String namespaceId) {
+		Entry entry = this.namespaces.get(namespaceId);
+		return (entry != null) ? List.copyOf(entry.triggers.values()) : List.of();
+	}
+
+	/**
+	 * Return the access keys of a namespace, without their secrets.
+	 * @param namespaceId the namespace identifier
+	 * @return its keys, oldest first, or an empty list if there is no such namespace
+	 */
+	public synchronized List<EmulatedAccessKey> accessKeys(String namespaceId) {
+		Entry entry = this.namespaces.get(namespaceId);
+		return (entry != null) ? List.copyOf(entry.keys.values()) : List.of();
+	}
+
+	/**
+	 * Create a namespace as the API would, to set up a test.
+	 * @param region datacenter region
+	 * @param label unique label
+	 * @return the new namespace
+	 * @throws IllegalStateException if the label is taken or the limit reached
+	 */
+	public EmulatedNamespace addNamespace(String region, String label) {
+		try {
+			return createNamespace(region, label);
+		}
+		catch (ApiError ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Remove every namespace, with its triggers and keys.
+	 */
+	public synchronized void clear() {
+		this.namespaces.clear();
+	}
+
+	synchronized EmulatedNamespace createNamespace(String region, String label) {
+		if (this.namespaces.values().stream().anyMatch((entry) -> entry.namespace.label().equals(label))) {
+			throw ApiError.badRequest("a namespace with label '" + label + "' already exists");
+		}
+		if (this.namespaces.size() >= this.namespaceLimit) {
+			throw ApiError.limitReached("namespace limit reached");
+		}
+		String uuid = UUID.randomUUID().toString();
+		Instant now = now();
+		EmulatedNamespace namespace = new EmulatedNamespace("fn-" + uuid, uuid, randomText(64), label, region,
+				this.apiHost, now, now);
+		this.namespaces.put(namespace.id(), new Entry(namespace));
+		return namespace;
+	}
+
+	synchronized EmulatedNamespace namespace(String namespaceId) {
+		return entry(namespaceId).namespace;
+	}
+
+	synchronized void deleteNamespace(String namespaceId) {
+		if (this.namespaces.remove(namespaceId) == null) {
+			throw ApiError.notFound("namespace not found");
+		}
+	}
+
+	synchronized List<EmulatedTrigger> listTriggers(String namespaceId) {
+		return List.copyOf(entry(namespaceId).triggers.values());
+	}
+
+	synchronized EmulatedTrigger createTrigger(String namespaceId, String name, String function, boolean enabled,
+			String cron, @Nullable String body) {
+		Entry entry = entry(namespaceId);
+		if (entry.triggers.containsKey(name)) {
+			throw ApiError.badRequest("validating create trigger: a trigger named '" + name + "' already exists");
+		}
+		if (entry.triggers.size() >= this.triggerLimit) {
+			throw ApiError.limitReached("triggers limit reached");
+		}
+		Instant now = now();
+		EmulatedTrigger trigger = new EmulatedTrigger(namespaceId, name, function, enabled, cron, body, now, now,
+				nextRun(enabled, cron, now));
+		entry.triggers.put(name, trigger);
+		return trigger;
+	}
+
+	synchronized EmulatedTrigger trigger(String namespaceId, String name) {
+		EmulatedTrigger trigger = entry(namespaceId).triggers.get(name);
+		if (trigger == null) {
+			throw ApiError.notFound("trigger not found");
+		}
+		return trigger;
+	}
+
+	synchronized EmulatedTrigger updateTrigger(String namespaceId, String name, @Nullable Boolean enabled,
+			@Nullable String cron, @Nullable String body) {
+		EmulatedTrigger current = trigger(namespaceId, name);
+		boolean newEnabled = (enabled != null) ? enabled : current.enabled();
+		String newCron = (cron != null) ? cron : current.cron();
+		String newBody = (cron != null) ? body : current.body();
+		Instant now = now();
+		EmulatedTrigger updated = new EmulatedTrigger(namespaceId, name, current.function(), newEnabled, newCron,
+				newBody, current.createdAt(), now, nextRun(newEnabled, newCron, now));
+		entry(namespaceId).triggers.put(name, updated);
+		return updated;
+	}
+
+	synchronized void deleteTrigger(String namespaceId, String name) {
+		if (entry(namespaceId).triggers.remove(name) == null) {
+			throw ApiError.notFound("trigger not found");
+		}
+	}
+
+	synchronized List<EmulatedAccessKey> listAccessKeys(String namespaceId) {
+		return List.copyOf(entry(namespaceId).keys.values());
+	}
+
+	synchronized CreatedAccessKey createAccessKey(String namespaceId, String name, @Nullable Duration lifetime) {
+		Entry entry = entry(namespaceId);
+		if (entry.keys.values().stream().anyMatch((key) -> key.name().equals(name))) {
+			throw ApiError.conflict("an access key named '" + name + "' already exists");
+		}
+		Instant now = now();
+		EmulatedAccessKey key = new EmulatedAccessKey("dof_v1_" + HexFormat.of().formatHex(randomBytes(16)), name,
+				now, now, (lifetime != null) ? now.plus(lifetime) : null);
+		String secret = randomText(40);
+		entry.keys.put(key.id(), key);
+		entry.secrets.put(key.id(), secret);
+		return new CreatedAccessKey(key, secret);
+	}
+
+	synchronized EmulatedAccessKey renameAccessKey(String namespaceId, String keyId, String name) {
+		Entry entry = entry(namespaceId);
+		EmulatedAccessKey current = entry.keys.get(keyId);
+		if (current == null) {
+			throw ApiError.notFound("access key not found");
+		}
+		if (entry.keys.values().stream().anyMatch((key) -> key.name().equals(name) && !key.id().equals(keyId))) {
+			throw ApiError.conflict("an access key named '" + name + "' already exists");
+		}
+		EmulatedAccessKey renamed = new EmulatedAccessKey(keyId, name, current.createdAt(), now(),
+				current.expiresAt());
+		entry.keys.put(keyId, renamed);
+		return renamed;
+	}
+
+	synchronized void deleteAccessKey(String namespaceId, String keyId) {
+		Entry entry = entry(namespaceId);
+		if (entry.keys.remove(keyId) == null) {
+			throw ApiError.notFound("access key not found");
+		}
+		entry.secrets.remove(keyId);
+	}
+
+	static boolean isValidCron(String cron) {
+		try {
+			UNIX_CRON.parse(cron).validate();
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private Entry entry(String namespaceId) {
+		Entry entry = this.namespaces.get(namespaceId);
+		if (entry == null) {
+			throw ApiError.notFound("namespace not found");
+		}
+		return entry;
+	}
+
+	private @Nullable Instant nextRun(boolean enabled, String cron, Instant now) {
+		if (!enabled) {
+			return null;
+		}
+		return ExecutionTime.forCron(UNIX_CRON.parse(cron))
+			.nextExecution(now.atZone(ZoneOffset.UTC))
+			.map((next) -> next.toInstant())
+			.orElse(null);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+	}
+
+	private String randomText(int length) {
+		StringBuilder text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append(ALPHANUMERIC.charAt(this.random.nextInt(ALPHANUMERIC.length())));
+		}
+		return text.toString();
+	}
+
+	private byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		this.random.nextBytes(bytes);
+		return bytes;
+	}
+
+	/**
+	 * A key as created: the only time its secret is returned.
+	 */
+	record CreatedAccessKey(EmulatedAccessKey key, String secret) {
+
+	}
+
+	private static final class Entry {
+
+		private final EmulatedNamespace namespace;
+
+		private final Map<String, EmulatedTrigger> triggers = new LinkedHashMap<>();
+
+		private final Map<String, EmulatedAccessKey> keys = new LinkedHashMap<>();
+
+		private final Map<String, String> secrets = new LinkedHashMap<>();
+
+		Entry(EmulatedNamespace namespace) {
+			this.namespace = namespace;
+		}
+
+		}
+
+}

@@ -1,0 +1,318 @@
+package io.github.dofunctions.emulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An in-memory DigitalOcean Functions API on a local port: the thirteen operations of
+ * namespaces, triggers and access keys, with DigitalOcean's answers, validation, limits
+ * and rate limits, fault injection and a request journal. It runs no function code.
+ * <p>
+ * <pre class="code">
+ * try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
+ *     FunctionsOperations functions = FunctionsTemplate.builder()
+ *         .baseUrl(emulator.baseUrl())
+ *         .token(emulator.token())
+ *         .build();
+ *     ...
+ * }
+ * </pre>
+ * Thread-safe: any number of clients may call it at once.
+ */
+public final class FunctionsEmulator implements AutoCloseable {
+
+	private final String host;
+
+	private final int requestedPort;
+
+	private final String token;
+
+	private final EmulatorState state;
+
+	private final Faults faults = new Faults();
+
+	private final RequestJournal journal = new RequestJournal();
+
+	private final List<Consumer<EmulatorExchange>> listeners = new CopyOnWriteArrayList<>();
+
+	private final RateLimitCounter rateLimits;
+
+	private final EmulatorServer server;
+
+	private @Nullable DisposableServer running;
+
+	private FunctionsEmulator(Builder builder) {
+		this.host = builder.host;
+		this.requestedPort = builder.port;
+		this.token = builder.token;
+		this.state = new EmulatorState(builder.clock, builder.namespaceLimit, builder.triggerLimit);
+		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
+		JsonMapper json = JsonMapper.builder().build();
+		this.server = new EmulatorServer(this.token, new ApiHandler(this.state, json), this.rateLimits, this.faults,
+				this.journal, this.listeners, json, builder.clock);
+	}
+
+	/**
+	 * Start configuring an emulator.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start serving, on the configured port or a free one.
+	 * @return this emulator, started
+	 */
+	public synchronized FunctionsEmulator start() {
+		if (this.running == null) {
+			this.running = HttpServer.create()
+				.host(this.host)
+				.port(this.requestedPort)
+				.handle(this.server::serve)
+				.bindNow(Duration.ofSeconds(10));
+			this.state.apiHost(baseUrl());
+		}
+		return this;
+	}
+
+	/**
+	 * Stop serving. The state is kept; {@link #start()} serves it again, perhaps on
+	 * another port.
+	 */
+	public synchronized void stop() {
+		if (this.running != null) {
+			this.running.disposeNow(Duration.ofSeconds(10));
+			this.running = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Wait until the emulator is stopped, for a process that only serves it.
+	 */
+	void awaitStop() {
+		DisposableServer server;
+		synchronized (this) {
+			server = this.running;
+		}
+		if (server != null) {
+			server.onDispose().block();
+		}
+	}
+
+	/**
+	 * Return whether the emulator is serving.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public synchronized boolean isRunning() {
+		return this.running != null;
+	}
+
+	/**
+	 * Return the port the emulator serves on.
+	 * @return the port
+	 * @throws IllegalStateException if it is not started
+	 */
+	public synchronized int port() {
+		if (this.running == null) {
+			throw new IllegalStateException("The emulator is not started");
+		}
+		return this.running.port();
+	}
+
+	/**
+	 * Return the base URL to give a client, such as {@code http://127.0.0.1:8089}.
+	 * @return the base URL
+	 * @throws IllegalStateException if it is not started
+	 */
+	public String baseUrl() {
+		String address = this.host.contains(":") ? "[" + this.host + "]" : this.host;
+		return "http://" + address + ":" + port();
+	}
+
+	/**
+	 * Return the bearer token the emulator accepts.
+	 * @return the token
+	 */
+	public String token() {
+		return this.token;
+	}
+
+	/**
+	 * Return the namespaces, triggers and keys the emulator holds.
+	 * @return the state
+	 */
+	public EmulatorState state() {
+		return this.state;
+	}
+
+	/**
+	 * Return the faults to inject into the next calls.
+	 * @return the faults
+	 */
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Return the requests received.
+	 * @return the journal
+	 */
+	public RequestJournal journal() {
+		return this.journal;
+	}
+
+	/**
+	 * Be told of every request and its answer, for example to check them against
+	 * DigitalOcean's OpenAPI description.
+	 * @param listener called once the answer is decided
+	 */
+	public void addExchangeListener(Consumer<EmulatorExchange> listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Stop telling a listener of exchanges.
+	 * @param listener a listener added before
+	 */
+	public void removeExchangeListener(Consumer<EmulatorExchange> listener) {
+		this.listeners.remove(listener);
+	}
+
+	/**
+	 * Forget everything: namespaces with their triggers and keys, faults, the journal and
+	 * the requests counted against the rate limits.
+	 */
+	public void reset() {
+		this.state.clear();
+		this.faults.clear();
+		this.journal.clear();
+		this.rateLimits.reset();
+	}
+
+	@Override
+	public String toString() {
+		return "FunctionsEmulator[" + (isRunning() ? baseUrl() : "stopped") + "]";
+	}
+
+	/**
+	 * Configures a {@link FunctionsEmulator}.
+	 */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private String token = "emulator-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+
+		private int namespaceLimit = 10;
+
+		private int triggerLimit = 20;
+
+		private RateLimits rateLimits = RateLimits.digitalOcean();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the address to listen on.
+		 * @param host the address, {@code 127.0.0.1} by default
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = host;
+			return this;
+		}
+
+		/**
+		 * Set the port to listen on.
+		 * @param port the port, {@code 0} (a free one) by default
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Set the bearer token to accept.
+		 * @param token the token, a random one by default
+		 * @return this builder
+		 */
+		public Builder token(String token) {
+			if (token == null || token.isBlank()) {
+				throw new IllegalArgumentException("token must not be blank");
+			}
+			this.token = token;
+			return this;
+		}
+
+		/**
+		 * Set how many namespaces the account may have.
+		 * @param namespaceLimit the limit, 10 by default as at DigitalOcean
+		 * @return this builder
+		 */
+		public Builder namespaceLimit(int namespaceLimit) {
+			this.namespaceLimit = namespaceLimit;
+			return this;
+		}
+
+		/**
+		 * Set how many triggers a namespace may have.
+		 * @param triggerLimit the limit, 20 by default
+		 * @return this builder
+		 */
+		public Builder triggerLimit(int triggerLimit) {
+			this.triggerLimit = triggerLimit;
+			return this;
+		}
+
+		/**
+		 * Set the rate limits to enforce.
+		 * @param rateLimits the limits, {@link RateLimits#digitalOcean()} by default
+		 * @return this builder
+		 */
+		public Builder rateLimits(RateLimits rateLimits) {
+			this.rateLimits = rateLimits;
+			return this;
+		}
+
+		/**
+		 * Set the clock of creation times and rate-limit windows.
+		 * @param clock the clock, the system UTC clock by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the emulator, not yet started.
+		 * @return the emulator
+		 */
+		public FunctionsEmulator build() {
+			return new FunctionsEmulator(this);
+		}
+
+	}
+
+}

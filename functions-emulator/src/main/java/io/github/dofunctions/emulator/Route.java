@@ -1,0 +1,79 @@
+package io.github.dofunctions.emulator;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a request goes: its operation and the path variables, decoded segment by
+ * segment, so that an encoded {@code /} stays inside its segment.
+ *
+ * @param operation the operation
+ * @param namespaceId the {@code namespace_id} variable, or {@code null}
+ * @param name the {@code trigger_name} or {@code key_id} variable, or {@code null}
+ */
+record Route(Operation operation, @Nullable String namespaceId, @Nullable String name) {
+
+	private static final List<String> ROOT = List.of("v2", "functions", "namespaces");
+
+	/**
+	 * Find the route of a request.
+	 * @return the route, or {@code null} if the path is none of the API's
+	 * @throws ApiError {@code 405} if the path is known but the method is not
+	 */
+	static @Nullable Route of(String method, String rawPath) {
+		List<String> segments = Arrays.stream(rawPath.split("/", -1)).skip(1).map(Route::decode).toList();
+		if (segments.size() < 3 || !segments.subList(0, 3).equals(ROOT) || segments.contains("")) {
+			return null;
+		}
+		List<String> rest = segments.subList(3, segments.size());
+		String namespace = (rest.size() >= 1) ? rest.get(0) : null;
+		String name = (rest.size() >= 3) ? rest.get(2) : null;
+		String collection = (rest.size() >= 2) ? rest.get(1) : null;
+		Operation operation = switch (rest.size()) {
+			case 0 -> pick(method, "GET", Operation.LIST_NAMESPACES, "POST", Operation.CREATE_NAMESPACE);
+			case 1 -> pick(method, "GET", Operation.GET_NAMESPACE, "DELETE", Operation.DELETE_NAMESPACE);
+			case 2 -> switch (collection) {
+				case "triggers" -> pick(method, "GET", Operation.LIST_TRIGGERS, "POST", Operation.CREATE_TRIGGER);
+				case "keys" -> pick(method, "GET", Operation.LIST_ACCESS_KEYS, "POST", Operation.CREATE_ACCESS_KEY);
+				default -> null;
+			};
+			case 3 -> switch (collection) {
+				case "triggers" -> switch (method) {
+					case "GET" -> Operation.GET_TRIGGER;
+					case "PUT" -> Operation.UPDATE_TRIGGER;
+					case "DELETE" -> Operation.DELETE_TRIGGER;
+					default -> throw methodNotAllowed(method);
+				};
+				case "keys" -> pick(method, "PUT", Operation.UPDATE_ACCESS_KEY, "DELETE", Operation.DELETE_ACCESS_KEY);
+				default -> null;
+			};
+			default -> null;
+		};
+		return (operation != null) ? new Route(operation, namespace, name) : null;
+	}
+
+	private static Operation pick(String method, String firstMethod, Operation first, String secondMethod,
+			Operation second) {
+		if (method.equals(firstMethod)) {
+			return first;
+		}
+		if (method.equals(secondMethod)) {
+			return second;
+		}
+		throw methodNotAllowed(method);
+	}
+
+	private static ApiError methodNotAllowed(String method) {
+		return new ApiError(405, "method_not_allowed", method + " is not allowed on this resource");
+	}
+
+	private static String decode(String segment) {
+		// A path keeps '+' literal: only percent-escapes are decoded.
+		return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+	}
+
+}

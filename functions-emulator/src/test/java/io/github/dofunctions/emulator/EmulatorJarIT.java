@@ -1,0 +1,75 @@
+package io.github.dofunctions.emulator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar runs on its own, as the README says, and answers a curl-style request.
+ */
+class EmulatorJarIT {
+
+	@Test
+	void standaloneJarServesTheApi() throws Exception {
+		Path jar = Path.of(System.getProperty("emulator.jar"));
+		assertThat(jar).exists();
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--port", String.valueOf(port),
+				"--token", "t"))
+			.redirectErrorStream(true)
+			.start();
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			assertThat(firstLineStartingWith(output, "DigitalOcean Functions emulator listening on"))
+				.isEqualTo("DigitalOcean Functions emulator listening on http://127.0.0.1:" + port);
+
+			HttpResponse<String> created = send(port, "POST", "/v2/functions/namespaces",
+					"{\"region\": \"nyc1\", \"label\": \"curl\"}");
+			HttpResponse<String> listed = send(port, "GET", "/v2/functions/namespaces", null);
+
+			assertThat(created.statusCode()).isEqualTo(200);
+			assertThat(listed.statusCode()).isEqualTo(200);
+			assertThat(listed.headers().firstValue("ratelimit-remaining")).hasValue("4998");
+			assertThat(listed.body()).contains("\"label\":\"curl\"");
+		}
+		finally {
+			process.destroy();
+			process.waitFor();
+		}
+	}
+
+	private static String firstLineStartingWith(BufferedReader output, String prefix) throws IOException {
+		for (String line = output.readLine(); line != null; line = output.readLine()) {
+			if (line.startsWith(prefix)) {
+				return line;
+			}
+		}
+		throw new AssertionError("The emulator exited without printing '" + prefix + "'");
+	}
+
+	private static HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Bearer t")
+			.header("Content-Type", "application/json")
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
+					: HttpRequest.BodyPublishers.noBody());
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

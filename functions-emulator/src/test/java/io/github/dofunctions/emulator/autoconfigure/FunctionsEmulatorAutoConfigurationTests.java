@@ -1,0 +1,82 @@
+package io.github.dofunctions.emulator.autoconfigure;
+
+import io.github.dofunctions.autoconfigure.FunctionsAutoConfiguration;
+import io.github.dofunctions.autoconfigure.FunctionsConnectionDetails;
+import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.emulator.FunctionsEmulator;
+import io.github.dofunctions.emulator.Operation;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FunctionsEmulatorAutoConfiguration}.
+ */
+class FunctionsEmulatorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, FunctionsEmulatorAutoConfiguration.class,
+				FunctionsAutoConfiguration.class));
+
+	@Test
+	void shouldPointTheClientAtTheEmulatorWithNoTokenToConfigure() {
+		this.contextRunner.withPropertyValues("do.functions.emulator.enabled=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			FunctionsEmulator emulator = context.getBean(FunctionsEmulator.class);
+			assertThat(emulator.isRunning()).isTrue();
+			assertThat(context.getBean(FunctionsConnectionDetails.class).getBaseUrl()).isEqualTo(emulator.baseUrl());
+
+			StepVerifier.create(context.getBean(FunctionsOperations.class)
+				.createNamespace(new CreateNamespaceRequest("nyc1", "from-boot"))).expectNextCount(1).verifyComplete();
+
+			assertThat(emulator.state().namespaces()).hasSize(1);
+			assertThat(emulator.journal().count(Operation.CREATE_NAMESPACE)).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldStopTheEmulatorWithTheContext() {
+		FunctionsEmulator[] started = new FunctionsEmulator[1];
+		this.contextRunner.withPropertyValues("do.functions.emulator.enabled=true")
+			.run((context) -> started[0] = context.getBean(FunctionsEmulator.class));
+		assertThat(started[0].isRunning()).isFalse();
+	}
+
+	@Test
+	void shouldApplyItsProperties() {
+		this.contextRunner
+			.withPropertyValues("do.functions.emulator.enabled=true", "do.functions.emulator.token=fixed-token",
+					"do.functions.emulator.namespace-limit=1")
+			.run((context) -> {
+				FunctionsEmulator emulator = context.getBean(FunctionsEmulator.class);
+				assertThat(emulator.token()).isEqualTo("fixed-token");
+				FunctionsOperations functions = context.getBean(FunctionsOperations.class);
+				functions.createNamespace(new CreateNamespaceRequest("nyc1", "one")).block();
+				StepVerifier.create(functions.createNamespace(new CreateNamespaceRequest("nyc1", "two")))
+					.expectError(io.github.dofunctions.client.error.FunctionsLimitReachedException.class)
+					.verify();
+			});
+	}
+
+	@Test
+	void shouldStayOffUnlessEnabled() {
+		this.contextRunner.withPropertyValues("do.functions.token=t").run((context) -> {
+			assertThat(context).doesNotHaveBean(FunctionsEmulator.class);
+			assertThat(context.getBean(FunctionsConnectionDetails.class).getBaseUrl())
+				.isEqualTo("https://api.digitalocean.com");
+		});
+	}
+
+}
