@@ -55,15 +55,8 @@ final class ApiExchange {
 	 */
 	<T> Mono<T> one(ApiOperation operation, @Nullable Object body, Class<? extends Envelopes.Single<T>> type,
 			Object... uriVariables) {
-		return exchange(operation, body, type, uriVariables).handle((envelope, sink) -> {
-			T content = envelope.content();
-			if (content == null) {
-				sink.error(new FunctionsInvalidResponseException(operation.operationName(), 200,
-						"body has no '" + envelope.field() + "' object", null, null));
-				return;
-			}
-			sink.next(content);
-		});
+		// decode() has checked that the envelope holds its resource.
+		return exchange(operation, body, type, uriVariables).mapNotNull(Envelopes.Single::content);
 	}
 
 	/**
@@ -158,6 +151,10 @@ final class ApiExchange {
 			if (value == null) {
 				throw new FunctionsInvalidResponseException(operation.operationName(), status, "body is JSON null",
 						requestId, null);
+			}
+			if (value instanceof Envelopes.Single<?> envelope && envelope.content() == null) {
+				throw new FunctionsInvalidResponseException(operation.operationName(), status,
+						"body has no '" + envelope.field() + "' object", requestId, null);
 			}
 			return value;
 		}

@@ -35,15 +35,17 @@ final class RateLimitHeaders {
 		Long limit = number(headers, LIMIT);
 		Long remaining = number(headers, REMAINING);
 		Instant reset = reset(headers);
-		if (limit == null || remaining == null || reset == null) {
+		if (limit == null || remaining == null || reset == null || limit > Integer.MAX_VALUE
+				|| remaining > Integer.MAX_VALUE) {
 			return null;
 		}
-		return new RateLimit(Math.toIntExact(limit), Math.toIntExact(remaining), reset);
+		return new RateLimit(limit.intValue(), remaining.intValue(), reset);
 	}
 
 	static @Nullable Instant reset(HttpHeaders headers) {
 		Long epochSeconds = number(headers, RESET);
-		return (epochSeconds != null) ? Instant.ofEpochSecond(epochSeconds) : null;
+		return (epochSeconds != null && epochSeconds <= Instant.MAX.getEpochSecond())
+				? Instant.ofEpochSecond(epochSeconds) : null;
 	}
 
 	/**
@@ -73,10 +75,14 @@ final class RateLimitHeaders {
 		return (value != null) ? parse(value) : null;
 	}
 
+	/**
+	 * Read a non-negative whole number; anything else (a proxy's garbage, an overflow) is
+	 * unreadable rather than an error.
+	 */
 	private static @Nullable Long parse(String value) {
 		try {
 			long number = Long.parseLong(value.trim());
-			return (number >= 0 && number <= Integer.MAX_VALUE * 1000L) ? number : null;
+			return (number >= 0) ? number : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.RateLimit;
@@ -204,6 +205,30 @@ class ResponseHandlingTests {
 
 		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
 		StepVerifier.create(template.getNamespace("fn-2")).expectError().verify();
+
+		assertThat(template.rateLimit()).isEqualTo(new RateLimit(5000, 4816, Instant.ofEpochSecond(1444931833)));
+	}
+
+	@Test
+	void unreadableRateLimitHeadersAreIgnored() {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json"))));
+		api.server()
+			.stubFor(get("/v2/functions/namespaces/fn-2").willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("ratelimit-limit", "99999999999")
+				.withHeader("ratelimit-remaining", "-3")
+				.withHeader("ratelimit-reset", "99999999999999999999")
+				.withBody(payload("namespace.json"))));
+		api.server()
+			.stubFor(get("/v2/functions/namespaces/fn-3").willReturn(json(429, "{\"id\": \"too_many_requests\"}")
+				.withHeader("retry-after", "soon")));
+		FunctionsTemplate template = api.template();
+
+		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
+		StepVerifier.create(template.getNamespace("fn-2")).expectNextCount(1).verifyComplete();
+		StepVerifier.create(template.getNamespace("fn-3"))
+			.verifyErrorSatisfies((ex) -> assertThat(((FunctionsRateLimitException) ex).retryAfter()).isNull());
 
 		assertThat(template.rateLimit()).isEqualTo(new RateLimit(5000, 4816, Instant.ofEpochSecond(1444931833)));
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import java.util.random.RandomGenerator;
 
 import io.github.dofunctions.client.ApiOperation;
@@ -42,19 +43,26 @@ class ResilientCallsTests {
 	static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
 	/** Jitter that always draws its upper bound, so waits are the bounds themselves. */
-	static final RandomGenerator UPPER_BOUND = new RandomGenerator() {
+	static final RandomGenerator UPPER_BOUND = jitter((bound) -> bound - 1);
 
-		@Override
-		public long nextLong() {
-			throw new UnsupportedOperationException();
-		}
+	/**
+	 * A random source whose bounded draws are decided by the test.
+	 */
+	static RandomGenerator jitter(LongUnaryOperator drawBelow) {
+		return new RandomGenerator() {
 
-		@Override
-		public long nextLong(long bound) {
-			return bound - 1;
-		}
+			@Override
+			public long nextLong() {
+				throw new UnsupportedOperationException("only bounded draws are used");
+			}
 
-	};
+			@Override
+			public long nextLong(long bound) {
+				return drawBelow.applyAsLong(bound);
+			}
+
+		};
+	}
 
 	private FunctionsResilience.Builder resilience() {
 		return FunctionsResilience.builder()
@@ -214,20 +222,10 @@ class ResilientCallsTests {
 	@Test
 	void fullJitterDrawsEachWaitBetweenZeroAndTheBound() {
 		List<Long> bounds = new ArrayList<>();
-		RandomGenerator recording = new RandomGenerator() {
-
-			@Override
-			public long nextLong() {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public long nextLong(long bound) {
-				bounds.add(bound);
-				return 0;
-			}
-
-		};
+		RandomGenerator recording = jitter((bound) -> {
+			bounds.add(bound);
+			return 0;
+		});
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(502));
 		ResilientCalls calls = calls(resilience().jitter(recording).build());
 
@@ -477,19 +475,7 @@ class ResilientCallsTests {
 	}
 
 	static RandomGenerator zeroJitter() {
-		return new RandomGenerator() {
-
-			@Override
-			public long nextLong() {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public long nextLong(long bound) {
-				return 0;
-			}
-
-		};
+		return jitter((bound) -> 0);
 	}
 
 }
