@@ -1,20 +1,32 @@
 package io.github.dofunctions.autoconfigure;
 
 import io.github.dofunctions.client.FunctionsOperations;
+import java.time.Clock;
+
 import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.RetrySettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -26,7 +38,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
-		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = "do.functions.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FunctionsProperties.class)
@@ -77,7 +92,8 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<FunctionsWebClientCustomizer> customizers) {
+			ObjectProvider<FunctionsWebClientCustomizer> customizers,
+			ObjectProvider<FunctionsClientListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry) {
 		String token = connectionDetails.getToken();
 		if (token == null || token.isBlank()) {
 			throw new MissingFunctionsTokenException();
@@ -88,14 +104,76 @@ public final class FunctionsAutoConfiguration {
 			.clone()
 			.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return FunctionsTemplate.builder()
-			.webClientBuilder(builder)
+		FunctionsTemplate.Builder template = FunctionsTemplate.builder();
+		listeners.orderedStream().forEach(template::listener);
+		observationRegistry.ifAvailable(template::observationRegistry);
+		return template.webClientBuilder(builder)
 			.baseUrl(connectionDetails.getBaseUrl())
 			.tokenSupplier(connectionDetails::getToken)
 			.userAgent(properties.getUserAgent())
 			.maxResponseSize(properties.getMaxResponseSize())
 			.resilience(resilience)
 			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		FunctionsClientMetrics functionsClientMetrics(MeterRegistry meterRegistry,
+				ObjectProvider<FunctionsOperations> functions) {
+			// Read lazily: the client is made with this listener, so it cannot be injected.
+			return new FunctionsClientMetrics(meterRegistry,
+					() -> functions.getObject().rateLimit());
+		}
+
+	}
+
+	/**
+	 * The breaker's meters, when it is the client's own: a breaker from the application's
+	 * registry is published with the rest of that registry.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ MeterRegistry.class, TaggedCircuitBreakerMetricsPublisher.class })
+	@ConditionalOnBean(MeterRegistry.class)
+	@ConditionalOnMissingBean(CircuitBreakerRegistry.class)
+	static class CircuitBreakerMetricsConfiguration {
+
+		@Bean
+		MeterBinder functionsCircuitBreakerMetrics(FunctionsResilience resilience) {
+			return (registry) -> {
+				CircuitBreaker breaker = resilience.circuitBreaker();
+				if (breaker != null) {
+					new TaggedCircuitBreakerMetricsPublisher(registry).publishMetrics(breaker);
+				}
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("doFunctions")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RecentFunctionsCalls recentFunctionsCalls() {
+			return new RecentFunctionsCalls(Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "doFunctionsHealthIndicator")
+		FunctionsHealthIndicator doFunctionsHealthIndicator(FunctionsResilience resilience,
+				ObjectProvider<FunctionsOperations> functions, RecentFunctionsCalls recentCalls,
+				FunctionsProperties properties) {
+			return new FunctionsHealthIndicator(resilience.circuitBreaker(), () -> functions.getObject().rateLimit(),
+					recentCalls, properties.getHealth().isDownWhenCircuitOpen());
+		}
+
 	}
 
 }

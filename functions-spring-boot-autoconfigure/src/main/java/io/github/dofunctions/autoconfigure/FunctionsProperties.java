@@ -61,6 +61,8 @@ public class FunctionsProperties {
 
 	private final RateLimit rateLimit = new RateLimit();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -135,6 +137,10 @@ public class FunctionsProperties {
 
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -343,6 +349,27 @@ public class FunctionsProperties {
 
 		public void setRequestsPerMinute(int requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
+		}
+
+	}
+
+	/**
+	 * The 'doFunctions' health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether an open circuit breaker reports DOWN. Off by default, so that an outage
+		 * at DigitalOcean does not fail every instance's probes.
+		 */
+		private boolean downWhenCircuitOpen;
+
+		public boolean isDownWhenCircuitOpen() {
+			return this.downWhenCircuitOpen;
+		}
+
+		public void setDownWhenCircuitOpen(boolean downWhenCircuitOpen) {
+			this.downWhenCircuitOpen = downWhenCircuitOpen;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.observation.AnswerContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -89,7 +90,11 @@ final class ApiExchange {
 			if (body != null) {
 				request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.json.writeValueAsBytes(body));
 			}
-			return request.exchangeToMono((response) -> this.<B>read(operation, response, type));
+			return request.exchangeToMono((response) -> Mono.deferContextual((context) -> {
+				AnswerContext.record(context, response.statusCode().value(),
+						response.headers().asHttpHeaders().getFirst(ErrorResponses.REQUEST_ID_HEADER));
+				return this.<B>read(operation, response, type);
+			}));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
 

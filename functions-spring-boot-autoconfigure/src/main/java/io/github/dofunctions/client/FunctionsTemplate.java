@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,8 +28,10 @@ import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
 import io.github.dofunctions.client.model.UpdateAccessKeyRequest;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
+import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.ResilientCalls;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,10 +68,10 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 	private final ResilientCalls calls;
 
-	private FunctionsTemplate(String baseUrl, ApiExchange exchange, FunctionsResilience resilience) {
+	private FunctionsTemplate(String baseUrl, ApiExchange exchange, ResilientCalls calls) {
 		this.baseUrl = baseUrl;
 		this.exchange = exchange;
-		this.calls = new ResilientCalls(resilience, exchange::rateLimit);
+		this.calls = calls;
 	}
 
 	/**
@@ -256,7 +259,36 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 		private FunctionsResilience resilience = FunctionsResilience.defaults();
 
+		private final List<FunctionsClientListener> listeners = new ArrayList<>();
+
+		private @Nullable ObservationRegistry observationRegistry;
+
 		private Builder() {
+		}
+
+		/**
+		 * Tell a listener what the calls do: retries, {@code 429}s, pacing waits and
+		 * completed calls. May be called more than once.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(FunctionsClientListener listener) {
+			Assert.notNull(listener, "listener must not be null");
+			this.listeners.add(listener);
+			return this;
+		}
+
+		/**
+		 * Observe each call as {@value ResilientCalls#CALLS_OBSERVATION}, and each HTTP
+		 * request as WebClient does, in the given registry. With Spring Boot, its
+		 * {@code WebClient.Builder} already carries the application's registry.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "observationRegistry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
 		}
 
 		/**
@@ -367,8 +399,11 @@ public final class FunctionsTemplate implements FunctionsOperations {
 			String base = checkBaseUrl(this.baseUrl);
 			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(base);
 			uriBuilderFactory.setEncodingMode(EncodingMode.TEMPLATE_AND_VALUES);
-			WebClient webClient = this.webClientBuilder.clone()
-				.uriBuilderFactory(uriBuilderFactory)
+			WebClient.Builder builder = this.webClientBuilder.clone();
+			if (this.observationRegistry != null) {
+				builder.observationRegistry(this.observationRegistry);
+			}
+			WebClient webClient = builder.uriBuilderFactory(uriBuilderFactory)
 				.defaultHeaders((headers) -> {
 					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 					headers.set(HttpHeaders.USER_AGENT, UserAgent.of(this.userAgent));
@@ -379,7 +414,10 @@ public final class FunctionsTemplate implements FunctionsOperations {
 				.build();
 			ApiExchange exchange = new ApiExchange(webClient, this.token,
 					FunctionsJson.createMapper(), (int) this.maxResponseSize.toBytes(), this.clock);
-			return new FunctionsTemplate(base, exchange, this.resilience);
+			ResilientCalls calls = new ResilientCalls(this.resilience, exchange::rateLimit,
+					FunctionsClientListener.of(this.listeners),
+					(this.observationRegistry != null) ? this.observationRegistry : ObservationRegistry.NOOP);
+			return new FunctionsTemplate(base, exchange, calls);
 		}
 
 		private static String checkBaseUrl(String baseUrl) {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.github.dofunctions.client.ApiOperation;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.jspecify.annotations.Nullable;
@@ -37,11 +38,15 @@ final class RequestPacer {
 
 	private final Clock clock;
 
-	RequestPacer(int requestsPerMinute, Supplier<RateLimit> latestRateLimit, Duration maxWait, Clock clock) {
+	private final FunctionsClientListener listener;
+
+	RequestPacer(int requestsPerMinute, Supplier<RateLimit> latestRateLimit, Duration maxWait, Clock clock,
+			FunctionsClientListener listener) {
 		this.perMinute = (requestsPerMinute > 0) ? evenlySpaced(requestsPerMinute, maxWait) : null;
 		this.latestRateLimit = latestRateLimit;
 		this.maxWait = maxWait;
 		this.clock = clock;
+		this.listener = listener;
 	}
 
 	private static RateLimiter evenlySpaced(int requestsPerMinute, Duration maxWait) {
@@ -77,7 +82,11 @@ final class RequestPacer {
 						hold, latest.reset()));
 			}
 			Mono<T> withinMinuteBudget = Mono.defer(() -> reserve(operation, limiter, request));
-			return hold.isZero() ? withinMinuteBudget : Mono.delay(hold).then(withinMinuteBudget);
+			if (hold.isZero()) {
+				return withinMinuteBudget;
+			}
+			this.listener.onPacingWait(operation, hold);
+			return Mono.delay(hold).then(withinMinuteBudget);
 		});
 	}
 
@@ -91,7 +100,12 @@ final class RequestPacer {
 			return Mono.error(tooLong(operation, "the client-side budget of requests per minute is booked further ahead",
 					this.maxWait, null));
 		}
-		return (waitNanos == 0) ? request : Mono.delay(Duration.ofNanos(waitNanos)).then(request);
+		if (waitNanos == 0) {
+			return request;
+		}
+		Duration wait = Duration.ofNanos(waitNanos);
+		this.listener.onPacingWait(operation, wait);
+		return Mono.delay(wait).then(request);
 	}
 
 	private Duration hourlyBudgetHold(RateLimit latest) {

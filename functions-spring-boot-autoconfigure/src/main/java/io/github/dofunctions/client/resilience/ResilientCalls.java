@@ -2,19 +2,33 @@ package io.github.dofunctions.client.resilience;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
 import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.observation.AnswerContext;
+import io.github.dofunctions.client.observation.CallOutcome;
+import io.github.dofunctions.client.observation.CallSummary;
+import io.github.dofunctions.client.observation.FunctionsClientListener;
+import io.github.dofunctions.client.observation.RetryReason;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -40,7 +54,19 @@ public final class ResilientCalls {
 	 */
 	static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofMinutes(2);
 
+	/** Stands for a cancelled call where an error is expected. */
+	private static final Throwable CANCELLED = new CancellationException("cancelled");
+
+	/** Name of the observation of each call. */
+	public static final String CALLS_OBSERVATION = "do.functions.client.calls";
+
+	private static final Log logger = LogFactory.getLog(ResilientCalls.class);
+
 	private final FunctionsResilience resilience;
+
+	private final FunctionsClientListener listener;
+
+	private final ObservationRegistry observations;
 
 	private final RequestPacer pacer;
 
@@ -56,9 +82,24 @@ public final class ResilientCalls {
 	 * @param latestRateLimit what the latest answer said of the hourly budget
 	 */
 	public ResilientCalls(FunctionsResilience resilience, Supplier<RateLimit> latestRateLimit) {
+		this(resilience, latestRateLimit, new FunctionsClientListener() {
+		}, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Create the calls of one client, reporting what they do.
+	 * @param resilience how to retry, pace and cut off calls
+	 * @param latestRateLimit what the latest answer said of the hourly budget
+	 * @param listener told of retries, rate limits, pacing waits and completed calls
+	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
+	 */
+	public ResilientCalls(FunctionsResilience resilience, Supplier<RateLimit> latestRateLimit,
+			FunctionsClientListener listener, ObservationRegistry observations) {
 		this.resilience = resilience;
+		this.listener = listener;
+		this.observations = observations;
 		this.pacer = new RequestPacer(resilience.requestsPerMinute(), latestRateLimit, resilience.maxRateLimitWait(),
-				resilience.clock());
+				resilience.clock(), listener);
 		this.delays = new RetryDelays(resilience.clock(), resilience.random());
 		RetrySettings retry = resilience.retry();
 		this.safeToRepeat = (retry != null) ? policy(retry, FailureClassifier::isTransient) : null;
@@ -106,6 +147,11 @@ public final class ResilientCalls {
 	private <T> Mono<T> run(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup) {
 		return Mono.defer(() -> {
 			CallState state = new CallState(this.resilience.clock().instant());
+			Observation observation = Observation.createNotStarted(CALLS_OBSERVATION, this.observations)
+				.contextualName("do-functions " + operation.operationName())
+				.lowCardinalityKeyValue("operation", operation.operationName())
+				.lowCardinalityKeyValue("method", operation.method().name())
+				.start();
 			Mono<T> oneAttempt = Mono.defer(() -> nextAttempt(operation, attempt, lookup, state))
 				.transform((mono) -> throughCircuitBreaker(operation, mono))
 				.onErrorResume(FunctionsNotFoundException.class,
@@ -115,23 +161,68 @@ public final class ResilientCalls {
 					if (FailureClassifier.mayHaveActed(ex)) {
 						state.lostAnswer = ex;
 					}
+					if (ex instanceof FunctionsRateLimitException && FailureClassifier.isTransient(ex)) {
+						this.listener.onRateLimited(operation);
+					}
 				});
 			RetryPolicy policy = (operation.isIdempotent() || lookup != null) ? this.safeToRepeat
 					: this.notSafeToRepeat;
-			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(policy)) : oneAttempt;
-			return withDeadline(operation, retried);
+			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(operation, policy)) : oneAttempt;
+			return withDeadline(operation, retried).doOnSuccess((value) -> complete(operation, state, observation, null))
+				.doOnError((ex) -> complete(operation, state, observation, ex))
+				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
+				.contextWrite((context) -> AnswerContext.with(context, state::answered)
+					.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	/**
+	 * Report a call once, however it ended: observation, listener, one DEBUG line.
+	 */
+	private void complete(ApiOperation operation, CallState state, Observation observation,
+			@Nullable Throwable error) {
+		if (!state.completed.compareAndSet(false, true)) {
+			return;
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - state.startedNanos);
+		CallOutcome outcome = (error == CANCELLED) ? CallOutcome.CANCELLED : CallOutcome.of(error);
+		Throwable failure = (error == CANCELLED) ? null : error;
+		int status = (failure instanceof FunctionsApiException api) ? api.status()
+				: (failure != null) ? 0 : state.lastStatus;
+		String requestId = (failure instanceof FunctionsApiException api) ? api.requestId()
+				: (failure != null) ? null : state.lastRequestId;
+		observation.lowCardinalityKeyValue("outcome", outcome.name());
+		if (failure != null) {
+			observation.error(failure);
+		}
+		observation.stop();
+		CallSummary summary = new CallSummary(operation, outcome, state.attempts.get(), duration, status, requestId,
+				failure);
+		this.listener.onCallCompleted(summary);
+		if (logger.isDebugEnabled()) {
+			logger.debug(describe(summary));
+		}
+	}
+
+	private static String describe(CallSummary summary) {
+		ApiOperation operation = summary.operation();
+		return operation.operationName() + " " + operation.method().name() + " " + operation.uriTemplate() + " -> "
+				+ ((summary.status() > 0) ? summary.status() + " " : "") + summary.outcome() + " after "
+				+ summary.attempts() + ((summary.attempts() == 1) ? " attempt" : " attempts") + " in "
+				+ summary.duration().toMillis() + " ms"
+				+ ((summary.requestId() != null) ? ", request_id " + summary.requestId() : "");
 	}
 
 	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup,
 			CallState state) {
-		Mono<T> create = this.pacer.pace(operation, attempt);
+		Mono<T> create = this.pacer.pace(operation, state.counted(attempt));
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return this.pacer.pace(operation, Mono.defer(() -> lookup.find(earliest, lostAnswer))).switchIfEmpty(create);
+		return this.pacer.pace(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer))))
+			.switchIfEmpty(create);
 	}
 
 	private <T> Mono<T> throughCircuitBreaker(ApiOperation operation, Mono<T> attempt) {
@@ -148,7 +239,7 @@ public final class ResilientCalls {
 	 * Apply the policy: it decides whether a failure is retried and bounds the backoff;
 	 * a {@code 429} waits as the server says, or fails at once when that is too long.
 	 */
-	private Retry retry(RetryPolicy policy) {
+	private Retry retry(ApiOperation operation, RetryPolicy policy) {
 		return Retry.from((signals) -> {
 			BackOffExecution backOff = policy.getBackOff().start();
 			return signals.concatMap((signal) -> {
@@ -165,6 +256,7 @@ public final class ResilientCalls {
 					}
 					wait = (asked != null) ? this.delays.withSmallJitter(asked) : wait;
 				}
+				this.listener.onRetry(operation, RetryReason.of(failure), wait);
 				return Mono.delay(wait);
 			});
 		});
@@ -188,10 +280,32 @@ public final class ResilientCalls {
 
 		private final Instant startedAt;
 
+		private final long startedNanos = System.nanoTime();
+
+		private final AtomicInteger attempts = new AtomicInteger();
+
+		private final AtomicBoolean completed = new AtomicBoolean();
+
 		private volatile @Nullable Throwable lostAnswer;
+
+		private volatile int lastStatus;
+
+		private volatile @Nullable String lastRequestId;
 
 		CallState(Instant startedAt) {
 			this.startedAt = startedAt;
+		}
+
+		<T> Mono<T> counted(Mono<T> request) {
+			return Mono.defer(() -> {
+				this.attempts.incrementAndGet();
+				return request;
+			});
+		}
+
+		void answered(@Nullable String requestId, int status) {
+			this.lastStatus = status;
+			this.lastRequestId = requestId;
 		}
 
 	}
