@@ -2,6 +2,8 @@ package io.github.dofunctions.client;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -11,6 +13,7 @@ import io.github.dofunctions.client.observation.AnswerContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -42,6 +45,9 @@ final class ApiExchange {
 	private final int maxResponseBytes;
 
 	private final AtomicReference<RateLimit> rateLimit = new AtomicReference<>(RateLimit.unknown());
+
+	/** Readers resolved once per answer type, not on every answer. */
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	ApiExchange(WebClient webClient, Supplier<String> token, JsonMapper json, int maxResponseBytes, Clock clock) {
 		this.webClient = webClient;
@@ -91,9 +97,10 @@ final class ApiExchange {
 				request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.json.writeValueAsBytes(body));
 			}
 			return request.exchangeToMono((response) -> Mono.deferContextual((context) -> {
+				HttpHeaders headers = response.headers().asHttpHeaders();
 				AnswerContext.record(context, response.statusCode().value(),
-						response.headers().asHttpHeaders().getFirst(ErrorResponses.REQUEST_ID_HEADER));
-				return this.<B>read(operation, response, type);
+						headers.getFirst(ErrorResponses.REQUEST_ID_HEADER));
+				return this.<B>read(operation, response, headers, type);
 			}));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
@@ -106,8 +113,8 @@ final class ApiExchange {
 		return current;
 	}
 
-	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, @Nullable Class<? extends B> type) {
-		HttpHeaders headers = response.headers().asHttpHeaders();
+	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, HttpHeaders headers,
+			@Nullable Class<? extends B> type) {
 		RateLimit described = RateLimitHeaders.rateLimit(headers);
 		if (described != null) {
 			this.rateLimit.set(described);
@@ -152,7 +159,7 @@ final class ApiExchange {
 					null);
 		}
 		try {
-			B value = this.json.readValue(bytes, type);
+			B value = this.readers.computeIfAbsent(type, this.json::readerFor).readValue(bytes);
 			if (value == null) {
 				throw new FunctionsInvalidResponseException(operation.operationName(), status, "body is JSON null",
 						requestId, null);

@@ -51,6 +51,10 @@ final class FunctionsJson {
 			}
 			String text = parser.getString().trim();
 			try {
+				if (text.endsWith("Z") && text.length() > 10 && text.charAt(10) == 'T') {
+					// What the API sends: the quickest parse.
+					return Instant.parse(text);
+				}
 				String iso = (text.length() > 10 && text.charAt(10) == ' ')
 						? text.substring(0, 10) + 'T' + text.substring(11) : text;
 				return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();

@@ -34,7 +34,6 @@ public final class AnswerContext {
 	 * @param status the status of the answer
 	 * @param requestId the request id the answer gave, or {@code null}
 	 */
-	@SuppressWarnings("unchecked")
 	public static void record(ContextView context, int status, @Nullable String requestId) {
 		context.<ObjIntConsumer<@Nullable String>>getOrEmpty(KEY).ifPresent((recorder) -> recorder.accept(requestId, status));
 	}

@@ -12,6 +12,10 @@ import io.github.dofunctions.client.ApiOperation;
  */
 public interface FunctionsClientListener {
 
+	/** A listener that does nothing. */
+	FunctionsClientListener NONE = new FunctionsClientListener() {
+	};
+
 	/**
 	 * Return a listener that tells each of the given listeners, in order.
 	 * @param listeners the listeners
@@ -19,6 +23,9 @@ public interface FunctionsClientListener {
 	 */
 	static FunctionsClientListener of(List<? extends FunctionsClientListener> listeners) {
 		List<FunctionsClientListener> all = List.copyOf(listeners);
+		if (all.isEmpty()) {
+			return NONE;
+		}
 		if (all.size() == 1) {
 			return all.get(0);
 		}

@@ -82,7 +82,10 @@ public final class FunctionsResilience {
 	 * @return a configuration builder with the failure classification set
 	 */
 	public static CircuitBreakerConfig.Builder circuitBreakerConfig() {
-		return CircuitBreakerConfig.custom().recordException(FailureClassifier::isOutage);
+		return CircuitBreakerConfig.custom()
+			.recordException(FailureClassifier::isOutage)
+			// Every call records into the window: no lock on that path.
+			.slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE);
 	}
 
 	/**

@@ -82,8 +82,7 @@ public final class ResilientCalls {
 	 * @param latestRateLimit what the latest answer said of the hourly budget
 	 */
 	public ResilientCalls(FunctionsResilience resilience, Supplier<RateLimit> latestRateLimit) {
-		this(resilience, latestRateLimit, new FunctionsClientListener() {
-		}, ObservationRegistry.NOOP);
+		this(resilience, latestRateLimit, FunctionsClientListener.NONE, ObservationRegistry.NOOP);
 	}
 
 	/**

@@ -1,0 +1,52 @@
+package io.github.dofunctions.benchmarks;
+
+import java.time.Duration;
+
+import io.github.dofunctions.emulator.RateLimits;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every scenario, very briefly, so that the benchmark cannot rot. No figure is checked:
+ * timing claims belong to a full run, not to a test.
+ */
+class BenchmarkSmokeTests {
+
+	@Test
+	void overheadScenarioMeasuresEveryClientAtBothConcurrencies() {
+		Table table = new OverheadScenario(Duration.ofMillis(200), Duration.ofMillis(300)).run();
+
+		assertThat(table.rows()).hasSize(12).allSatisfy((row) -> {
+			assertThat(Double.parseDouble(row.get(3))).as("calls/s of %s", row).isPositive();
+			assertThat(row.get(6)).endsWith("x");
+		});
+	}
+
+	@Test
+	void rateLimitScenarioRunsTheThreeClientsAgainstTheLimits() {
+		Table table = new RateLimitScenario(40, 10,
+				new RateLimits(10, 1000, Duration.ofSeconds(1), Duration.ofSeconds(60))).run();
+
+		assertThat(table.rows()).extracting((row) -> row.get(0))
+			.containsExactly("starter (pacing, retries)", "godo-style (backoff, honours retry-after)",
+					"WebClient, no retry");
+		assertThat(table.rows().get(0).get(5)).as("calls the starter failed").isEqualTo("0");
+		assertThat(Long.parseLong(table.rows().get(2).get(5))).as("calls failed without retry").isPositive();
+	}
+
+	@Test
+	void scaleScenarioCompletesEveryCall() {
+		Table table = new ScaleScenario(10, 200).run();
+
+		assertThat(table.rows()).hasSize(2).allSatisfy((row) -> assertThat(row.get(4)).isEqualTo("0"));
+	}
+
+	@Test
+	void startupScenarioComparesWithAndWithoutTheAutoConfiguration() {
+		Table table = new StartupScenario(1, 2).run();
+
+		assertThat(table.markdown()).contains("without the auto-configuration", "with the auto-configuration");
+	}
+
+}
