@@ -119,6 +119,10 @@ final class OverheadScenario {
 
 	private static void row(Table table, String call, String client, int concurrency, LoadDriver.Result result,
 			LoadDriver.Result raw) {
+		if (result.failures() > 0) {
+			// The throughput of failing calls says nothing of the client's cost.
+			throw new IllegalStateException(client + " failed " + result.failures() + " " + call + " calls");
+		}
 		table.row(call, client, concurrency, Table.decimal(result.throughput(), 0), Table.decimal(result.p50Millis(), 2),
 				Table.decimal(result.p99Millis(), 2), Table.decimal(result.throughput() / raw.throughput(), 2) + "x");
 	}

@@ -46,7 +46,11 @@ class BenchmarkSmokeTests {
 	void startupScenarioComparesWithAndWithoutTheAutoConfiguration() {
 		Table table = new StartupScenario(1, 2).run();
 
-		assertThat(table.markdown()).contains("without the auto-configuration", "with the auto-configuration");
+		assertThat(table.rows()).extracting((row) -> row.get(0))
+			.containsExactly("without the auto-configuration", "with the auto-configuration");
+		assertThat(table.rows()).allSatisfy(
+				(row) -> assertThat(Double.parseDouble(row.get(1))).as("median ms of %s", row.get(0)).isPositive());
+		assertThat(Double.parseDouble(table.rows().get(1).get(2))).as("difference").isFinite();
 	}
 
 }

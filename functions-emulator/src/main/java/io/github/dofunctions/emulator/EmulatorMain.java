@@ -1,6 +1,5 @@
 package io.github.dofunctions.emulator;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +48,9 @@ public final class EmulatorMain {
 
 	static FunctionsEmulator.Builder configure(List<String> args) {
 		FunctionsEmulator.Builder builder = FunctionsEmulator.builder().port(8089);
-		int perMinute = 250;
-		int perHour = 5000;
+		RateLimits digitalOcean = RateLimits.digitalOcean();
+		int perMinute = digitalOcean.perMinute();
+		int perHour = digitalOcean.perHour();
 		List<String> rest = new ArrayList<>(args);
 		while (!rest.isEmpty()) {
 			String option = rest.remove(0);
@@ -72,7 +72,7 @@ public final class EmulatorMain {
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
 		}
-		return builder.rateLimits(new RateLimits(perMinute, perHour, Duration.ofMinutes(1), Duration.ofHours(1)));
+		return builder.rateLimits(new RateLimits(perMinute, perHour, digitalOcean.minute(), digitalOcean.hour()));
 	}
 
 	private static int number(String option, String value) {

@@ -145,6 +145,20 @@ class EmulatorFaultTests {
 	}
 
 	@Test
+	void createWhoseConnectionResetAfterTakingEffectIsFoundByTheClientNotRepeated() {
+		emulator.get().faults().on(Operation.CREATE_NAMESPACE).inject(Fault.resetConnectionAfterApplying());
+
+		StepVerifier.create(retrying().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
+			.assertNext((namespace) -> assertThat(namespace.label()).isEqualTo("jobs"))
+			.verifyComplete();
+
+		assertThat(emulator.get().state().namespaces()).hasSize(1);
+		assertThat(emulator.get().journal().count(Operation.CREATE_NAMESPACE)).isEqualTo(1);
+		assertThat(emulator.get().journal().requests(Operation.CREATE_NAMESPACE)).singleElement()
+			.satisfies((request) -> assertThat(request.status()).as("reset, no answer").isZero());
+	}
+
+	@Test
 	void createThatFailedWithoutEffectIsRetried() {
 		emulator.get().faults().on(Operation.CREATE_NAMESPACE).inject(Fault.resetConnection());
 

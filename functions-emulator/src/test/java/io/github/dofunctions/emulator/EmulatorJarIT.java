@@ -3,7 +3,6 @@ package io.github.dofunctions.emulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +25,7 @@ class EmulatorJarIT {
 	void standaloneJarServesTheApi() throws Exception {
 		Path jar = Path.of(System.getProperty("emulator.jar"));
 		assertThat(jar).exists();
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = StubbedFunctionsApi.unusedPort();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--port", String.valueOf(port),
 				"--token", "t"))

@@ -14,15 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers the latest successful and failed calls, for the health indicator: health is
- * reported from what calls saw, never by calling the API.
+ * reported from what calls saw, never by calling the API. A call only stores its summary;
+ * the details are put together when health is asked for.
  */
 public class RecentFunctionsCalls implements FunctionsClientListener {
 
 	private final Clock clock;
 
-	private final AtomicReference<@Nullable Map<String, Object>> lastSuccess = new AtomicReference<>();
+	private final AtomicReference<@Nullable Dated> lastSuccess = new AtomicReference<>();
 
-	private final AtomicReference<@Nullable Map<String, Object>> lastError = new AtomicReference<>();
+	private final AtomicReference<@Nullable Dated> lastError = new AtomicReference<>();
 
 	/**
 	 * Create an empty record.
@@ -37,28 +38,8 @@ public class RecentFunctionsCalls implements FunctionsClientListener {
 		if (summary.outcome() == CallOutcome.CANCELLED) {
 			return;
 		}
-		Map<String, Object> call = new LinkedHashMap<>();
-		call.put("time", Instant.now(this.clock).toString());
-		call.put("operation", summary.operation().operationName());
-		if (summary.outcome() == CallOutcome.SUCCESS) {
-			this.lastSuccess.set(call);
-			return;
-		}
-		call.put("outcome", summary.outcome().name());
-		if (summary.status() > 0) {
-			call.put("status", summary.status());
-		}
-		if (summary.error() instanceof FunctionsApiException api && api.errorId() != null) {
-			call.put("errorId", api.errorId());
-		}
-		if (summary.requestId() != null) {
-			call.put("requestId", summary.requestId());
-		}
-		if (summary.error() != null) {
-			// The client's messages carry DigitalOcean's message, never a credential.
-			call.put("message", String.valueOf(summary.error().getMessage()));
-		}
-		this.lastError.set(call);
+		Dated call = new Dated(this.clock.instant(), summary);
+		(summary.outcome() == CallOutcome.SUCCESS ? this.lastSuccess : this.lastError).set(call);
 	}
 
 	/**
@@ -66,7 +47,8 @@ public class RecentFunctionsCalls implements FunctionsClientListener {
 	 * @return its time and operation, or {@code null} if none succeeded yet
 	 */
 	public @Nullable Map<String, Object> lastSuccess() {
-		return this.lastSuccess.get();
+		Dated call = this.lastSuccess.get();
+		return (call != null) ? call.details(false) : null;
 	}
 
 	/**
@@ -75,7 +57,36 @@ public class RecentFunctionsCalls implements FunctionsClientListener {
 	 * {@code null} if none failed yet
 	 */
 	public @Nullable Map<String, Object> lastError() {
-		return this.lastError.get();
+		Dated call = this.lastError.get();
+		return (call != null) ? call.details(true) : null;
+	}
+
+	private record Dated(Instant time, CallSummary summary) {
+
+		Map<String, Object> details(boolean failure) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("time", this.time.toString());
+			details.put("operation", this.summary.operation().operationName());
+			if (!failure) {
+				return details;
+			}
+			details.put("outcome", this.summary.outcome().name());
+			if (this.summary.status() > 0) {
+				details.put("status", this.summary.status());
+			}
+			if (this.summary.error() instanceof FunctionsApiException api && api.errorId() != null) {
+				details.put("errorId", api.errorId());
+			}
+			if (this.summary.requestId() != null) {
+				details.put("requestId", this.summary.requestId());
+			}
+			if (this.summary.error() != null) {
+				// The client's messages carry DigitalOcean's message, never a credential.
+				details.put("message", String.valueOf(this.summary.error().getMessage()));
+			}
+			return details;
+		}
+
 	}
 
 }

@@ -98,9 +98,9 @@ final class ApiExchange {
 			}
 			return request.exchangeToMono((response) -> Mono.deferContextual((context) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
-				AnswerContext.record(context, response.statusCode().value(),
-						headers.getFirst(ErrorResponses.REQUEST_ID_HEADER));
-				return this.<B>read(operation, response, headers, type);
+				String requestId = headers.getFirst(ErrorResponses.REQUEST_ID_HEADER);
+				AnswerContext.record(context, response.statusCode().value(), requestId);
+				return this.<B>read(operation, response, headers, requestId, type);
 			}));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
@@ -114,7 +114,7 @@ final class ApiExchange {
 	}
 
 	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, HttpHeaders headers,
-			@Nullable Class<? extends B> type) {
+			@Nullable String requestId, @Nullable Class<? extends B> type) {
 		RateLimit described = RateLimitHeaders.rateLimit(headers);
 		if (described != null) {
 			this.rateLimit.set(described);
@@ -127,17 +127,19 @@ final class ApiExchange {
 		if (type == null) {
 			return response.releaseBody().then(Mono.empty());
 		}
-		return body(operation, status, headers, response).map((bytes) -> decode(operation, status, headers, bytes, type));
+		return body(operation, status, requestId, response)
+			.map((bytes) -> decode(operation, status, requestId, bytes, type));
 	}
 
-	private Mono<byte[]> body(ApiOperation operation, int status, HttpHeaders headers, ClientResponse response) {
+	private Mono<byte[]> body(ApiOperation operation, int status, @Nullable String requestId,
+			ClientResponse response) {
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseBytes)
 			.map(ApiExchange::toBytes)
 			.defaultIfEmpty(NO_BODY)
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> new FunctionsInvalidResponseException(operation.operationName(), status,
 							"body is larger than the " + this.maxResponseBytes + "-byte limit (max-response-size)",
-							headers.getFirst(ErrorResponses.REQUEST_ID_HEADER), ex));
+							requestId, ex));
 	}
 
 	/**
@@ -152,8 +154,8 @@ final class ApiExchange {
 			.defaultIfEmpty(NO_BODY);
 	}
 
-	private <B> B decode(ApiOperation operation, int status, HttpHeaders headers, byte[] bytes, Class<? extends B> type) {
-		String requestId = headers.getFirst(ErrorResponses.REQUEST_ID_HEADER);
+	private <B> B decode(ApiOperation operation, int status, @Nullable String requestId, byte[] bytes,
+			Class<? extends B> type) {
 		if (bytes.length == 0) {
 			throw new FunctionsInvalidResponseException(operation.operationName(), status, "body is empty", requestId,
 					null);

@@ -30,7 +30,6 @@ import org.springframework.boot.webclient.autoconfigure.WebClientObservationAuto
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,13 +59,8 @@ class ObservabilityTests {
 				"do.functions.rate-limit.enabled=false");
 
 	private static void stubFirstThen(int firstStatus, String firstBody, String retryAfter) {
-		api.server()
-			.stubFor(get(NAMESPACE).inScenario("first").whenScenarioStateIs(STARTED)
-				.willReturn(json(firstStatus, firstBody).withHeader("retry-after", retryAfter))
-				.willSetStateTo("then"));
-		api.server()
-			.stubFor(get(NAMESPACE).inScenario("first").whenScenarioStateIs("then")
-				.willReturn(json(200, payload("namespace.json"))));
+		api.stubSequence(() -> get(NAMESPACE), json(firstStatus, firstBody).withHeader("retry-after", retryAfter),
+				json(200, payload("namespace.json")));
 	}
 
 	@Test

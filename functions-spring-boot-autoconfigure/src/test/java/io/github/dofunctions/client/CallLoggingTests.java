@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,13 +62,9 @@ class CallLoggingTests {
 
 	@Test
 	void successIsOneDebugLineWithOperationMethodTemplateStatusAttemptsDurationAndRequestId() {
-		api.server()
-			.stubFor(get("/v2/functions/namespaces/fn-1").inScenario("retry").whenScenarioStateIs(STARTED)
-				.willReturn(json(503, "{\"id\": \"server_error\", \"message\": \"Unexpected server-side error\"}"))
-				.willSetStateTo("up"));
-		api.server()
-			.stubFor(get("/v2/functions/namespaces/fn-1").inScenario("retry").whenScenarioStateIs("up")
-				.willReturn(json(200, payload("namespace.json")).withHeader("x-request-id", "req-42")));
+		api.stubSequence(() -> get("/v2/functions/namespaces/fn-1"),
+				json(503, "{\"id\": \"server_error\", \"message\": \"Unexpected server-side error\"}"),
+				json(200, payload("namespace.json")).withHeader("x-request-id", "req-42"));
 		FunctionsTemplate template = api.templateBuilder()
 			.resilience(FunctionsResilience.builder()
 				.retry(new RetrySettings(3, java.time.Duration.ofMillis(1), 1, java.time.Duration.ofMillis(1)))

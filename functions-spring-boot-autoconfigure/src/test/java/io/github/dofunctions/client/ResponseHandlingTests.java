@@ -1,7 +1,6 @@
 package io.github.dofunctions.client;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -150,10 +149,7 @@ class ResponseHandlingTests {
 
 	@Test
 	void refusedConnectionIsAConnectionErrorThatNeverReachedTheServer() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = StubbedFunctionsApi.unusedPort();
 		FunctionsTemplate template = FunctionsTemplate.builder()
 			.baseUrl("http://127.0.0.1:" + closedPort)
 			.token(StubbedFunctionsApi.TOKEN)

@@ -3,6 +3,7 @@ package io.github.dofunctions.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +13,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -54,6 +59,8 @@ public final class StubbedFunctionsApi
 	private final WireMockServer server;
 
 	private boolean offContractAnswers;
+
+	private final AtomicInteger scenarios = new AtomicInteger();
 
 	/**
 	 * Create the stand-in, with WireMock extensions such as a rate limiter.
@@ -103,6 +110,28 @@ public final class StubbedFunctionsApi
 	@Override
 	public void afterAll(ExtensionContext context) {
 		this.server.stop();
+	}
+
+	/**
+	 * Answer the first matching request with {@code first} and every later one with
+	 * {@code then}, as a server that recovers.
+	 * @param request a fresh request pattern on each call (a builder is used once)
+	 */
+	public void stubSequence(Supplier<MappingBuilder> request, ResponseDefinitionBuilder first,
+			ResponseDefinitionBuilder then) {
+		String scenario = "sequence-" + this.scenarios.incrementAndGet();
+		this.server.stubFor(request.get().inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willReturn(first)
+			.willSetStateTo("answered once"));
+		this.server.stubFor(request.get().inScenario(scenario).whenScenarioStateIs("answered once").willReturn(then));
+	}
+
+	/**
+	 * Return a local port nothing listens on, where a connection is refused.
+	 */
+	public static int unusedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/**

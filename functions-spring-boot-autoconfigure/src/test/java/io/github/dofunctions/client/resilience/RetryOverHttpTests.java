@@ -1,17 +1,13 @@
 package io.github.dofunctions.client.resilience;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -37,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,8 +53,6 @@ class RetryOverHttpTests {
 	static final String TOO_MANY = "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}";
 
 	static final String UNAVAILABLE = "{\"id\": \"server_error\", \"message\": \"Unexpected server-side error\"}";
-
-	static final AtomicInteger scenarios = new AtomicInteger();
 
 	/**
 	 * Response timeout of the tests that need one; their stubs answer well after it.
@@ -90,22 +83,13 @@ class RetryOverHttpTests {
 		return api.templateBuilder().webClientBuilder(impatient).resilience(fast().build()).build();
 	}
 
-	/** First answer {@code first}, every later one {@code then}. */
-	private static void stubSequence(Supplier<MappingBuilder> request, ResponseDefinitionBuilder first,
-			ResponseDefinitionBuilder then) {
-		String scenario = "sequence-" + scenarios.incrementAndGet();
-		api.server().stubFor(request.get().inScenario(scenario).whenScenarioStateIs(STARTED).willReturn(first)
-			.willSetStateTo("answered once"));
-		api.server().stubFor(request.get().inScenario(scenario).whenScenarioStateIs("answered once").willReturn(then));
-	}
-
 	private static long millisBetween(LoggedRequest first, LoggedRequest second) {
 		return second.getLoggedDate().getTime() - first.getLoggedDate().getTime();
 	}
 
 	@Test
 	void rateLimitedGetWaitsRetryAfterThenSucceeds() {
-		stubSequence(() -> get(NAMESPACE), json(429, TOO_MANY, 4000).withHeader("retry-after", "1"),
+		api.stubSequence(() -> get(NAMESPACE), json(429, TOO_MANY, 4000).withHeader("retry-after", "1"),
 				json(200, payload("namespace.json")));
 
 		StepVerifier.create(template().getNamespace("fn-1")).expectNextCount(1).verifyComplete();
@@ -119,7 +103,7 @@ class RetryOverHttpTests {
 	void rateLimitedPostWithoutRetryAfterWaitsUntilTheResetThenSucceeds() {
 		Instant reset = Instant.ofEpochSecond(1_900_000_000L);
 		Clock halfASecondBeforeReset = Clock.fixed(reset.minusMillis(500), ZoneOffset.UTC);
-		stubSequence(() -> post(TRIGGERS),
+		api.stubSequence(() -> post(TRIGGERS),
 				json(429, TOO_MANY, 0, reset.getEpochSecond()),
 				json(200, payload("trigger.json")));
 		FunctionsTemplate template = template(fast().clock(halfASecondBeforeReset).build());
@@ -145,9 +129,9 @@ class RetryOverHttpTests {
 
 	@Test
 	void serverErrorOnGetPutAndDeleteIsRetried() {
-		stubSequence(() -> get(NAMESPACE), json(503, UNAVAILABLE), json(200, payload("namespace.json")));
-		stubSequence(() -> put(TRIGGERS + "/t"), json(500, UNAVAILABLE), json(200, payload("trigger.json")));
-		stubSequence(() -> delete(TRIGGERS + "/t"), json(502, UNAVAILABLE), aResponse().withStatus(204));
+		api.stubSequence(() -> get(NAMESPACE), json(503, UNAVAILABLE), json(200, payload("namespace.json")));
+		api.stubSequence(() -> put(TRIGGERS + "/t"), json(500, UNAVAILABLE), json(200, payload("trigger.json")));
+		api.stubSequence(() -> delete(TRIGGERS + "/t"), json(502, UNAVAILABLE), aResponse().withStatus(204));
 		FunctionsTemplate template = template();
 
 		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
@@ -163,9 +147,9 @@ class RetryOverHttpTests {
 	@Test
 	void timeoutAndResetConnectionOnGetAreRetried() {
 		api.allowOffContractAnswers();
-		stubSequence(() -> get(NAMESPACE), json(200, payload("namespace.json")).withFixedDelay(LATE),
+		api.stubSequence(() -> get(NAMESPACE), json(200, payload("namespace.json")).withFixedDelay(LATE),
 				json(200, payload("namespace.json")));
-		stubSequence(() -> get(TRIGGERS), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+		api.stubSequence(() -> get(TRIGGERS), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 				json(200, payload("triggers.json")));
 		FunctionsTemplate template = impatientTemplate();
 
@@ -178,10 +162,7 @@ class RetryOverHttpTests {
 
 	@Test
 	void refusedPostIsRetriedSinceNothingWasSent() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = StubbedFunctionsApi.unusedPort();
 		AtomicInteger attempts = new AtomicInteger();
 		WebClient.Builder counting = WebClient.builder().filter((request, next) -> {
 			attempts.incrementAndGet();
@@ -231,7 +212,7 @@ class RetryOverHttpTests {
 
 	@Test
 	void createThatFailedBeforeCreatingIsRetriedOnce() {
-		stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE), json(200, payload("namespace.json")));
+		api.stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE), json(200, payload("namespace.json")));
 		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, "{\"namespaces\": []}")));
 
 		StepVerifier.create(template().createNamespace(new CreateNamespaceRequest("nyc1", "my namespace")))
@@ -245,7 +226,7 @@ class RetryOverHttpTests {
 	@Test
 	void namespaceWithTheLabelThatExistedBeforeTheCallIsNotMistakenForItsWork() {
 		api.allowOffContractAnswers();
-		stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE), json(400,
+		api.stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE), json(400,
 				"{\"id\": \"bad_request\", \"message\": \"namespace with label jobs already exists\"}"));
 		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200,
 				"{\"namespaces\": [" + namespaceJson("fn-old", "jobs", Instant.now().minus(Duration.ofDays(3))) + "]}")));
@@ -295,7 +276,7 @@ class RetryOverHttpTests {
 	@Test
 	void retriedDeleteThatAnswersNotFoundCompletes() {
 		api.allowOffContractAnswers();
-		stubSequence(() -> delete(TRIGGERS + "/t"), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+		api.stubSequence(() -> delete(TRIGGERS + "/t"), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 				json(404, "{\"id\": \"not_found\", \"message\": \"trigger not found\"}"));
 
 		StepVerifier.create(template().deleteTrigger("fn-1", "t")).verifyComplete();
