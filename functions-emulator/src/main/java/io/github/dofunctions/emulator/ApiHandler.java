@@ -64,6 +64,9 @@ final class ApiHandler {
 				this.state.deleteAccessKey(ns, name);
 				yield new Answer(200, this.json.createObjectNode());
 			}
+			// Served by the function runtime, on the API host.
+			case INVOKE_FUNCTION, LIST_ACTIVATIONS, GET_ACTIVATION, GET_ACTIVATION_LOGS, GET_ACTIVATION_RESULT ->
+				throw ApiError.notFound("The resource you were accessing could not be found.");
 		};
 	}
 

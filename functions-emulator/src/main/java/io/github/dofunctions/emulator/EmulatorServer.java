@@ -2,6 +2,7 @@ package io.github.dofunctions.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -20,15 +22,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves one HTTP exchange: injected faults, authentication, rate limits, the call
- * itself, the journal.
+ * itself, the journal. Paths below {@code /api/v1/} are the namespaces' API host: Basic
+ * credentials, the function runtime, no rate limits.
  */
 final class EmulatorServer {
 
-	private static final String REDACTED = "Bearer ******";
+	private static final String REDACTED = " ******";
 
 	private final String token;
 
 	private final ApiHandler handler;
+
+	private final FunctionRuntime runtime;
+
+	private final EmulatorState state;
 
 	private final RateLimitCounter rateLimits;
 
@@ -42,10 +49,13 @@ final class EmulatorServer {
 
 	private final Clock clock;
 
-	EmulatorServer(String token, ApiHandler handler, RateLimitCounter rateLimits, Faults faults,
-			RequestJournal journal, List<Consumer<EmulatorExchange>> listeners, JsonMapper json, Clock clock) {
+	EmulatorServer(String token, EmulatorState state, ApiHandler handler, FunctionRuntime runtime,
+			RateLimitCounter rateLimits, Faults faults, RequestJournal journal,
+			List<Consumer<EmulatorExchange>> listeners, JsonMapper json, Clock clock) {
 		this.token = token;
+		this.state = state;
 		this.handler = handler;
+		this.runtime = runtime;
 		this.rateLimits = rateLimits;
 		this.faults = faults;
 		this.journal = journal;
@@ -70,21 +80,97 @@ final class EmulatorServer {
 		String query = (queryStart >= 0) ? uri.substring(queryStart + 1) : null;
 		RecordedRequest.Builder recorded = new RecordedRequest.Builder(this.clock.instant(), method, path, query,
 				redactedHeaders(request.requestHeaders()), new String(body, StandardCharsets.UTF_8));
-		Reply reply;
+		Mono<Reply> reply;
 		Fault fault = null;
 		try {
 			Route route = Route.of(method, path);
 			recorded.operation((route != null) ? route.operation() : null);
 			fault = this.faults.take((route != null) ? route.operation() : null, method, path);
-			reply = (fault != null && !fault.appliesTheCall()) ? faultReply(fault) : call(request, route, body);
+			if (fault != null && !fault.appliesTheCall()) {
+				reply = Mono.just(faultReply(fault));
+			}
+			else if (route != null && route.operation().isInvocation()) {
+				reply = onApiHost(request, route, query, body);
+			}
+			else {
+				reply = Mono.just(call(request, route, body));
+			}
 		}
 		catch (ApiError ex) {
-			reply = error(ex, this.rateLimits.peek());
+			reply = Mono.just(error(ex, this.rateLimits.peek()));
 		}
-		if (fault != null && fault.appliesTheCall() && reply.status() < 300) {
-			reply = afterApplying(fault, reply);
+		Fault applied = fault;
+		return reply
+			.map((answer) -> (applied != null && applied.appliesTheCall() && answer.status() < 300)
+					? afterApplying(applied, answer) : answer)
+			.flatMap((answer) -> send(response, answer, recorded));
+	}
+
+	/**
+	 * Serve a call of a namespace's API host: Basic credentials, then the function
+	 * runtime. Errors take the API host's shape, {@code {"error", "code"}}.
+	 */
+	private Mono<Reply> onApiHost(HttpServerRequest request, Route route, @Nullable String query, byte[] body) {
+		String namespaceId = authenticate(request.requestHeaders().get("Authorization"));
+		if (namespaceId == null) {
+			return Mono.just(hostError(new ApiError(401, "unauthorized", "The supplied authentication is invalid.")));
 		}
-		return send(response, reply, recorded);
+		Map<String, String> parameters = new LinkedHashMap<>();
+		if (query != null) {
+			new QueryStringDecoder(query, false).parameters()
+				.forEach((name, values) -> parameters.put(name, values.get(0)));
+		}
+		String name = (route.name() != null) ? route.name() : "";
+		try {
+			Mono<ApiHandler.Answer> answer = switch (route.operation()) {
+				case INVOKE_FUNCTION -> this.runtime.invoke(namespaceId, name, body,
+						"true".equals(parameters.get("blocking")), "true".equals(parameters.get("result")));
+				case LIST_ACTIVATIONS -> Mono.just(this.runtime.list(namespaceId, parameters));
+				case GET_ACTIVATION -> Mono.just(this.runtime.get(namespaceId, name));
+				case GET_ACTIVATION_LOGS -> Mono.just(this.runtime.logs(namespaceId, name));
+				case GET_ACTIVATION_RESULT -> Mono.just(this.runtime.result(namespaceId, name));
+				default -> throw ApiError.notFound("The requested resource does not exist.");
+			};
+			return answer
+				.map((done) -> new Reply(done.status(), hostHeaders(UUID.randomUUID().toString()),
+						(done.body() != null) ? this.json.writeValueAsBytes(done.body()) : new byte[0], null))
+				.onErrorResume(ApiError.class, (ex) -> Mono.just(hostError(ex)));
+		}
+		catch (ApiError ex) {
+			return Mono.just(hostError(ex));
+		}
+	}
+
+	private @Nullable String authenticate(@Nullable String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		String decoded;
+		try {
+			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+					StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		int colon = decoded.indexOf(':');
+		return (colon > 0) ? this.state.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
+				: null;
+	}
+
+	private Reply hostError(ApiError error) {
+		String requestId = UUID.randomUUID().toString();
+		ObjectNode body = this.json.createObjectNode();
+		body.put("error", error.getMessage());
+		body.put("code", requestId);
+		return new Reply(error.status(), hostHeaders(requestId), this.json.writeValueAsBytes(body), null);
+	}
+
+	private static Map<String, String> hostHeaders(String requestId) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("content-type", "application/json; charset=utf-8");
+		headers.put("x-request-id", requestId);
+		return headers;
 	}
 
 	private Reply call(HttpServerRequest request, @Nullable Route route, byte[] body) {
@@ -194,9 +280,19 @@ final class EmulatorServer {
 	private static Map<String, List<String>> redactedHeaders(HttpHeaders headers) {
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		for (String name : headers.names()) {
-			copy.put(name, name.equalsIgnoreCase("Authorization") ? List.of(REDACTED) : List.copyOf(headers.getAll(name)));
+			copy.put(name, name.equalsIgnoreCase("Authorization")
+					? headers.getAll(name).stream().map(EmulatorServer::redact).toList()
+					: List.copyOf(headers.getAll(name)));
 		}
 		return copy;
+	}
+
+	/**
+	 * Keep the scheme of a credential, such as {@code Basic}, and hide the rest.
+	 */
+	private static String redact(String authorization) {
+		int space = authorization.indexOf(' ');
+		return ((space > 0) ? authorization.substring(0, space) : "") + REDACTED;
 	}
 
 	/**

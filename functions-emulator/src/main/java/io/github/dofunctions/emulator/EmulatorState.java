@@ -1,5 +1,7 @@
 package io.github.dofunctions.emulator;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -213,6 +215,29 @@ public final class EmulatorState {
 			throw ApiError.notFound("access key not found");
 		}
 		entry.secrets.remove(keyId);
+	}
+
+	/**
+	 * Find the namespace whose functions a Basic credential may call: the namespace's own
+	 * uuid and key, or one of its access keys that has not expired.
+	 * @return the namespace id, or {@code null} if the credential is not valid
+	 */
+	synchronized @Nullable String authenticate(String user, String password) {
+		byte[] given = password.getBytes(StandardCharsets.UTF_8);
+		for (Entry entry : this.namespaces.values()) {
+			EmulatedNamespace namespace = entry.namespace;
+			if (namespace.uuid().equals(user)
+					&& MessageDigest.isEqual(namespace.key().getBytes(StandardCharsets.UTF_8), given)) {
+				return namespace.id();
+			}
+			String secret = entry.secrets.get(user);
+			EmulatedAccessKey key = entry.keys.get(user);
+			if (secret != null && key != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given)
+					&& (key.expiresAt() == null || key.expiresAt().isAfter(this.clock.instant()))) {
+				return namespace.id();
+			}
+		}
+		return null;
 	}
 
 	static boolean isValidCron(String cron) {

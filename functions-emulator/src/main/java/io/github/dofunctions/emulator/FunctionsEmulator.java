@@ -16,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An in-memory DigitalOcean Functions API on a local port: the thirteen operations of
  * namespaces, triggers and access keys, with DigitalOcean's answers, validation, limits
- * and rate limits, fault injection and a request journal. It runs no function code.
+ * and rate limits, fault injection and a request journal. It is also every namespace's
+ * API host ({@code api_host} is the emulator's base URL): functions registered with
+ * {@link #registerFunction(String, FunctionHandler)} can be invoked there with a
+ * namespace's or an access key's credentials, and their activations read.
  * <p>
  * <pre class="code">
  * try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
@@ -30,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe: any number of clients may call it at once.
  */
 public final class FunctionsEmulator implements AutoCloseable {
+
+	/** How long a blocking call waits for its function by default before it is demoted. */
+	public static final Duration DEFAULT_DEMOTE_AFTER = Duration.ofMinutes(1);
 
 	private final String host;
 
@@ -49,6 +55,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	private final EmulatorServer server;
 
+	private final FunctionRuntime runtime;
+
 	private @Nullable DisposableServer running;
 
 	private FunctionsEmulator(Builder builder) {
@@ -58,8 +66,9 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.state = new EmulatorState(builder.clock, builder.namespaceLimit, builder.triggerLimit);
 		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
 		JsonMapper json = JsonMapper.builder().build();
-		this.server = new EmulatorServer(this.token, new ApiHandler(this.state, json), this.rateLimits, this.faults,
-				this.journal, this.listeners, json, builder.clock);
+		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter);
+		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
+				this.rateLimits, this.faults, this.journal, this.listeners, json, builder.clock);
 	}
 
 	/**
@@ -162,6 +171,53 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Register the code of a function, callable in every namespace. A function of the
+	 * same name is replaced.
+	 * @param function the function's name, {@code name} or {@code package/name}
+	 * @param handler its code
+	 * @return this emulator
+	 */
+	public FunctionsEmulator registerFunction(String function, FunctionHandler handler) {
+		if (function == null || function.isBlank() || function.split("/", -1).length > 2) {
+			throw new IllegalArgumentException("function must be 'name' or 'package/name'");
+		}
+		if (handler == null) {
+			throw new IllegalArgumentException("handler must not be null");
+		}
+		this.runtime.register(function, handler);
+		return this;
+	}
+
+	/**
+	 * Remove the code of a function: invoking it then answers {@code 404}.
+	 * @param function the function's name, as registered
+	 */
+	public void unregisterFunction(String function) {
+		this.runtime.unregister(function);
+	}
+
+	/**
+	 * Set how long a blocking call waits for its function before it is demoted and
+	 * answers {@code 202} with the activation id; the function runs on.
+	 * @param demoteAfter the threshold
+	 */
+	public void demoteAfter(Duration demoteAfter) {
+		if (demoteAfter == null || demoteAfter.isNegative()) {
+			throw new IllegalArgumentException("demoteAfter must not be negative");
+		}
+		this.runtime.demoteAfter(demoteAfter);
+	}
+
+	/**
+	 * Return the ended activations of a namespace, in the order they ended.
+	 * @param namespaceId the namespace
+	 * @return the activations
+	 */
+	public List<EmulatedActivation> activations(String namespaceId) {
+		return this.runtime.activations(namespaceId);
+	}
+
+	/**
 	 * Return the faults to inject into the next calls.
 	 * @return the faults
 	 */
@@ -195,11 +251,13 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything: namespaces with their triggers and keys, faults, the journal and
-	 * the requests counted against the rate limits.
+	 * Forget everything: namespaces with their triggers and keys, activations, faults,
+	 * the journal and the requests counted against the rate limits. Registered functions
+	 * are code, not state: they stay.
 	 */
 	public void reset() {
 		this.state.clear();
+		this.runtime.clearActivations();
 		this.faults.clear();
 		this.journal.clear();
 		this.rateLimits.reset();
@@ -229,7 +287,23 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
+		private Duration demoteAfter = DEFAULT_DEMOTE_AFTER;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how long a blocking call waits for its function before it is demoted and
+		 * answers {@code 202} with the activation id.
+		 * @param demoteAfter the threshold, a minute by default as at DigitalOcean
+		 * @return this builder
+		 */
+		public Builder demoteAfter(Duration demoteAfter) {
+			if (demoteAfter == null || demoteAfter.isNegative()) {
+				throw new IllegalArgumentException("demoteAfter must not be negative");
+			}
+			this.demoteAfter = demoteAfter;
+			return this;
 		}
 
 		/**

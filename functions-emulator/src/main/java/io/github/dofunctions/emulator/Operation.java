@@ -43,12 +43,36 @@ public enum Operation {
 	UPDATE_ACCESS_KEY("updateAccessKey"),
 
 	/** {@code DELETE /v2/functions/namespaces/{namespace_id}/keys/{key_id}}. */
-	DELETE_ACCESS_KEY("deleteAccessKey");
+	DELETE_ACCESS_KEY("deleteAccessKey"),
+
+	/** {@code POST /api/v1/namespaces/_/actions/[{package}/]{function}}, on the API host. */
+	INVOKE_FUNCTION("invoke"),
+
+	/** {@code GET /api/v1/namespaces/_/activations}, on the API host. */
+	LIST_ACTIVATIONS("listActivations"),
+
+	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}}, on the API host. */
+	GET_ACTIVATION("getActivation"),
+
+	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/logs}, on the API host. */
+	GET_ACTIVATION_LOGS("getActivationLogs"),
+
+	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}, on the API host. */
+	GET_ACTIVATION_RESULT("getActivationResult");
 
 	private final String operationName;
 
 	Operation(String operationName) {
 		this.operationName = operationName;
+	}
+
+	/**
+	 * Return whether the operation is served on a namespace's API host, authenticated
+	 * with the namespace's or an access key's Basic credentials.
+	 * @return whether the operation calls functions or reads activations
+	 */
+	public boolean isInvocation() {
+		return ordinal() >= INVOKE_FUNCTION.ordinal();
 	}
 
 	/**

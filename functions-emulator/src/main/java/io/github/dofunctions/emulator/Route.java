@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
  * segment, so that an encoded {@code /} stays inside its segment.
  *
  * @param operation the operation
- * @param namespaceId the {@code namespace_id} variable, or {@code null}
- * @param name the {@code trigger_name} or {@code key_id} variable, or {@code null}
+ * @param namespaceId the {@code namespace_id} variable ({@code _} on the API host), or
+ * {@code null}
+ * @param name the {@code trigger_name} or {@code key_id} variable, the function (with its
+ * package) or the activation id, or {@code null}
  */
 record Route(Operation operation, @Nullable String namespaceId, @Nullable String name) {
 
 	private static final List<String> ROOT = List.of("v2", "functions", "namespaces");
+
+	private static final List<String> API_HOST_ROOT = List.of("api", "v1", "namespaces");
 
 	/**
 	 * Find the route of a request.
@@ -26,6 +30,9 @@ record Route(Operation operation, @Nullable String namespaceId, @Nullable String
 	 */
 	static @Nullable Route of(String method, String rawPath) {
 		List<String> segments = Arrays.stream(rawPath.split("/", -1)).skip(1).map(Route::decode).toList();
+		if (segments.size() >= 4 && segments.subList(0, 3).equals(API_HOST_ROOT) && !segments.contains("")) {
+			return onApiHost(method, segments.get(3), segments.subList(4, segments.size()));
+		}
 		if (segments.size() < 3 || !segments.subList(0, 3).equals(ROOT) || segments.contains("")) {
 			return null;
 		}
@@ -54,6 +61,40 @@ record Route(Operation operation, @Nullable String namespaceId, @Nullable String
 			default -> null;
 		};
 		return (operation != null) ? new Route(operation, namespace, name) : null;
+	}
+
+	/**
+	 * Route a path of the API host: {@code actions/[package/]function} and
+	 * {@code activations[/id[/logs|/result]]}, below the namespace ({@code _} or its id).
+	 * The name is the function, with its package, or the activation id.
+	 */
+	private static @Nullable Route onApiHost(String method, String namespace, List<String> rest) {
+		if (rest.isEmpty()) {
+			return null;
+		}
+		if (rest.get(0).equals("actions") && (rest.size() == 2 || rest.size() == 3)) {
+			if (!method.equals("POST")) {
+				throw methodNotAllowed(method);
+			}
+			return new Route(Operation.INVOKE_FUNCTION, namespace, String.join("/", rest.subList(1, rest.size())));
+		}
+		if (!rest.get(0).equals("activations") || rest.size() > 3) {
+			return null;
+		}
+		if (!method.equals("GET")) {
+			throw methodNotAllowed(method);
+		}
+		String activationId = (rest.size() >= 2) ? rest.get(1) : null;
+		Operation operation = switch (rest.size()) {
+			case 1 -> Operation.LIST_ACTIVATIONS;
+			case 2 -> Operation.GET_ACTIVATION;
+			default -> switch (rest.get(2)) {
+				case "logs" -> Operation.GET_ACTIVATION_LOGS;
+				case "result" -> Operation.GET_ACTIVATION_RESULT;
+				default -> null;
+			};
+		};
+		return (operation != null) ? new Route(operation, namespace, activationId) : null;
 	}
 
 	private static Operation pick(String method, String firstMethod, Operation first, String secondMethod,

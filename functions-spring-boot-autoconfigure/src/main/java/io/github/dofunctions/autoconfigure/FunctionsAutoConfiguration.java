@@ -1,9 +1,13 @@
 package io.github.dofunctions.autoconfigure;
 
-import io.github.dofunctions.client.FunctionsOperations;
 import java.time.Clock;
+import java.time.Duration;
 
+import io.github.dofunctions.client.FunctionInvoker;
+import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.InvocationSettings;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.RetrySettings;
@@ -13,6 +17,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPubli
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +25,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -28,12 +35,14 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the DigitalOcean Functions client: a {@link FunctionsOperations}
  * bean built from {@link FunctionsConnectionDetails} and Spring Boot's
- * {@link WebClient.Builder}.
+ * {@link WebClient.Builder}, and a {@link FunctionInvoker} bean for the namespace named by
+ * {@code do.functions.invocation.namespace-id}.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -58,24 +67,9 @@ public final class FunctionsAutoConfiguration {
 	@ConditionalOnMissingBean
 	FunctionsResilience functionsResilience(FunctionsProperties properties,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
-		FunctionsProperties.Retry retry = properties.getRetry();
-		FunctionsResilience.Builder builder = FunctionsResilience.builder()
-			.callTimeout(properties.getCallTimeout())
-			.maxRateLimitWait(retry.getMaxRateLimitWait());
-		if (retry.isEnabled()) {
-			builder.retry(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
-					retry.getMaxBackoff()));
-		}
-		else {
-			builder.noRetry();
-		}
-		if (properties.getCircuitBreaker().isEnabled()) {
-			builder.circuitBreaker(FunctionsCircuitBreakers.create(properties.getCircuitBreaker(),
-					circuitBreakerRegistry.getIfAvailable()));
-		}
-		else {
-			builder.noCircuitBreaker();
-		}
+		FunctionsResilience.Builder builder = fromProperties(FunctionsResilience.builder(), properties,
+				FunctionsResilience.CIRCUIT_BREAKER_NAME, circuitBreakerRegistry.getIfAvailable())
+			.callTimeout(properties.getCallTimeout());
 		if (properties.getRateLimit().isEnabled()) {
 			builder.pacing(properties.getRateLimit().getRequestsPerMinute());
 		}
@@ -86,9 +80,72 @@ public final class FunctionsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	InvocationSettings functionsInvocationSettings(FunctionsProperties properties,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<FunctionsWebClientCustomizer> customizers) {
+		FunctionsProperties.Invocation invocation = properties.getInvocation();
+		CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfAvailable();
+		return InvocationSettings.builder()
+			.resilience((namespaceId) -> fromProperties(FunctionsResilience.invocationBuilder(namespaceId), properties,
+					FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
+				.callTimeout(invocation.getDeadline())
+				.pacing(invocation.getRequestsPerMinute())
+				.concurrencyLimit(invocation.getMaxConcurrency())
+				.build())
+			.deadline(invocation.getDeadline())
+			.pollInterval(invocation.getPollInterval(), invocation.getMaxPollInterval())
+			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
+					properties.getConnectTimeout(), invocation.getResponseTimeout()))
+			.build();
+	}
+
+	/**
+	 * Apply the retry, rate-limit wait and circuit-breaker properties, which the
+	 * control-plane API and every namespace's invocations share.
+	 */
+	private static FunctionsResilience.Builder fromProperties(FunctionsResilience.Builder builder,
+			FunctionsProperties properties, String circuitBreakerName, @Nullable CircuitBreakerRegistry registry) {
+		FunctionsProperties.Retry retry = properties.getRetry();
+		builder.maxRateLimitWait(retry.getMaxRateLimitWait());
+		if (retry.isEnabled()) {
+			builder.retry(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
+					retry.getMaxBackoff()));
+		}
+		else {
+			builder.noRetry();
+		}
+		if (properties.getCircuitBreaker().isEnabled()) {
+			builder.circuitBreaker(
+					FunctionsCircuitBreakers.create(circuitBreakerName, properties.getCircuitBreaker(), registry));
+		}
+		else {
+			builder.noCircuitBreaker();
+		}
+		return builder;
+	}
+
+	private static WebClient.Builder webClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<FunctionsWebClientCustomizer> customizers, Duration connectTimeout,
+			Duration responseTimeout) {
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(connectTimeout, responseTimeout);
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
+			.clone()
+			.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(FunctionsOperations.class)
 	FunctionsTemplate functionsTemplate(FunctionsProperties properties, FunctionsConnectionDetails connectionDetails,
-			FunctionsResilience resilience,
+			FunctionsResilience resilience, InvocationSettings invocationSettings,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -98,12 +155,8 @@ public final class FunctionsAutoConfiguration {
 		if (token == null || token.isBlank()) {
 			throw new MissingFunctionsTokenException();
 		}
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.getConnectTimeout(), properties.getResponseTimeout());
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
-			.clone()
-			.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		WebClient.Builder builder = webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings,
+				customizers, properties.getConnectTimeout(), properties.getResponseTimeout());
 		FunctionsTemplate.Builder template = FunctionsTemplate.builder();
 		listeners.orderedStream().forEach(template::listener);
 		observationRegistry.ifAvailable(template::observationRegistry);
@@ -113,7 +166,31 @@ public final class FunctionsAutoConfiguration {
 			.userAgent(properties.getUserAgent())
 			.maxResponseSize(properties.getMaxResponseSize())
 			.resilience(resilience)
+			.invocation(invocationSettings)
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("do.functions.invocation.namespace-id")
+	FunctionInvoker functionInvoker(FunctionsOperations functions, FunctionsProperties properties) {
+		FunctionsProperties.Invocation invocation = properties.getInvocation();
+		String namespaceId = invocation.getNamespaceId();
+		String keyId = invocation.getAccessKeyId();
+		String keySecret = invocation.getAccessKeySecret();
+		if (!StringUtils.hasText(keyId) && !StringUtils.hasText(keySecret)) {
+			return functions.invoker(namespaceId);
+		}
+		if (!StringUtils.hasText(keySecret)) {
+			throw new InvalidConfigurationPropertyValueException("do.functions.invocation.access-key-secret", null,
+					"do.functions.invocation.access-key-id is set, so the key's secret must be set too");
+		}
+		if (!StringUtils.hasText(keyId)) {
+			// Never name the secret's value: only that it is set.
+			throw new InvalidConfigurationPropertyValueException("do.functions.invocation.access-key-id", null,
+					"do.functions.invocation.access-key-secret is set, so the key's id (dof_v1_...) must be set too");
+		}
+		return functions.invoker(namespaceId, InvocationCredentials.accessKey(keyId, keySecret));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,7 +7,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Creates the {@code do-functions} circuit breaker. With an application
+ * Creates the {@code do-functions} circuit breaker, and one per namespace whose functions
+ * are called. With an application
  * {@link CircuitBreakerRegistry} (such as the Resilience4j Spring Boot starter's) the
  * breaker lives in it, so that its actuator endpoints and metrics show it.
  */
@@ -18,7 +19,14 @@ final class FunctionsCircuitBreakers {
 
 	static CircuitBreaker create(FunctionsProperties.CircuitBreaker properties,
 			@Nullable CircuitBreakerRegistry registry) {
-		String name = FunctionsResilience.CIRCUIT_BREAKER_NAME;
+		return create(FunctionsResilience.CIRCUIT_BREAKER_NAME, properties, registry);
+	}
+
+	/**
+	 * Create a breaker of the given name, such as a namespace's invocation breaker.
+	 */
+	static CircuitBreaker create(String name, FunctionsProperties.CircuitBreaker properties,
+			@Nullable CircuitBreakerRegistry registry) {
 		if (registry == null) {
 			return CircuitBreaker.of(name, fromProperties(properties));
 		}

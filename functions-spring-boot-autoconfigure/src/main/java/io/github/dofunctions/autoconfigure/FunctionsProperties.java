@@ -63,6 +63,12 @@ public class FunctionsProperties {
 
 	private final Health health = new Health();
 
+	private final Invocation invocation = new Invocation();
+
+	public Invocation getInvocation() {
+		return this.invocation;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -370,6 +376,141 @@ public class FunctionsProperties {
 
 		public void setDownWhenCircuitOpen(boolean downWhenCircuitOpen) {
 			this.downWhenCircuitOpen = downWhenCircuitOpen;
+		}
+
+	}
+
+	/**
+	 * Calls of functions, on their namespace's API host. Retries and circuit-breaker
+	 * thresholds are those of the control-plane API, but every namespace has its own
+	 * breaker and budget.
+	 */
+	public static class Invocation {
+
+		/**
+		 * Namespace (fn-<uuid>) whose functions the FunctionInvoker bean calls. No bean
+		 * is defined when unset; FunctionsOperations.invoker(namespaceId) serves any
+		 * namespace.
+		 */
+		private @Nullable String namespaceId;
+
+		/**
+		 * Id (dof_v1_...) of the access key that authenticates calls. When unset, the
+		 * namespace's own uuid and key are read once through the API and kept.
+		 */
+		private @Nullable String accessKeyId;
+
+		/**
+		 * Secret of the access key.
+		 */
+		private @Nullable String accessKeySecret;
+
+		/**
+		 * How long a caller waits for a function's result, following demoted calls,
+		 * unless the invocation sets its own deadline.
+		 */
+		private Duration deadline = Duration.ofMinutes(5);
+
+		/**
+		 * Maximum time to wait for the answer to one request on an API host. Keep it
+		 * above the platform's blocking limit (about a minute), after which a blocking
+		 * call is demoted and answers at once.
+		 */
+		private Duration responseTimeout = Duration.ofSeconds(90);
+
+		/**
+		 * First interval between polls of a demoted or started activation; each next
+		 * interval is twice as long, up to max-poll-interval.
+		 */
+		private Duration pollInterval = Duration.ofMillis(500);
+
+		/**
+		 * Longest interval between polls of an activation.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Client-side budget of requests per minute per namespace. DigitalOcean allows
+		 * 600 invocations a minute per namespace.
+		 */
+		private int requestsPerMinute = 600;
+
+		/**
+		 * Most requests in flight at once per namespace; the others wait. DigitalOcean
+		 * runs 120 invocations at once per namespace.
+		 */
+		private int maxConcurrency = 120;
+
+		public @Nullable String getNamespaceId() {
+			return this.namespaceId;
+		}
+
+		public void setNamespaceId(@Nullable String namespaceId) {
+			this.namespaceId = namespaceId;
+		}
+
+		public @Nullable String getAccessKeyId() {
+			return this.accessKeyId;
+		}
+
+		public void setAccessKeyId(@Nullable String accessKeyId) {
+			this.accessKeyId = accessKeyId;
+		}
+
+		public @Nullable String getAccessKeySecret() {
+			return this.accessKeySecret;
+		}
+
+		public void setAccessKeySecret(@Nullable String accessKeySecret) {
+			this.accessKeySecret = accessKeySecret;
+		}
+
+		public Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(Duration deadline) {
+			this.deadline = deadline;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = maxPollInterval;
+		}
+
+		public int getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(int requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
 		}
 
 	}

@@ -35,7 +35,9 @@ public class RecentFunctionsCalls implements FunctionsClientListener {
 
 	@Override
 	public void onCallCompleted(CallSummary summary) {
-		if (summary.outcome() == CallOutcome.CANCELLED) {
+		// A function's failure, or an outage of an API host, says nothing of the
+		// control-plane API this health reports on.
+		if (summary.outcome() == CallOutcome.CANCELLED || summary.operation().isInvocation()) {
 			return;
 		}
 		Dated call = new Dated(this.clock.instant(), summary);

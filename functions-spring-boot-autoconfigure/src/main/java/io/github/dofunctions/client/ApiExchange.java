@@ -1,11 +1,17 @@
 package io.github.dofunctions.client;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
+
+import io.github.dofunctions.client.error.FunctionsApiException;
 
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.RateLimit;
@@ -24,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * Performs one call of the API: sends the request, records the rate-limit headers, and
@@ -36,7 +43,7 @@ final class ApiExchange {
 
 	private final WebClient webClient;
 
-	private final Supplier<String> token;
+	private final Consumer<HttpHeaders> authentication;
 
 	private final JsonMapper json;
 
@@ -49,9 +56,10 @@ final class ApiExchange {
 	/** Readers resolved once per answer type, not on every answer. */
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-	ApiExchange(WebClient webClient, Supplier<String> token, JsonMapper json, int maxResponseBytes, Clock clock) {
+	ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json, int maxResponseBytes,
+			Clock clock) {
 		this.webClient = webClient;
-		this.token = token;
+		this.authentication = authentication;
 		this.json = json;
 		this.errors = new ErrorResponses(json, clock);
 		this.maxResponseBytes = maxResponseBytes;
@@ -83,42 +91,81 @@ final class ApiExchange {
 		return exchange(operation, null, null, uriVariables);
 	}
 
+	/**
+	 * Call an operation and return its answer as it came, for the statuses the caller
+	 * reads itself; any other status fails as {@link #errorFor} says.
+	 * @param uri builds the request's URI, query included, from the base URL
+	 * @param body JSON body already written, or {@code null}
+	 * @param readItself which statuses the caller reads
+	 */
+	Mono<Answer> answer(ApiOperation operation, Function<UriBuilder, URI> uri, byte @Nullable [] body,
+			IntPredicate readItself) {
+		return send(operation, (spec) -> spec.uri(uri), body, (response, headers, requestId) -> {
+			int status = response.statusCode().value();
+			if (!readItself.test(status)) {
+				return errorBody(response)
+					.flatMap((bytes) -> Mono.error(this.errors.toException(operation, status, headers, bytes)));
+			}
+			return body(operation, status, requestId, response)
+				.map((bytes) -> new Answer(status, requestId, headers, bytes));
+		});
+	}
+
+	/**
+	 * Return the exception of an error answer.
+	 */
+	FunctionsApiException errorFor(ApiOperation operation, Answer answer) {
+		return this.errors.toException(operation, answer.status(), answer.headers(), answer.body());
+	}
+
 	RateLimit rateLimit() {
 		return this.rateLimit.get();
 	}
 
+	/**
+	 * Return the authentication of a personal access token, asked for on every request.
+	 */
+	static Consumer<HttpHeaders> bearer(Supplier<String> token) {
+		return (headers) -> {
+			String current = token.get();
+			if (current == null || current.isBlank()) {
+				throw new IllegalStateException("No DigitalOcean API token: the token supplier returned none");
+			}
+			headers.setBearerAuth(current);
+		};
+	}
+
 	private <B> Mono<B> exchange(ApiOperation operation, @Nullable Object body, @Nullable Class<? extends B> type,
 			Object[] uriVariables) {
+		return send(operation, (spec) -> spec.uri(operation.uriTemplate(), uriVariables),
+				(body != null) ? this.json.writeValueAsBytes(body) : null,
+				(response, headers, requestId) -> this.<B>read(operation, response, headers, requestId, type));
+	}
+
+	private <B> Mono<B> send(ApiOperation operation,
+			Function<WebClient.RequestBodyUriSpec, WebClient.RequestBodySpec> uri, byte @Nullable [] body,
+			AnswerReader<B> reader) {
 		return Mono.defer(() -> {
-			WebClient.RequestBodySpec request = this.webClient.method(operation.method())
-				.uri(operation.uriTemplate(), uriVariables)
-				.headers((headers) -> headers.setBearerAuth(currentToken()));
+			WebClient.RequestBodySpec request = uri.apply(this.webClient.method(operation.method()))
+				.headers(this.authentication);
 			if (body != null) {
-				request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.json.writeValueAsBytes(body));
+				request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 			}
 			return request.exchangeToMono((response) -> Mono.deferContextual((context) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
 				String requestId = headers.getFirst(ErrorResponses.REQUEST_ID_HEADER);
 				AnswerContext.record(context, response.statusCode().value(), requestId);
-				return this.<B>read(operation, response, headers, requestId, type);
+				RateLimit described = RateLimitHeaders.rateLimit(headers);
+				if (described != null) {
+					this.rateLimit.set(described);
+				}
+				return reader.read(response, headers, requestId);
 			}));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
 
-	private String currentToken() {
-		String current = this.token.get();
-		if (current == null || current.isBlank()) {
-			throw new IllegalStateException("No DigitalOcean API token: the token supplier returned none");
-		}
-		return current;
-	}
-
 	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, HttpHeaders headers,
 			@Nullable String requestId, @Nullable Class<? extends B> type) {
-		RateLimit described = RateLimitHeaders.rateLimit(headers);
-		if (described != null) {
-			this.rateLimit.set(described);
-		}
 		int status = response.statusCode().value();
 		if (!response.statusCode().is2xxSuccessful()) {
 			return errorBody(response)
@@ -154,7 +201,11 @@ final class ApiExchange {
 			.defaultIfEmpty(NO_BODY);
 	}
 
-	private <B> B decode(ApiOperation operation, int status, @Nullable String requestId, byte[] bytes,
+	/**
+	 * Decode a success body, or fail with a
+	 * {@link FunctionsInvalidResponseException} that says what is wrong with it.
+	 */
+	<B> B decode(ApiOperation operation, int status, @Nullable String requestId, byte[] bytes,
 			Class<? extends B> type) {
 		if (bytes.length == 0) {
 			throw new FunctionsInvalidResponseException(operation.operationName(), status, "body is empty", requestId,
@@ -187,6 +238,23 @@ final class ApiExchange {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+	}
+
+	/**
+	 * Reads one answer.
+	 */
+	@FunctionalInterface
+	private interface AnswerReader<B> {
+
+		Mono<B> read(ClientResponse response, HttpHeaders headers, @Nullable String requestId);
+
+	}
+
+	/**
+	 * An answer as it came: status, request id, headers and body.
+	 */
+	record Answer(int status, @Nullable String requestId, HttpHeaders headers, byte[] body) {
+
 	}
 
 }

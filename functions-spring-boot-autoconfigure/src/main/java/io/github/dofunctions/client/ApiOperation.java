@@ -5,7 +5,10 @@ import org.springframework.http.HttpMethod;
 /**
  * The operations of the DigitalOcean Functions API, with the method and URI template
  * each one uses. The name of an operation is the name of the
- * {@link FunctionsOperations} method that performs it.
+ * {@link FunctionsOperations} or {@link FunctionInvoker} method that performs it.
+ * <p>
+ * The control-plane operations are relative to the API's base URL; the
+ * {@link #isInvocation() invocation} operations to a namespace's {@code api_host}.
  */
 public enum ApiOperation {
 
@@ -48,7 +51,27 @@ public enum ApiOperation {
 	UPDATE_ACCESS_KEY("updateAccessKey", HttpMethod.PUT, "/v2/functions/namespaces/{namespace_id}/keys/{key_id}"),
 
 	/** {@code DELETE /v2/functions/namespaces/{namespace_id}/keys/{key_id}}. */
-	DELETE_ACCESS_KEY("deleteAccessKey", HttpMethod.DELETE, "/v2/functions/namespaces/{namespace_id}/keys/{key_id}");
+	DELETE_ACCESS_KEY("deleteAccessKey", HttpMethod.DELETE, "/v2/functions/namespaces/{namespace_id}/keys/{key_id}"),
+
+	/**
+	 * {@code POST /api/v1/namespaces/_/actions/{function}} on the namespace's API host;
+	 * a function in a package is {@code {package}/{function}}, two segments.
+	 */
+	INVOKE_FUNCTION("invoke", HttpMethod.POST, "/api/v1/namespaces/_/actions/{function}"),
+
+	/** {@code GET /api/v1/namespaces/_/activations} on the namespace's API host. */
+	LIST_ACTIVATIONS("listActivations", HttpMethod.GET, "/api/v1/namespaces/_/activations"),
+
+	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}}. */
+	GET_ACTIVATION("getActivation", HttpMethod.GET, "/api/v1/namespaces/_/activations/{activation_id}"),
+
+	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/logs}. */
+	GET_ACTIVATION_LOGS("getActivationLogs", HttpMethod.GET,
+			"/api/v1/namespaces/_/activations/{activation_id}/logs"),
+
+	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}. */
+	GET_ACTIVATION_RESULT("getActivationResult", HttpMethod.GET,
+			"/api/v1/namespaces/_/activations/{activation_id}/result");
 
 	private final String operationName;
 
@@ -88,8 +111,17 @@ public enum ApiOperation {
 	}
 
 	/**
+	 * Return whether the operation calls a namespace's functions or their activations,
+	 * on the namespace's API host, rather than DigitalOcean's control-plane API.
+	 * @return whether the operation is part of invocation
+	 */
+	public boolean isInvocation() {
+		return this.uriTemplate.startsWith("/api/v1/");
+	}
+
+	/**
 	 * Return whether sending the request twice has the same effect as sending it once:
-	 * true of every GET, PUT and DELETE, false of the POST creates.
+	 * true of every GET, PUT and DELETE, false of the POST creates and invocations.
 	 * @return whether the operation is idempotent
 	 */
 	public boolean isIdempotent() {

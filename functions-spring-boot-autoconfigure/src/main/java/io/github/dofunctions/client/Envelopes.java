@@ -2,6 +2,7 @@ package io.github.dofunctions.client;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.Namespace;
@@ -79,8 +80,9 @@ final class Envelopes {
 	/**
 	 * The body of an error answer.
 	 */
-	record ErrorBody(@JsonProperty("id") @Nullable String id, @JsonProperty("message") @Nullable String message,
-			@JsonProperty("request_id") @Nullable String requestId) {
+	record ErrorBody(@JsonProperty("id") @Nullable String id,
+			@JsonProperty("message") @JsonAlias("error") @Nullable String message,
+			@JsonProperty("request_id") @JsonAlias("code") @Nullable String requestId) {
 
 	}
 

@@ -4,6 +4,7 @@ import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
@@ -136,5 +137,25 @@ public interface FunctionsOperations {
 	 * @return the latest rate limit, or {@link RateLimit#unknown()} before any answer
 	 */
 	RateLimit rateLimit();
+
+	/**
+	 * Return the invoker of a namespace's functions, authenticated with the namespace's
+	 * own {@code uuid} and {@code key}. The namespace is read once, on the invoker's first
+	 * call, for its API host and credentials, which are then kept. The same invoker, with
+	 * its pacing and circuit breaker, is returned for the same namespace.
+	 * @param namespaceId the namespace identifier
+	 * @return the invoker
+	 */
+	FunctionInvoker invoker(String namespaceId);
+
+	/**
+	 * Return the invoker of a namespace's functions, authenticated with the given
+	 * credentials, such as an access key. The namespace is read once, on the invoker's
+	 * first call, for its API host.
+	 * @param namespaceId the namespace identifier
+	 * @param credentials the credentials to call its functions with
+	 * @return the invoker
+	 */
+	FunctionInvoker invoker(String namespaceId, InvocationCredentials credentials);
 
 }

@@ -2,6 +2,8 @@ package io.github.dofunctions.client;
 
 import java.util.stream.Stream;
 
+import io.github.dofunctions.client.error.FunctionInvocationException;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
 import io.github.dofunctions.client.error.FunctionsConflictException;
@@ -17,9 +19,13 @@ import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
 import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.Activation;
+import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.ScheduledDetails;
@@ -43,18 +49,22 @@ public class FunctionsRuntimeHints implements RuntimeHintsRegistrar {
 
 	static final Class<?>[] MODELS = { Namespace.class, Trigger.class, ScheduledDetails.class, ScheduledRuns.class,
 			AccessKey.class, RateLimit.class, CreateNamespaceRequest.class, CreateTriggerRequest.class,
-			UpdateTriggerRequest.class, CreateAccessKeyRequest.class, UpdateAccessKeyRequest.class };
+			UpdateTriggerRequest.class, CreateAccessKeyRequest.class, UpdateAccessKeyRequest.class, Activation.class,
+			ActivationQuery.class, Invocation.class, InvocationCredentials.class };
 
 	static final Class<?>[] ENVELOPES = { Envelopes.NamespaceEnvelope.class, Envelopes.NamespaceList.class,
 			Envelopes.TriggerEnvelope.class, Envelopes.TriggerList.class, Envelopes.AccessKeyEnvelope.class,
-			Envelopes.AccessKeyList.class, Envelopes.ErrorBody.class };
+			Envelopes.AccessKeyList.class, Envelopes.ErrorBody.class, ActivationRecords.ActivationRecord.class,
+			ActivationRecords.ActivationResponse.class, ActivationRecords.ActivationId.class,
+			ActivationRecords.ActivationLogs.class };
 
 	static final Class<?>[] ERRORS = { FunctionsApiException.class, FunctionsBadRequestException.class,
 			FunctionsUnauthorizedException.class, FunctionsForbiddenException.class, FunctionsNotFoundException.class,
 			FunctionsConflictException.class, FunctionsLimitReachedException.class, FunctionsRateLimitException.class,
 			FunctionsServerException.class, FunctionsInvalidResponseException.class,
 			FunctionsConnectionException.class, FunctionsTimeoutException.class, FunctionsUnavailableException.class,
-			FunctionsOrphanedAccessKeyException.class };
+			FunctionsOrphanedAccessKeyException.class, FunctionInvocationException.class,
+			FunctionInvocationTimeoutException.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

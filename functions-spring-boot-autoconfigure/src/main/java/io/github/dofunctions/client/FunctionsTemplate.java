@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,12 +20,14 @@ import io.github.dofunctions.client.Envelopes.NamespaceEnvelope;
 import io.github.dofunctions.client.Envelopes.NamespaceList;
 import io.github.dofunctions.client.Envelopes.TriggerEnvelope;
 import io.github.dofunctions.client.Envelopes.TriggerList;
+import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsOrphanedAccessKeyException;
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
@@ -35,6 +40,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,10 +74,15 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 	private final ResilientCalls calls;
 
-	private FunctionsTemplate(String baseUrl, ApiExchange exchange, ResilientCalls calls) {
+	private final Invokers invokers;
+
+	private final Map<InvokerKey, FunctionInvoker> invokersByNamespace = new ConcurrentHashMap<>();
+
+	private FunctionsTemplate(String baseUrl, ApiExchange exchange, ResilientCalls calls, Invokers invokers) {
 		this.baseUrl = baseUrl;
 		this.exchange = exchange;
 		this.calls = calls;
+		this.invokers = invokers;
 	}
 
 	/**
@@ -199,6 +210,35 @@ public final class FunctionsTemplate implements FunctionsOperations {
 				this.exchange.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId));
 	}
 
+	@Override
+	public FunctionInvoker invoker(String namespaceId) {
+		requireSegment(namespaceId, "namespaceId");
+		return this.invokersByNamespace.computeIfAbsent(new InvokerKey(namespaceId, null), this::createInvoker);
+	}
+
+	@Override
+	public FunctionInvoker invoker(String namespaceId, InvocationCredentials credentials) {
+		requireSegment(namespaceId, "namespaceId");
+		Assert.notNull(credentials, "credentials must not be null");
+		return this.invokersByNamespace.computeIfAbsent(new InvokerKey(namespaceId, credentials),
+				this::createInvoker);
+	}
+
+	private FunctionInvoker createInvoker(InvokerKey key) {
+		AtomicReference<@Nullable ApiExchange> resolved = new AtomicReference<>();
+		Mono<ApiExchange> exchange = getNamespace(key.namespaceId())
+			.map((namespace) -> this.invokers.exchange(namespace, key.credentials()))
+			.doOnNext(resolved::set)
+			// Kept once resolved; a failure is not kept, so the next call tries again.
+			.cacheInvalidateIf((kept) -> false);
+		ResilientCalls namespaceCalls = new ResilientCalls(
+				this.invokers.settings.resilience(key.namespaceId()),
+				() -> WebClientFunctionInvoker.latestRateLimit(resolved), this.invokers.listener,
+				this.invokers.observations);
+		return new WebClientFunctionInvoker(key.namespaceId(), exchange, namespaceCalls, this.invokers.json,
+				this.invokers.settings, this.invokers.clock);
+	}
+
 	private Mono<List<Namespace>> listNamespacesOnce() {
 		return this.exchange.list(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
 	}
@@ -263,7 +303,21 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 		private @Nullable ObservationRegistry observationRegistry;
 
+		private InvocationSettings invocation = InvocationSettings.defaults();
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how the template's {@link FunctionsTemplate#invoker(String) invokers} call
+		 * functions.
+		 * @param invocation the settings, {@link InvocationSettings#defaults()} by default
+		 * @return this builder
+		 */
+		public Builder invocation(InvocationSettings invocation) {
+			Assert.notNull(invocation, "invocation must not be null");
+			this.invocation = invocation;
+			return this;
 		}
 
 		/**
@@ -397,13 +451,32 @@ public final class FunctionsTemplate implements FunctionsOperations {
 		public FunctionsTemplate build() {
 			Assert.notNull(this.token, "token must be set: a DigitalOcean API token is required");
 			String base = checkBaseUrl(this.baseUrl);
+			JsonMapper json = FunctionsJson.createMapper();
+			FunctionsClientListener listener = FunctionsClientListener.of(this.listeners);
+			ObservationRegistry observations = (this.observationRegistry != null) ? this.observationRegistry
+					: ObservationRegistry.NOOP;
+			ApiExchange exchange = new ApiExchange(webClient(this.webClientBuilder, base),
+					ApiExchange.bearer(this.token), json, (int) this.maxResponseSize.toBytes(), this.clock);
+			ResilientCalls calls = new ResilientCalls(this.resilience, exchange::rateLimit, listener, observations);
+			WebClient.Builder invocationBuilder = (this.invocation.webClientBuilder() != null)
+					? this.invocation.webClientBuilder() : this.webClientBuilder;
+			Invokers invokers = new Invokers(this.invocation, (apiHost) -> webClient(invocationBuilder, apiHost),
+					json, (int) this.maxResponseSize.toBytes(), this.clock, listener, observations);
+			return new FunctionsTemplate(base, exchange, calls, invokers);
+		}
+
+		/**
+		 * Make the WebClient of one host: strict encoding of path variables, JSON,
+		 * user agent, and no request details in logs.
+		 */
+		private WebClient webClient(WebClient.Builder from, String base) {
 			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(base);
 			uriBuilderFactory.setEncodingMode(EncodingMode.TEMPLATE_AND_VALUES);
-			WebClient.Builder builder = this.webClientBuilder.clone();
+			WebClient.Builder builder = from.clone();
 			if (this.observationRegistry != null) {
 				builder.observationRegistry(this.observationRegistry);
 			}
-			WebClient webClient = builder.uriBuilderFactory(uriBuilderFactory)
+			return builder.uriBuilderFactory(uriBuilderFactory)
 				.defaultHeaders((headers) -> {
 					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 					headers.set(HttpHeaders.USER_AGENT, UserAgent.of(this.userAgent));
@@ -412,15 +485,9 @@ public final class FunctionsTemplate implements FunctionsOperations {
 				// keep the Authorization header out of the logs.
 				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 				.build();
-			ApiExchange exchange = new ApiExchange(webClient, this.token,
-					FunctionsJson.createMapper(), (int) this.maxResponseSize.toBytes(), this.clock);
-			ResilientCalls calls = new ResilientCalls(this.resilience, exchange::rateLimit,
-					FunctionsClientListener.of(this.listeners),
-					(this.observationRegistry != null) ? this.observationRegistry : ObservationRegistry.NOOP);
-			return new FunctionsTemplate(base, exchange, calls);
 		}
 
-		private static String checkBaseUrl(String baseUrl) {
+		static String checkBaseUrl(String baseUrl) {
 			URI uri;
 			try {
 				uri = URI.create(baseUrl.trim());
@@ -456,6 +523,43 @@ public final class FunctionsTemplate implements FunctionsOperations {
 				return false;
 			}
 		}
+
+	}
+
+	/**
+	 * What every invoker of the template shares.
+	 */
+	private record Invokers(InvocationSettings settings, Function<String, WebClient> webClients, JsonMapper json,
+			int maxResponseBytes, Clock clock, FunctionsClientListener listener, ObservationRegistry observations) {
+
+		/**
+		 * Make the exchange with a namespace's API host, with its credentials or the
+		 * given ones.
+		 */
+		ApiExchange exchange(Namespace namespace, @Nullable InvocationCredentials given) {
+			String operation = ApiOperation.GET_NAMESPACE.operationName();
+			if (namespace.apiHost() == null || namespace.apiHost().isBlank()) {
+				throw new FunctionsInvalidResponseException(operation, 200,
+						"namespace " + namespace.id() + " has no api_host to call its functions on", null, null);
+			}
+			if (given == null && (namespace.uuid() == null || namespace.key() == null)) {
+				throw new FunctionsInvalidResponseException(operation, 200, "namespace " + namespace.id()
+						+ " carries no uuid and key: give the invoker an access key", null, null);
+			}
+			InvocationCredentials credentials = (given != null) ? given : InvocationCredentials.of(namespace);
+			String apiHost = Builder.checkBaseUrl(namespace.apiHost());
+			return new ApiExchange(this.webClients.apply(apiHost),
+					(headers) -> headers.setBasicAuth(credentials.id(), credentials.secret()), this.json,
+					this.maxResponseBytes, this.clock);
+		}
+
+	}
+
+	/**
+	 * One invoker per namespace and credentials, so that its pacing and breaker hold for
+	 * every caller.
+	 */
+	private record InvokerKey(String namespaceId, @Nullable InvocationCredentials credentials) {
 
 	}
 

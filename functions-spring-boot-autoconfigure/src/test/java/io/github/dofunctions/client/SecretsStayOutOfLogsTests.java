@@ -1,5 +1,6 @@
 package io.github.dofunctions.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,16 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
+import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +124,49 @@ class SecretsStayOutOfLogsTests {
 		assertThat(logged).as("the HTTP stack logged the calls").contains("HTTP POST", "/v2/functions/namespaces");
 		String everything = logged + "\n" + describe(seen);
 		assertThat(everything).doesNotContain(StubbedFunctionsApi.TOKEN, NAMESPACE_KEY, KEY_SECRET);
+	}
+
+	@Test
+	void invocationCycleLeaksNoCredential() {
+		ApiHostStubs.serveNamespace(api);
+		String hello = ApiHostStubs.ACTIONS + "hello";
+		api.server()
+			.stubFor(post(urlPathEqualTo(hello)).withQueryParam("blocking", equalTo("true"))
+				.willReturn(ApiHostStubs.answer(502, ApiHostStubs.failed("b1", "boom"))));
+		api.server()
+			.stubFor(post(urlPathEqualTo(hello)).withQueryParam("blocking", equalTo("false"))
+				.willReturn(ApiHostStubs.answer(202, "{\"activationId\": \"a1\"}")));
+		api.server()
+			.stubFor(get(ApiHostStubs.ACTIVATIONS + "/a1")
+				.willReturn(ApiHostStubs.answer(200, ApiHostStubs.succeeded("a1", "{}"))));
+		api.server()
+			.stubFor(get(ApiHostStubs.ACTIVATIONS + "/gone")
+				.willReturn(ApiHostStubs.answer(401, "{\"error\": \"The supplied authentication is invalid.\"}")));
+		WebClient.Builder verbose = WebClient.builder()
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
+		FunctionsTemplate template = api.templateBuilder().webClientBuilder(verbose).build();
+		InvocationCredentials accessKey = InvocationCredentials.accessKey("dof_v1_a1b2c3", KEY_SECRET);
+
+		List<Object> seen = new ArrayList<>();
+		FunctionInvoker invoker = template.invoker(NAMESPACE_ID);
+		seen.add(invoker);
+		seen.add(accessKey);
+		seen.add(InvocationCredentials.of(template.getNamespace(NAMESPACE_ID).block()));
+		seen.add(catchThrowable(() -> invoker.invoke("hello", Map.of("password", "not-logged")).block()));
+		String activationId = invoker.start(Invocation.of("hello")).block();
+		seen.add(invoker.awaitActivation(activationId, Duration.ofSeconds(10)).block());
+		FunctionInvoker withKey = template.invoker(NAMESPACE_ID, accessKey);
+		seen.add(withKey);
+		seen.add(catchThrowable(() -> withKey.getActivation("gone").block()));
+
+		assertThat(seen.get(3)).isInstanceOf(FunctionInvocationException.class);
+		assertThat(seen.get(6)).isInstanceOf(FunctionsUnauthorizedException.class);
+		String logged = loggedText();
+		assertThat(logged).as("the HTTP stack logged the calls").contains("/api/v1/namespaces/_/actions/hello");
+		String everything = logged + "\n" + describe(seen);
+		assertThat(everything).doesNotContain(NAMESPACE_KEY, KEY_SECRET,
+				ApiHostStubs.basic(ApiHostStubs.NAMESPACE_UUID, NAMESPACE_KEY).substring("Basic ".length()),
+				ApiHostStubs.basic("dof_v1_a1b2c3", KEY_SECRET).substring("Basic ".length()), "not-logged");
 	}
 
 	private String loggedText() {

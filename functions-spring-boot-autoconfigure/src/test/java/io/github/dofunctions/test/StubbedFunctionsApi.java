@@ -58,6 +58,9 @@ public final class StubbedFunctionsApi
 
 	private final WireMockServer server;
 
+	/** Where the calls of functions go, on a namespace's API host. */
+	public static final String API_HOST_PATHS = "/api/v1/";
+
 	private boolean offContractAnswers;
 
 	private final AtomicInteger scenarios = new AtomicInteger();
@@ -98,6 +101,10 @@ public final class StubbedFunctionsApi
 		}
 		List<String> violations = new ArrayList<>();
 		for (ServeEvent event : this.server.getAllServeEvents()) {
+			if (event.getRequest().getUrl().startsWith(API_HOST_PATHS)) {
+				// A namespace's API host, which DigitalOcean's OpenAPI description leaves out.
+				continue;
+			}
 			LoggedResponse response = event.getResponse();
 			OpenApiContract.HttpExchange exchange = exchange(event.getRequest(), response);
 			boolean answered = response != null && response.getFault() == null;

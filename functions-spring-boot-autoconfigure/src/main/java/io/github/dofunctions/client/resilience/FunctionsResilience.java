@@ -12,7 +12,9 @@ import org.springframework.util.Assert;
 
 /**
  * How the client retries, paces and cuts off its calls. Built with {@link #builder()};
- * {@link #defaults()} is what a {@code FunctionsTemplate} uses unless told otherwise.
+ * {@link #defaults()} is what a {@code FunctionsTemplate} uses for the control-plane API
+ * unless told otherwise, {@link #invocationDefaults(String)} what it uses for the calls
+ * to one namespace's functions.
  */
 public final class FunctionsResilience {
 
@@ -22,11 +24,25 @@ public final class FunctionsResilience {
 	/** Requests per minute DigitalOcean allows a token. */
 	public static final int DEFAULT_REQUESTS_PER_MINUTE = 250;
 
+	/**
+	 * Start of the name of a namespace's invocation circuit breaker, followed by the
+	 * namespace id.
+	 */
+	public static final String INVOCATION_CIRCUIT_BREAKER_PREFIX = "do-functions-invocations-";
+
+	/** Invocations per minute DigitalOcean allows a namespace. */
+	public static final int DEFAULT_INVOCATIONS_PER_MINUTE = 600;
+
+	/** Invocations DigitalOcean runs at once in a namespace. */
+	public static final int DEFAULT_INVOCATION_CONCURRENCY = 120;
+
 	private final @Nullable RetrySettings retry;
 
 	private final @Nullable CircuitBreaker circuitBreaker;
 
 	private final int requestsPerMinute;
+
+	private final int concurrencyLimit;
 
 	private final Duration maxRateLimitWait;
 
@@ -40,6 +56,7 @@ public final class FunctionsResilience {
 		this.retry = builder.retry;
 		this.circuitBreaker = circuitBreaker;
 		this.requestsPerMinute = builder.requestsPerMinute;
+		this.concurrencyLimit = builder.concurrencyLimit;
 		this.maxRateLimitWait = builder.maxRateLimitWait;
 		this.callTimeout = builder.callTimeout;
 		this.clock = builder.clock;
@@ -58,12 +75,39 @@ public final class FunctionsResilience {
 	}
 
 	/**
+	 * Return the recommended resilience of the calls to one namespace's functions and
+	 * activations: {@link RetrySettings#defaults() default retries} (which an invocation
+	 * gets only when marked idempotent), its own circuit breaker named
+	 * {@value #INVOCATION_CIRCUIT_BREAKER_PREFIX} and the namespace id, pacing to 600
+	 * requests a minute and at most 120 requests in flight, as DigitalOcean allows a
+	 * namespace.
+	 * @param namespaceId the namespace
+	 * @return the default invocation resilience
+	 */
+	public static FunctionsResilience invocationDefaults(String namespaceId) {
+		return invocationBuilder(namespaceId).build();
+	}
+
+	/**
+	 * Start building an invocation resilience from {@link #invocationDefaults(String)}.
+	 * @param namespaceId the namespace
+	 * @return a new builder
+	 */
+	public static Builder invocationBuilder(String namespaceId) {
+		Assert.hasText(namespaceId, "namespaceId must not be null or blank");
+		return builder().pacing(DEFAULT_INVOCATIONS_PER_MINUTE)
+			.concurrencyLimit(DEFAULT_INVOCATION_CONCURRENCY)
+			.circuitBreaker(
+					CircuitBreaker.of(INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, circuitBreakerConfig().build()));
+	}
+
+	/**
 	 * Return a resilience that does nothing: one attempt, no breaker, no pacing, no
 	 * deadline.
 	 * @return a resilience that adds nothing to a call
 	 */
 	public static FunctionsResilience none() {
-		return builder().noRetry().noCircuitBreaker().noPacing().callTimeout(null).build();
+		return builder().noRetry().noCircuitBreaker().noPacing().noConcurrencyLimit().callTimeout(null).build();
 	}
 
 	/**
@@ -114,6 +158,10 @@ public final class FunctionsResilience {
 		return this.requestsPerMinute;
 	}
 
+	int concurrencyLimit() {
+		return this.concurrencyLimit;
+	}
+
 	Duration maxRateLimitWait() {
 		return this.maxRateLimitWait;
 	}
@@ -142,6 +190,8 @@ public final class FunctionsResilience {
 		private boolean defaultCircuitBreaker = true;
 
 		private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+
+		private int concurrencyLimit;
 
 		private Duration maxRateLimitWait = Duration.ofMinutes(1);
 
@@ -216,6 +266,27 @@ public final class FunctionsResilience {
 		 */
 		public Builder noPacing() {
 			this.requestsPerMinute = 0;
+			return this;
+		}
+
+		/**
+		 * Let at most the given number of requests be in flight at once; the others
+		 * wait, in order, for one to end.
+		 * @param concurrencyLimit the limit; none by default, 120 for invocations
+		 * @return this builder
+		 */
+		public Builder concurrencyLimit(int concurrencyLimit) {
+			Assert.isTrue(concurrencyLimit > 0, "concurrencyLimit must be positive");
+			this.concurrencyLimit = concurrencyLimit;
+			return this;
+		}
+
+		/**
+		 * Send requests however many are in flight.
+		 * @return this builder
+		 */
+		public Builder noConcurrencyLimit() {
+			this.concurrencyLimit = 0;
 			return this;
 		}
 

@@ -39,7 +39,9 @@ import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Runs the calls of one client through its {@link FunctionsResilience}: Retry(
- * CircuitBreaker( Pacing( HTTP call ) ) ), within the call's deadline.
+ * CircuitBreaker( Concurrency limit( Pacing( HTTP call ) ) ) ), within the call's
+ * deadline. The concurrency limit applies only when the resilience sets one (calls to
+ * functions do, the control-plane API does not).
  * <p>
  * The retry policy is a Spring {@link RetryPolicy}: which failures to retry, how many
  * attempts, and the exponential backoff bound. It is applied with Reactor's
@@ -70,6 +72,8 @@ public final class ResilientCalls {
 
 	private final RequestPacer pacer;
 
+	private final @Nullable ConcurrencyLimit concurrency;
+
 	private final RetryDelays delays;
 
 	private final @Nullable RetryPolicy safeToRepeat;
@@ -99,6 +103,8 @@ public final class ResilientCalls {
 		this.observations = observations;
 		this.pacer = new RequestPacer(resilience.requestsPerMinute(), latestRateLimit, resilience.maxRateLimitWait(),
 				resilience.clock(), listener);
+		this.concurrency = (resilience.concurrencyLimit() > 0) ? new ConcurrencyLimit(resilience.concurrencyLimit())
+				: null;
 		this.delays = new RetryDelays(resilience.clock(), resilience.random());
 		RetrySettings retry = resilience.retry();
 		this.safeToRepeat = (retry != null) ? policy(retry, FailureClassifier::isTransient) : null;
@@ -126,7 +132,22 @@ public final class ResilientCalls {
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
 	public <T> Mono<T> call(ApiOperation operation, Mono<T> attempt) {
-		return run(operation, attempt, null);
+		return run(operation, attempt, null, operation.isIdempotent());
+	}
+
+	/**
+	 * Run a call that may be sent again after a failure that the server may have acted
+	 * on only if the caller says so, such as an invocation of a function marked
+	 * idempotent.
+	 * @param <T> the result
+	 * @param operation the operation
+	 * @param attempt one attempt of the call
+	 * @param repeatable whether the request may be sent again after a server error, a
+	 * timeout or a broken connection
+	 * @return the call with retries, circuit breaker, pacing and deadline
+	 */
+	public <T> Mono<T> call(ApiOperation operation, Mono<T> attempt, boolean repeatable) {
+		return run(operation, attempt, null, repeatable);
 	}
 
 	/**
@@ -140,10 +161,11 @@ public final class ResilientCalls {
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
 	public <T> Mono<T> create(ApiOperation operation, Mono<T> attempt, CreateLookup<T> lookup) {
-		return run(operation, attempt, lookup);
+		return run(operation, attempt, lookup, true);
 	}
 
-	private <T> Mono<T> run(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup) {
+	private <T> Mono<T> run(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup,
+			boolean repeatable) {
 		return Mono.defer(() -> {
 			CallState state = new CallState(this.resilience.clock().instant());
 			Observation observation = Observation.createNotStarted(CALLS_OBSERVATION, this.observations)
@@ -164,8 +186,7 @@ public final class ResilientCalls {
 						this.listener.onRateLimited(operation);
 					}
 				});
-			RetryPolicy policy = (operation.isIdempotent() || lookup != null) ? this.safeToRepeat
-					: this.notSafeToRepeat;
+			RetryPolicy policy = repeatable ? this.safeToRepeat : this.notSafeToRepeat;
 			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(operation, policy)) : oneAttempt;
 			return withDeadline(operation, retried).doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
@@ -214,14 +235,23 @@ public final class ResilientCalls {
 
 	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup,
 			CallState state) {
-		Mono<T> create = this.pacer.pace(operation, state.counted(attempt));
+		Mono<T> create = limited(this.pacer.pace(operation, state.counted(attempt)));
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return this.pacer.pace(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer))))
+		return limited(
+				this.pacer.pace(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer)))))
 			.switchIfEmpty(create);
+	}
+
+	/**
+	 * Hold a request until fewer than the concurrency limit are in flight. The permit is
+	 * taken before pacing, so that requests leave in the order their slots were booked.
+	 */
+	private <T> Mono<T> limited(Mono<T> request) {
+		return (this.concurrency != null) ? this.concurrency.run(request) : request;
 	}
 
 	private <T> Mono<T> throughCircuitBreaker(ApiOperation operation, Mono<T> attempt) {

@@ -1,0 +1,259 @@
+package io.github.dofunctions.emulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs the registered functions and keeps their activations, as a namespace's API host
+ * does: blocking calls wait up to the demotion threshold then answer {@code 202}, failed
+ * runs answer {@code 502} with their activation, and an activation can be read once it
+ * has ended.
+ */
+final class FunctionRuntime {
+
+	/** Largest page of activations the platform serves. */
+	static final int MAX_PAGE = 200;
+
+	private static final int DEFAULT_PAGE = 30;
+
+	private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
+	};
+
+	private final Map<String, FunctionHandler> handlers = new ConcurrentHashMap<>();
+
+	private final List<Stored> activations = new ArrayList<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private volatile Duration demoteAfter;
+
+	FunctionRuntime(JsonMapper json, Clock clock, Duration demoteAfter) {
+		this.json = json;
+		this.clock = clock;
+		this.demoteAfter = demoteAfter;
+	}
+
+	void register(String function, FunctionHandler handler) {
+		this.handlers.put(function, handler);
+	}
+
+	void unregister(String function) {
+		this.handlers.remove(function);
+	}
+
+	void demoteAfter(Duration demoteAfter) {
+		this.demoteAfter = demoteAfter;
+	}
+
+	synchronized void clearActivations() {
+		this.activations.clear();
+	}
+
+	synchronized List<EmulatedActivation> activations(String namespaceId) {
+		return this.activations.stream()
+			.filter((stored) -> stored.activation.namespaceId().equals(namespaceId))
+			.map(Stored::activation)
+			.toList();
+	}
+
+	/**
+	 * Invoke a function: {@code 200} with the activation (or only its result), {@code 502}
+	 * when it failed, {@code 202} with the activation id when not waited for.
+	 */
+	Mono<ApiHandler.Answer> invoke(String namespaceId, String function, byte[] body, boolean blocking,
+			boolean resultOnly) {
+		FunctionHandler handler = this.handlers.get(function);
+		if (handler == null) {
+			throw ApiError.notFound("The requested resource does not exist.");
+		}
+		Map<String, Object> parameters = parameters(body);
+		String activationId = HexFormat.of().formatHex(randomBytes());
+		FunctionCall call = new FunctionCall(namespaceId, activationId, parameters, this.clock);
+		CompletableFuture<EmulatedActivation> ended = Mono.fromCallable(() -> run(handler, call, function))
+			.subscribeOn(Schedulers.boundedElastic())
+			.doOnNext(this::store)
+			.toFuture();
+		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(() -> new ApiHandler.Answer(202,
+				this.json.createObjectNode().put("activationId", activationId)));
+		if (!blocking) {
+			return accepted;
+		}
+		return Mono.fromFuture(ended, true)
+			.map((activation) -> new ApiHandler.Answer(activation.success() ? 200 : 502,
+					resultOnly ? this.json.valueToTree(activation.result()) : record(activation, true)))
+			.timeout(this.demoteAfter, accepted);
+	}
+
+	synchronized ApiHandler.Answer list(String namespaceId, Map<String, String> query) {
+		int limit = number(query, "limit", DEFAULT_PAGE);
+		int skip = number(query, "skip", 0);
+		if (limit < 0 || limit > MAX_PAGE || skip < 0) {
+			throw ApiError.badRequest("limit must be 0 to " + MAX_PAGE + " and skip not negative");
+		}
+		long since = number(query, "since", Long.MIN_VALUE);
+		long upto = number(query, "upto", Long.MAX_VALUE);
+		String name = query.get("name");
+		ArrayNode page = this.json.createArrayNode();
+		this.activations.stream()
+			.filter((stored) -> stored.activation.namespaceId().equals(namespaceId))
+			.filter((stored) -> {
+				long start = stored.activation.start().toEpochMilli();
+				return start >= since && start <= upto;
+			})
+			.filter((stored) -> name == null || name.equals(stored.activation.function())
+					|| name.equals(shortName(stored.activation.function())))
+			.sorted(Comparator.comparing((Stored stored) -> stored.activation.start())
+				.thenComparingLong(Stored::sequence)
+				.reversed())
+			.skip(skip)
+			.limit((limit == 0) ? DEFAULT_PAGE : limit)
+			.forEach((stored) -> page.add(record(stored.activation, false)));
+		return new ApiHandler.Answer(200, page);
+	}
+
+	ApiHandler.Answer get(String namespaceId, String activationId) {
+		return new ApiHandler.Answer(200, record(find(namespaceId, activationId), true));
+	}
+
+	ApiHandler.Answer logs(String namespaceId, String activationId) {
+		ObjectNode body = this.json.createObjectNode();
+		body.set("logs", this.json.valueToTree(find(namespaceId, activationId).logs()));
+		return new ApiHandler.Answer(200, body);
+	}
+
+	ApiHandler.Answer result(String namespaceId, String activationId) {
+		return new ApiHandler.Answer(200, response(find(namespaceId, activationId), true));
+	}
+
+	private EmulatedActivation run(FunctionHandler handler, FunctionCall call, String function) {
+		Instant start = this.clock.instant();
+		Map<String, Object> result;
+		try {
+			JsonNode answer = this.json.valueToTree(handler.handle(call));
+			result = (answer != null && answer.isObject()) ? this.json.convertValue(answer, PARAMETERS)
+					: Map.of("error", "The function did not return a dictionary.");
+		}
+		catch (Exception ex) {
+			call.log(ex.toString());
+			result = Map.of("error", (ex.getMessage() != null) ? ex.getMessage() : ex.toString());
+		}
+		String status = result.containsKey("error") ? "application error" : "success";
+		return new EmulatedActivation(call.activationId(), call.namespaceId(), function, start, this.clock.instant(),
+				status, result, call.logs());
+	}
+
+	private synchronized void store(EmulatedActivation activation) {
+		this.activations.add(new Stored(activation, this.sequence.incrementAndGet()));
+	}
+
+	private synchronized EmulatedActivation find(String namespaceId, String activationId) {
+		return this.activations.stream()
+			.map(Stored::activation)
+			.filter((activation) -> activation.namespaceId().equals(namespaceId)
+					&& activation.activationId().equals(activationId))
+			.findFirst()
+			.orElseThrow(() -> ApiError.notFound("The requested resource does not exist."));
+	}
+
+	private ObjectNode record(EmulatedActivation activation, boolean full) {
+		ObjectNode record = this.json.createObjectNode();
+		record.put("activationId", activation.activationId());
+		record.put("namespace", activation.namespaceId());
+		record.put("name", shortName(activation.function()));
+		record.put("version", "0.0.1");
+		record.put("start", activation.start().toEpochMilli());
+		record.put("end", activation.end().toEpochMilli());
+		record.put("duration", activation.end().toEpochMilli() - activation.start().toEpochMilli());
+		record.set("response", response(activation, full));
+		record.set("logs", full ? this.json.valueToTree(activation.logs()) : this.json.createArrayNode());
+		ArrayNode annotations = record.putArray("annotations");
+		annotations.addObject().put("key", "path").put("value", activation.namespaceId() + "/" + activation.function());
+		record.put("publish", false);
+		return record;
+	}
+
+	private ObjectNode response(EmulatedActivation activation, boolean withResult) {
+		ObjectNode response = this.json.createObjectNode();
+		response.put("status", activation.status());
+		response.put("statusCode", activation.success() ? 0 : 1);
+		response.put("success", activation.success());
+		if (withResult) {
+			response.set("result", this.json.valueToTree(activation.result()));
+		}
+		return response;
+	}
+
+	private Map<String, Object> parameters(byte[] body) {
+		if (body.length == 0) {
+			return new LinkedHashMap<>();
+		}
+		try {
+			JsonNode node = this.json.readTree(body);
+			if (!node.isObject()) {
+				throw ApiError.badRequest("The request content was malformed: parameters must be a JSON object.");
+			}
+			return this.json.convertValue(node, PARAMETERS);
+		}
+		catch (JacksonException ex) {
+			throw ApiError.badRequest("The request content was malformed: " + ex.getOriginalMessage());
+		}
+	}
+
+	private static <N extends Number> N number(Map<String, String> query, String name, N otherwise) {
+		String text = query.get(name);
+		if (text == null) {
+			return otherwise;
+		}
+		try {
+			@SuppressWarnings("unchecked")
+			N value = (N) ((otherwise instanceof Long) ? (Number) Long.parseLong(text)
+					: (Number) Integer.parseInt(text));
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw ApiError.badRequest("'" + name + "' must be a number, not '" + text + "'");
+		}
+	}
+
+	private static String shortName(String function) {
+		int slash = function.indexOf('/');
+		return (slash >= 0) ? function.substring(slash + 1) : function;
+	}
+
+	private byte[] randomBytes() {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		return bytes;
+	}
+
+	private record Stored(EmulatedActivation activation, long sequence) {
+
+	}
+
+}

@@ -1,0 +1,401 @@
+package io.github.dofunctions.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.dofunctions.client.ActivationRecords.ActivationId;
+import io.github.dofunctions.client.ActivationRecords.ActivationLogs;
+import io.github.dofunctions.client.ActivationRecords.ActivationRecord;
+import io.github.dofunctions.client.ActivationRecords.ActivationResponse;
+import io.github.dofunctions.client.error.FunctionInvocationException;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
+import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
+import io.github.dofunctions.client.model.Activation;
+import io.github.dofunctions.client.model.ActivationQuery;
+import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.resilience.ResilientCalls;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * {@link FunctionInvoker} on Spring's reactive WebClient. The namespace's API host and
+ * credentials are resolved on the first call and kept; every call then goes through the
+ * namespace's own {@link ResilientCalls}.
+ */
+final class WebClientFunctionInvoker implements FunctionInvoker {
+
+	/** Largest parameters the platform accepts: 1 MB. */
+	static final int MAX_PARAMETERS_BYTES = 1024 * 1024;
+
+	private static final String ACTIONS = "/api/v1/namespaces/_/actions";
+
+	@SuppressWarnings("unchecked")
+	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
+
+	private final String namespaceId;
+
+	private final Mono<ApiExchange> exchange;
+
+	private final ResilientCalls calls;
+
+	private final JsonMapper json;
+
+	private final InvocationSettings settings;
+
+	private final Clock clock;
+
+	/**
+	 * @param exchange resolves the exchange with the namespace's API host, once
+	 * @param calls makes the calls with the namespace's resilience; it reads the rate
+	 * limit from {@code latest}
+	 */
+	WebClientFunctionInvoker(String namespaceId, Mono<ApiExchange> exchange, ResilientCalls calls, JsonMapper json,
+			InvocationSettings settings, Clock clock) {
+		this.namespaceId = namespaceId;
+		this.exchange = exchange;
+		this.calls = calls;
+		this.json = json;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the rate limit the latest answer of an exchange described, for pacing.
+	 */
+	static RateLimit latestRateLimit(AtomicReference<@Nullable ApiExchange> resolved) {
+		ApiExchange current = resolved.get();
+		return (current != null) ? current.rateLimit() : RateLimit.unknown();
+	}
+
+	@Override
+	public String namespaceId() {
+		return this.namespaceId;
+	}
+
+	@Override
+	public Mono<Map<String, Object>> invoke(String function, Object parameters) {
+		return invoke(Invocation.of(function, parameters), MAP);
+	}
+
+	@Override
+	public <T> Mono<T> invoke(String function, Object parameters, Class<T> resultType) {
+		return invoke(Invocation.of(function, parameters), resultType);
+	}
+
+	@Override
+	public <T> Mono<T> invoke(Invocation invocation, Class<T> resultType) {
+		Assert.notNull(resultType, "resultType must not be null");
+		return invokeForActivation(invocation)
+			.map((activation) -> convert(ApiOperation.INVOKE_FUNCTION, activation.result(), resultType));
+	}
+
+	@Override
+	public Mono<Activation> invokeForActivation(Invocation invocation) {
+		Assert.notNull(invocation, "invocation must not be null");
+		byte[] parameters = parameters(invocation);
+		Duration deadline = (invocation.deadline() != null) ? invocation.deadline() : this.settings.deadline();
+		return Mono.defer(() -> {
+			AtomicReference<@Nullable String> demotedTo = new AtomicReference<>();
+			return this.exchange
+				.flatMap((exchange) -> this.calls
+					.call(ApiOperation.INVOKE_FUNCTION, invokeOnce(exchange, invocation, parameters, true),
+							invocation.idempotent())
+					.flatMap((record) -> {
+						if (record.hasEnded()) {
+							return Mono.just(record);
+						}
+						// Demoted: the platform stopped waiting, the function runs on.
+						demotedTo.set(record.activationId());
+						return poll(exchange, record.activationId());
+					}))
+				.map((record) -> succeeded(ApiOperation.INVOKE_FUNCTION, invocation.function(), record))
+				.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
+						ApiOperation.INVOKE_FUNCTION.operationName(), invocation.function(), demotedTo.get(),
+						deadline))));
+		});
+	}
+
+	@Override
+	public Mono<String> start(Invocation invocation) {
+		Assert.notNull(invocation, "invocation must not be null");
+		byte[] parameters = parameters(invocation);
+		return this.exchange.flatMap((exchange) -> this.calls.call(ApiOperation.INVOKE_FUNCTION,
+				invokeOnce(exchange, invocation, parameters, false), invocation.idempotent()))
+			.map(ActivationRecord::activationId);
+	}
+
+	@Override
+	public Mono<Activation> awaitActivation(String activationId, Duration deadline) {
+		requireActivationId(activationId);
+		Assert.isTrue(deadline != null && !deadline.isNegative() && !deadline.isZero(), "deadline must be positive");
+		return this.exchange.flatMap((exchange) -> poll(exchange, activationId))
+			.map((record) -> succeeded(ApiOperation.GET_ACTIVATION,
+					(record.name() != null) ? record.name() : activationId, record))
+			.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
+					"awaitActivation", null, activationId, deadline))));
+	}
+
+	@Override
+	public <T> Mono<T> awaitResult(String activationId, Duration deadline, Class<T> resultType) {
+		Assert.notNull(resultType, "resultType must not be null");
+		return awaitActivation(activationId, deadline)
+			.map((activation) -> convert(ApiOperation.GET_ACTIVATION, activation.result(), resultType));
+	}
+
+	@Override
+	public Flux<Activation> listActivations(ActivationQuery query) {
+		Assert.notNull(query, "query must not be null");
+		return Flux.defer(() -> {
+			long upto = (query.upto() != null) ? query.upto().toEpochMilli() : this.clock.millis();
+			// Fixed upto keeps pages still; this only guards against a clock far ahead of
+			// the platform's, where activations could still arrive inside the window.
+			Set<String> seen = ConcurrentHashMap.newKeySet();
+			return this.exchange.flatMapMany((exchange) -> pagesFrom(exchange, query, upto, 0))
+				.filter((record) -> seen.add(record.activationId()))
+				.map(ActivationRecord::toActivation);
+		});
+	}
+
+	@Override
+	public Mono<Activation> getActivation(String activationId) {
+		requireActivationId(activationId);
+		return this.exchange.flatMap((exchange) -> fetchActivation(exchange, activationId))
+			.map(ActivationRecord::toActivation);
+	}
+
+	@Override
+	public Mono<List<String>> getActivationLogs(String activationId) {
+		requireActivationId(activationId);
+		ApiOperation operation = ApiOperation.GET_ACTIVATION_LOGS;
+		return this.exchange.flatMap((exchange) -> this.calls.call(operation,
+				get(exchange, operation, ActivationLogs.class, activationId)))
+			.map((logs) -> (logs.logs() != null) ? List.copyOf(logs.logs()) : List.of());
+	}
+
+	@Override
+	public <T> Mono<T> getActivationResult(String activationId, Class<T> resultType) {
+		requireActivationId(activationId);
+		Assert.notNull(resultType, "resultType must not be null");
+		ApiOperation operation = ApiOperation.GET_ACTIVATION_RESULT;
+		return this.exchange.flatMap((exchange) -> this.calls.call(operation,
+				get(exchange, operation, ActivationResponse.class, activationId)))
+			.map((response) -> convert(operation, (response.result() != null) ? response.result() : Map.of(),
+					resultType));
+	}
+
+	/**
+	 * One request of an invocation. The answer is the activation record
+	 * ({@code result=false}), so that a failure brings its logs; a demoted or
+	 * non-blocking call answers only the activation id, returned as a record that has
+	 * not ended.
+	 */
+	private Mono<ActivationRecord> invokeOnce(ApiExchange exchange, Invocation invocation, byte[] parameters,
+			boolean blocking) {
+		ApiOperation operation = ApiOperation.INVOKE_FUNCTION;
+		String[] parts = invocation.function().split("/");
+		String template = (parts.length == 2) ? ACTIONS + "/{package}/{function}" : ACTIONS + "/{function}";
+		return exchange
+			.answer(operation,
+					(uri) -> uri.path(template)
+						.queryParam("blocking", blocking)
+						.queryParam("result", false)
+						.build((Object[]) parts),
+					parameters, (status) -> status == 200 || status == 202 || status == 502)
+			.map((answer) -> switch (answer.status()) {
+				case 202 -> accepted(exchange, answer);
+				case 200 -> ended(exchange, operation, answer);
+				default -> throw failed(exchange, invocation.function(), answer);
+			});
+	}
+
+	private static ActivationRecord accepted(ApiExchange exchange, ApiExchange.Answer answer) {
+		ApiOperation operation = ApiOperation.INVOKE_FUNCTION;
+		ActivationId accepted = exchange.decode(operation, answer.status(), answer.requestId(), answer.body(),
+				ActivationId.class);
+		if (accepted.activationId() == null || accepted.activationId().isBlank()) {
+			throw new FunctionsInvalidResponseException(operation.operationName(), answer.status(),
+					"body has no 'activationId'", answer.requestId(), null);
+		}
+		return new ActivationRecord(accepted.activationId(), null, null, null, null, null, null, null);
+	}
+
+	private static ActivationRecord ended(ApiExchange exchange, ApiOperation operation, ApiExchange.Answer answer) {
+		ActivationRecord record = exchange.decode(operation, answer.status(), answer.requestId(), answer.body(),
+				ActivationRecord.class);
+		if (!record.hasEnded()) {
+			throw new FunctionsInvalidResponseException(operation.operationName(), answer.status(),
+					"body is not an activation record with an 'activationId' and a 'response' status",
+					answer.requestId(), null);
+		}
+		return record;
+	}
+
+	/**
+	 * A {@code 502} is the function's failure when it carries the activation; otherwise
+	 * (a proxy's page, say) it is the server error it looks like.
+	 */
+	private static RuntimeException failed(ApiExchange exchange, String function, ApiExchange.Answer answer) {
+		ApiOperation operation = ApiOperation.INVOKE_FUNCTION;
+		try {
+			ActivationRecord record = exchange.decode(operation, answer.status(), answer.requestId(), answer.body(),
+					ActivationRecord.class);
+			if (record.hasEnded()) {
+				return new FunctionInvocationException(operation.operationName(), function, record.toActivation());
+			}
+		}
+		catch (FunctionsInvalidResponseException ex) {
+			// Not an activation: fall through to the status.
+		}
+		return exchange.errorFor(operation, answer);
+	}
+
+	/**
+	 * Poll an activation until it has ended: {@code 404} means it is still running.
+	 */
+	private Mono<ActivationRecord> poll(ApiExchange exchange, String activationId) {
+		BackOffExecution intervals = this.settings.pollIntervals();
+		return Mono.defer(() -> fetchActivation(exchange, activationId))
+			.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
+			.filter(ActivationRecord::hasEnded)
+			.repeatWhenEmpty((polls) -> polls.concatMap((poll) -> Mono.delay(Duration.ofMillis(intervals.nextBackOff()))));
+	}
+
+	private Mono<ActivationRecord> fetchActivation(ApiExchange exchange, String activationId) {
+		ApiOperation operation = ApiOperation.GET_ACTIVATION;
+		return this.calls.call(operation, get(exchange, operation, ActivationRecord.class, activationId));
+	}
+
+	private <B> Mono<B> get(ApiExchange exchange, ApiOperation operation, Class<B> type, String activationId) {
+		return exchange.answer(operation, (uri) -> uri.path(operation.uriTemplate()).build(activationId), null,
+				(status) -> status == 200)
+			.map((answer) -> exchange.decode(operation, answer.status(), answer.requestId(), answer.body(), type));
+	}
+
+	/**
+	 * Fetch a page, and the next one only once every activation of this one has been
+	 * taken: a consumer that stops early costs no further request.
+	 */
+	private Flux<ActivationRecord> pagesFrom(ApiExchange exchange, ActivationQuery query, long upto, int skip) {
+		return page(exchange, query, upto, skip)
+			.flatMapMany((page) -> Flux.fromIterable(page.records())
+				.concatWith(page.isFull() ? Flux.defer(() -> pagesFrom(exchange, query, upto, page.next()))
+						: Flux.empty()));
+	}
+
+	private Mono<Page> page(ApiExchange exchange, ActivationQuery query, long upto, int skip) {
+		ApiOperation operation = ApiOperation.LIST_ACTIVATIONS;
+		return this.calls.call(operation, exchange
+			.answer(operation, (uri) -> pageUri(uri, query, upto, skip), null, (status) -> status == 200)
+			.map((answer) -> {
+				ActivationRecord[] records = exchange.decode(operation, answer.status(), answer.requestId(),
+						answer.body(), ActivationRecord[].class);
+				for (ActivationRecord record : records) {
+					if (record == null || record.activationId() == null) {
+						throw new FunctionsInvalidResponseException(operation.operationName(), answer.status(),
+								"body lists an activation without an 'activationId'", answer.requestId(), null);
+					}
+				}
+				return new Page(Arrays.asList(records), skip, query.pageSize());
+			}));
+	}
+
+	private static URI pageUri(UriBuilder uri, ActivationQuery query, long upto, int skip) {
+		Map<String, Object> variables = new HashMap<>();
+		uri.path(ApiOperation.LIST_ACTIVATIONS.uriTemplate())
+			.queryParam("limit", query.pageSize())
+			.queryParam("skip", skip)
+			.queryParam("upto", upto);
+		if (query.since() != null) {
+			uri.queryParam("since", query.since().toEpochMilli());
+		}
+		if (query.function() != null) {
+			uri.queryParam("name", "{name}");
+			variables.put("name", query.function());
+		}
+		return uri.build(variables);
+	}
+
+	private Activation succeeded(ApiOperation operation, String function, ActivationRecord record) {
+		Activation activation = record.toActivation();
+		if (!activation.success()) {
+			throw new FunctionInvocationException(operation.operationName(), function, activation);
+		}
+		return activation;
+	}
+
+	private <T> T convert(ApiOperation operation, Map<String, Object> result, Class<T> type) {
+		if (type.isInstance(result)) {
+			return type.cast(result);
+		}
+		try {
+			return this.json.convertValue(result, type);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new FunctionsInvalidResponseException(operation.operationName(), 200,
+					"the function's result cannot be read as " + type.getName() + ": " + ex.getMessage(), null, ex);
+		}
+	}
+
+	/**
+	 * Write the parameters, refusing what the platform would refuse.
+	 */
+	private byte[] parameters(Invocation invocation) {
+		byte[] body;
+		try {
+			body = this.json.writeValueAsBytes(invocation.parameters());
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException(
+					"parameters of " + invocation.function() + " cannot be written as JSON: " + ex.getOriginalMessage(),
+					ex);
+		}
+		Assert.isTrue(body.length > 0 && body[0] == '{',
+				() -> "parameters of " + invocation.function() + " must be a JSON object, such as a Map or a record");
+		Assert.isTrue(body.length <= MAX_PARAMETERS_BYTES, () -> "parameters of " + invocation.function() + " are "
+				+ body.length + " bytes as JSON, over the platform's limit of " + MAX_PARAMETERS_BYTES);
+		return body;
+	}
+
+	private static void requireActivationId(@Nullable String activationId) {
+		Assert.hasText(activationId, "activationId must not be null or blank");
+		Assert.isTrue(!activationId.equals(".") && !activationId.equals(".."), "activationId must not be '.' or '..'");
+	}
+
+	@Override
+	public String toString() {
+		return "FunctionInvoker[namespaceId=" + this.namespaceId + "]";
+	}
+
+	/**
+	 * One page of a listing.
+	 */
+	private record Page(List<ActivationRecord> records, int skip, int size) {
+
+		boolean isFull() {
+			return this.records.size() == this.size;
+		}
+
+		int next() {
+			return this.skip + this.records.size();
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.github.dofunctions.client.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a function: what it was given to do is not kept, what it answered and
+ * logged is.
+ *
+ * @param activationId identifier of the activation
+ * @param namespace the namespace it ran in, as the functions API names it
+ * @param name name of the function, without its package
+ * @param start when it started, or {@code null} if the record does not say
+ * @param end when it ended, or {@code null} if the record does not say
+ * @param duration how long it ran, or {@code null} if the record does not say
+ * @param status how it ended: {@value #SUCCESS}, {@value #APPLICATION_ERROR},
+ * {@value #DEVELOPER_ERROR} or {@value #INTERNAL_ERROR}; {@code null} if the record
+ * does not say
+ * @param success whether it succeeded
+ * @param result what the function returned (on failure, usually an {@code error}
+ * field); empty in a listing, which carries no results
+ * @param logs lines the function logged; empty in a listing, which carries no logs
+ */
+public record Activation(String activationId, @Nullable String namespace, @Nullable String name,
+		@Nullable Instant start, @Nullable Instant end, @Nullable Duration duration, @Nullable String status,
+		boolean success, Map<String, Object> result, List<String> logs) {
+
+	/** Status of an activation that succeeded. */
+	public static final String SUCCESS = "success";
+
+	/** Status of an activation whose function reported an error. */
+	public static final String APPLICATION_ERROR = "application error";
+
+	/** Status of an activation whose function crashed, timed out or answered no JSON object. */
+	public static final String DEVELOPER_ERROR = "action developer error";
+
+	/** Status of an activation the platform failed to run. */
+	public static final String INTERNAL_ERROR = "whisk internal error";
+
+	/**
+	 * Create an activation.
+	 * @param activationId identifier of the activation
+	 * @param namespace the namespace it ran in
+	 * @param name name of the function
+	 * @param start when it started
+	 * @param end when it ended
+	 * @param duration how long it ran
+	 * @param status how it ended
+	 * @param success whether it succeeded
+	 * @param result what the function returned, {@code null} for none
+	 * @param logs lines the function logged, {@code null} for none
+	 */
+	public Activation {
+		result = (result != null) ? result : Map.of();
+		logs = (logs != null) ? List.copyOf(logs) : List.of();
+	}
+
+}

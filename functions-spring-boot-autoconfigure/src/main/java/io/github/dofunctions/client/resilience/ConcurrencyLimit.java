@@ -1,0 +1,140 @@
+package io.github.dofunctions.client.resilience;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * Lets at most a given number of requests be in flight; the others queue, in order, and
+ * go when one ends. Nothing blocks: a queued request is a subscriber waiting for a permit,
+ * and a cancelled one leaves the queue.
+ * <p>
+ * Resilience4j's reactive bulkhead refuses a request over the limit at once instead of
+ * queueing it, which would turn a burst of calls into failures.
+ */
+final class ConcurrencyLimit {
+
+	private final int limit;
+
+	private final Object lock = new Object();
+
+	private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+
+	private int inFlight;
+
+	ConcurrencyLimit(int limit) {
+		this.limit = limit;
+	}
+
+	/**
+	 * Run a request once a permit is free, and free the permit however it ends.
+	 */
+	<T> Mono<T> run(Mono<T> request) {
+		return Mono.usingWhen(acquire(), (permit) -> request, Permit::release, (permit, ex) -> permit.release(),
+				Permit::release);
+	}
+
+	int inFlight() {
+		synchronized (this.lock) {
+			return this.inFlight;
+		}
+	}
+
+	private Mono<Permit> acquire() {
+		return Mono.create((sink) -> {
+			Waiter waiter = new Waiter(sink);
+			boolean now;
+			synchronized (this.lock) {
+				now = this.inFlight < this.limit;
+				if (now) {
+					this.inFlight++;
+				}
+				else {
+					this.waiting.add(waiter);
+				}
+			}
+			if (now) {
+				waiter.grant();
+				return;
+			}
+			sink.onCancel(waiter::cancel);
+		});
+	}
+
+	/**
+	 * Hand a freed permit to the first waiter still waiting, or put it back.
+	 */
+	private void handOver() {
+		while (true) {
+			Waiter next;
+			synchronized (this.lock) {
+				next = this.waiting.poll();
+				if (next == null) {
+					this.inFlight--;
+					return;
+				}
+			}
+			if (next.grant()) {
+				return;
+			}
+		}
+	}
+
+	private final class Waiter {
+
+		private static final int WAITING = 0;
+
+		private static final int GRANTED = 1;
+
+		private static final int CANCELLED = 2;
+
+		private final MonoSink<Permit> sink;
+
+		private final AtomicInteger state = new AtomicInteger(WAITING);
+
+		private final Permit permit = new Permit();
+
+		Waiter(MonoSink<Permit> sink) {
+			this.sink = sink;
+		}
+
+		boolean grant() {
+			if (!this.state.compareAndSet(WAITING, GRANTED)) {
+				return false;
+			}
+			this.sink.success(this.permit);
+			return true;
+		}
+
+		void cancel() {
+			if (this.state.compareAndSet(WAITING, CANCELLED)) {
+				synchronized (ConcurrencyLimit.this.lock) {
+					ConcurrencyLimit.this.waiting.remove(this);
+				}
+			}
+			else {
+				// Granted as the subscriber went away: the permit may never reach the
+				// request, so give it back (a permit is only released once).
+				this.permit.release();
+			}
+		}
+
+	}
+
+	private final class Permit {
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		Mono<Void> release() {
+			if (this.released.compareAndSet(false, true)) {
+				handOver();
+			}
+			return Mono.empty();
+		}
+
+	}
+
+}

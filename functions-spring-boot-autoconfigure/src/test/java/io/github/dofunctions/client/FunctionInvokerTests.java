@@ -1,0 +1,343 @@
+package io.github.dofunctions.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.dofunctions.client.error.FunctionInvocationException;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
+import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.error.FunctionsServerException;
+import io.github.dofunctions.client.model.Activation;
+import io.github.dofunctions.client.model.ActivationQuery;
+import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.test.StubbedFunctionsApi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.github.dofunctions.test.ApiHostStubs.ACTIONS;
+import static io.github.dofunctions.test.ApiHostStubs.ACTIVATIONS;
+import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_ID;
+import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_KEY;
+import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_UUID;
+import static io.github.dofunctions.test.ApiHostStubs.answer;
+import static io.github.dofunctions.test.ApiHostStubs.basic;
+import static io.github.dofunctions.test.ApiHostStubs.failed;
+import static io.github.dofunctions.test.ApiHostStubs.succeeded;
+import static io.github.dofunctions.test.StubbedFunctionsApi.assertJsonEquals;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Invocation of functions and reads of activations, over HTTP against a stub of the
+ * namespace's API host: the requests that go out and what callers get back.
+ */
+class FunctionInvokerTests {
+
+	@RegisterExtension
+	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
+
+	private static final String HELLO = ACTIONS + "hello";
+
+	@BeforeEach
+	void serveNamespace() {
+		io.github.dofunctions.test.ApiHostStubs.serveNamespace(api);
+	}
+
+	/** One attempt per call, quick polls. */
+	static FunctionsTemplate template() {
+		return api.templateBuilder()
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> FunctionsResilience.none())
+				.pollInterval(Duration.ofMillis(10), Duration.ofMillis(40))
+				.build())
+			.build();
+	}
+
+	static FunctionInvoker invoker() {
+		return template().invoker(NAMESPACE_ID);
+	}
+
+	record Greeting(String greeting) {
+	}
+
+	record Person(String name) {
+	}
+
+	@Test
+	void blockingInvocationSendsParametersWithTheNamespaceCredentialAndReadsTheResult() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(200, succeeded("a1", "{\"greeting\": \"Hello, Ada!\"}"))));
+
+		Greeting greeting = invoker().invoke("hello", new Person("Ada"), Greeting.class).block();
+
+		assertThat(greeting).isEqualTo(new Greeting("Hello, Ada!"));
+		LoggedRequest request = api.server().findAll(postRequestedFor(urlPathEqualTo(HELLO))).get(0);
+		assertThat(request.queryParameter("blocking").firstValue()).isEqualTo("true");
+		assertThat(request.queryParameter("result").firstValue()).isEqualTo("false");
+		assertThat(request.getHeader("Authorization")).isEqualTo(basic(NAMESPACE_UUID, NAMESPACE_KEY));
+		assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+		assertJsonEquals(request.getBodyAsString(), "{\"name\": \"Ada\"}");
+	}
+
+	@Test
+	void resultAsMapAndFunctionInPackageWithEncodedNames() {
+		String path = ACTIONS + "my%20tools/say%20hello";
+		api.server().stubFor(post(urlPathEqualTo(path)).willReturn(answer(200, succeeded("a1", "{\"n\": 3}"))));
+
+		Map<String, Object> result = invoker().invoke("my tools/say hello", Map.of()).block();
+
+		assertThat(result).containsExactly(Map.entry("n", 3));
+		assertThat(api.server().findAll(postRequestedFor(urlPathEqualTo(path)))).hasSize(1);
+	}
+
+	@Test
+	void namespaceIsReadOnceForItsApiHostAndCredential() {
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, succeeded("a1", "{}"))));
+		FunctionsTemplate template = template();
+
+		template.invoker(NAMESPACE_ID).invoke("hello", Map.of()).block();
+		template.invoker(NAMESPACE_ID).invoke("hello", Map.of()).block();
+
+		assertThat(template.invoker(NAMESPACE_ID)).isSameAs(template.invoker(NAMESPACE_ID));
+		api.server().verify(1, getRequestedFor(urlPathEqualTo("/v2/functions/namespaces/" + NAMESPACE_ID)));
+		api.server().verify(2, postRequestedFor(urlPathEqualTo(HELLO)));
+	}
+
+	@Test
+	void accessKeyAuthenticatesInsteadOfTheNamespaceKey() {
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, succeeded("a1", "{}"))));
+		FunctionInvoker invoker = template().invoker(NAMESPACE_ID,
+				InvocationCredentials.accessKey("dof_v1_a1b2c3", "key-secret"));
+
+		invoker.invoke("hello", Map.of()).block();
+
+		api.server()
+			.verify(postRequestedFor(urlPathEqualTo(HELLO))
+				.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+	}
+
+	@Test
+	void startThenAwaitPollsUntilTheActivationHasEnded() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a7\"}")));
+		api.stubSequence(() -> get(ACTIVATIONS + "/a7"),
+				answer(404, "{\"error\": \"The requested resource does not exist.\", \"code\": \"c1\"}"),
+				answer(200, succeeded("a7", "{\"greeting\": \"later\"}")));
+		FunctionInvoker invoker = invoker();
+
+		String activationId = invoker.start(Invocation.of("hello", Map.of("name", "Ada"))).block();
+		Greeting greeting = invoker.awaitResult(activationId, Duration.ofSeconds(10), Greeting.class).block();
+
+		assertThat(activationId).isEqualTo("a7");
+		assertThat(greeting).isEqualTo(new Greeting("later"));
+		LoggedRequest invocation = api.server().findAll(postRequestedFor(urlPathEqualTo(HELLO))).get(0);
+		assertThat(invocation.queryParameter("blocking").firstValue()).isEqualTo("false");
+		api.server().verify(2, getRequestedFor(urlPathEqualTo(ACTIVATIONS + "/a7")));
+	}
+
+	@Test
+	void demotedBlockingCallIsFollowedToItsResult() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a8\"}")));
+		api.stubSequence(() -> get(ACTIVATIONS + "/a8"), answer(404, "{\"error\": \"not yet\"}"),
+				answer(200, succeeded("a8", "{\"greeting\": \"slow\"}", "2023-11-14T22:13:20Z stdout: working")));
+
+		Activation activation = invoker().invokeForActivation(Invocation.of("hello")).block();
+
+		assertThat(activation.activationId()).isEqualTo("a8");
+		assertThat(activation.result()).containsEntry("greeting", "slow");
+		assertThat(activation.logs()).containsExactly("2023-11-14T22:13:20Z stdout: working");
+		assertThat(activation.status()).isEqualTo(Activation.SUCCESS);
+		assertThat(activation.start()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
+		assertThat(activation.duration()).isEqualTo(Duration.ofMillis(42));
+		api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+	}
+
+	@Test
+	void deadlinePassedWhileDemotedNamesTheActivation() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a9\"}")));
+		api.server().stubFor(get(ACTIVATIONS + "/a9").willReturn(answer(404, "{\"error\": \"not yet\"}")));
+
+		Throwable failure = catchThrowable(
+				() -> invoker().invoke(Invocation.of("hello").withDeadline(Duration.ofMillis(300)), Map.class).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationTimeoutException.class, (timeout) -> {
+			assertThat(timeout.activationId()).isEqualTo("a9");
+			assertThat(timeout.deadline()).isEqualTo(Duration.ofMillis(300));
+			assertThat(timeout.operation()).isEqualTo("invoke");
+			assertThat(timeout).hasMessageContaining("a9").hasMessageContaining("hello");
+		});
+		assertThat(api.server().findAll(getRequestedFor(urlPathEqualTo(ACTIVATIONS + "/a9")))).isNotEmpty();
+	}
+
+	@Test
+	void functionFailureCarriesItsActivationAndIsNotRetried() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(502, failed("b1", "name is required", "2023-11-14T22:13:20Z stderr: oops"))));
+		FunctionsResilience resilience = FunctionsResilience.invocationBuilder(NAMESPACE_ID).noPacing().build();
+		FunctionsTemplate template = api.templateBuilder()
+			.invocation(InvocationSettings.builder().resilience((namespaceId) -> resilience).build())
+			.build();
+		FunctionInvoker invoker = template.invoker(NAMESPACE_ID);
+
+		Throwable failure = catchThrowable(() -> invoker.invoke(Invocation.of("hello").asIdempotent(), Map.class).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
+			assertThat(ex.activationId()).isEqualTo("b1");
+			assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR);
+			assertThat(ex.result()).containsEntry("error", "name is required");
+			assertThat(ex.logs()).containsExactly("2023-11-14T22:13:20Z stderr: oops");
+			assertThat(ex.function()).isEqualTo("hello");
+			assertThat(ex).hasMessage("Function 'hello' failed in activation b1 (application error): name is required");
+		});
+		api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+		assertThat(resilience.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
+	void badGatewayWithoutActivationIsAServerError() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(502, "<html>bad gateway</html>").withHeader("Content-Type", "text/html")));
+
+		Throwable failure = catchThrowable(() -> invoker().invoke("hello", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionsServerException.class,
+				(ex) -> assertThat(ex.status()).isEqualTo(502));
+	}
+
+	@Test
+	void awaitingAFailedActivationFailsWithIt() {
+		api.server().stubFor(get(ACTIVATIONS + "/b2").willReturn(answer(200, failed("b2", "boom"))));
+
+		StepVerifier.create(invoker().awaitActivation("b2", Duration.ofSeconds(5)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FunctionInvocationException.class,
+					(failure) -> assertThat(failure.result()).containsEntry("error", "boom")))
+			.verify();
+	}
+
+	@Test
+	void listingPagesWithOneUptoAndDropsWhatAShiftRepeats() {
+		List<String> ids = IntStream.range(0, 450).mapToObj((i) -> "r" + i).toList();
+		// The second page is shifted by one, as if an activation had been inserted.
+		stubPage(0, ids.subList(0, 200));
+		stubPage(200, ids.subList(199, 399));
+		stubPage(400, ids.subList(399, 450));
+
+		List<String> listed = invoker().listActivations(ActivationQuery.all())
+			.map(Activation::activationId)
+			.collectList()
+			.block();
+
+		assertThat(listed).containsExactlyElementsOf(ids);
+		List<LoggedRequest> pages = api.server().findAll(getRequestedFor(urlPathEqualTo(ACTIVATIONS)));
+		assertThat(pages).hasSize(3);
+		assertThat(pages).extracting((page) -> page.queryParameter("skip").firstValue())
+			.containsExactly("0", "200", "400");
+		assertThat(pages).extracting((page) -> page.queryParameter("limit").firstValue()).containsOnly("200");
+		assertThat(pages.stream().map((page) -> page.queryParameter("upto").firstValue()).distinct()).hasSize(1);
+	}
+
+	@Test
+	void listingSendsItsFiltersAndStopsWhenTheConsumerDoes() {
+		stubPage(0, List.of("r0", "r1", "r2"));
+		ActivationQuery query = ActivationQuery.ofFunction("say hello")
+			.withSince(Instant.ofEpochMilli(1700000000000L))
+			.withUpto(Instant.ofEpochMilli(1700000600000L))
+			.withPageSize(3);
+
+		List<String> firstTwo = invoker().listActivations(query).take(2).map(Activation::activationId).collectList().block();
+
+		assertThat(firstTwo).containsExactly("r0", "r1");
+		LoggedRequest page = api.server().findAll(getRequestedFor(urlPathEqualTo(ACTIVATIONS))).get(0);
+		assertThat(page.getUrl()).contains("name=say%20hello");
+		assertThat(page.queryParameter("since").firstValue()).isEqualTo("1700000000000");
+		assertThat(page.queryParameter("upto").firstValue()).isEqualTo("1700000600000");
+		assertThat(page.queryParameter("limit").firstValue()).isEqualTo("3");
+		api.server().verify(1, getRequestedFor(urlPathEqualTo(ACTIVATIONS)));
+	}
+
+	@Test
+	void activationLogsAndResult() {
+		api.server()
+			.stubFor(get(ACTIVATIONS + "/c1/logs")
+				.willReturn(answer(200, "{\"logs\": [\"2023-11-14T22:13:20Z stdout: one\"]}")));
+		api.server()
+			.stubFor(get(ACTIVATIONS + "/c1/result")
+				.willReturn(answer(200, "{\"result\": {\"greeting\": \"hi\"}, \"status\": \"success\", \"success\": true}")));
+		FunctionInvoker invoker = invoker();
+
+		assertThat(invoker.getActivationLogs("c1").block()).containsExactly("2023-11-14T22:13:20Z stdout: one");
+		assertThat(invoker.getActivationResult("c1", Greeting.class).block()).isEqualTo(new Greeting("hi"));
+	}
+
+	@Test
+	void resultOfAnotherShapeIsAnInvalidResponse() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(200, succeeded("a1", "{\"greeting\": {\"nested\": true}}"))));
+
+		Throwable failure = catchThrowable(() -> invoker().invoke("hello", Map.of(), Greeting.class).block());
+
+		assertThat(failure).isInstanceOf(FunctionsInvalidResponseException.class)
+			.hasMessageContaining(Greeting.class.getName());
+	}
+
+	@Test
+	void answerThatIsNoActivationIsAnInvalidResponse() {
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, "{\"greeting\": \"hi\"}")));
+
+		Throwable failure = catchThrowable(() -> invoker().invoke("hello", Map.of()).block());
+
+		assertThat(failure).isInstanceOf(FunctionsInvalidResponseException.class).hasMessageContaining("activation");
+	}
+
+	@Test
+	void invalidInputIsRefusedBeforeAnythingIsSent() {
+		FunctionInvoker invoker = invoker();
+		String tooLarge = "x".repeat(WebClientFunctionInvoker.MAX_PARAMETERS_BYTES);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.invoke(" ", Map.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.invoke("a/b/c", Map.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.invoke("pkg/..", Map.of()));
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.invoke("hello", List.of(1, 2)))
+			.withMessageContaining("JSON object");
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.invoke("hello", Map.of("blob", tooLarge)))
+			.withMessageContaining("limit");
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.getActivation(""));
+		assertThatIllegalArgumentException().isThrownBy(() -> invoker.awaitActivation("a1", Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> ActivationQuery.all().withPageSize(201));
+		assertThatIllegalArgumentException().isThrownBy(() -> template().invoker(" "));
+		assertThat(api.requests()).isEmpty();
+	}
+
+	private static void stubPage(int skip, List<String> ids) {
+		String records = ids.stream()
+			.map((id) -> "{\"activationId\": \"" + id + "\", \"name\": \"hello\", \"start\": 1700000000000}")
+			.collect(Collectors.joining(",", "[", "]"));
+		api.server()
+			.stubFor(get(urlPathMatching(ACTIVATIONS)).withQueryParam("skip", equalTo(String.valueOf(skip)))
+				.willReturn(answer(200, records)));
+	}
+
+}
