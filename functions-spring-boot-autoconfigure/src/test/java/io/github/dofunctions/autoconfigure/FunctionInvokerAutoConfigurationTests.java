@@ -1,0 +1,158 @@
+package io.github.dofunctions.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.dofunctions.client.FunctionInvoker;
+import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
+import io.github.dofunctions.client.error.FunctionsTimeoutException;
+import io.github.dofunctions.test.ApiHostStubs;
+import io.github.dofunctions.test.StubbedFunctionsApi;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.dofunctions.test.ApiHostStubs.ACTIONS;
+import static io.github.dofunctions.test.ApiHostStubs.ACTIVATIONS;
+import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_ID;
+import static io.github.dofunctions.test.ApiHostStubs.answer;
+import static io.github.dofunctions.test.ApiHostStubs.basic;
+import static io.github.dofunctions.test.ApiHostStubs.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the invocation part of {@link FunctionsAutoConfiguration}: the
+ * {@link FunctionInvoker} bean and {@code do.functions.invocation.*}.
+ */
+class FunctionInvokerAutoConfigurationTests {
+
+	@RegisterExtension
+	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
+
+	static final String HELLO = ACTIONS + "hello";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class))
+		.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl());
+
+	@BeforeEach
+	void serveNamespace() {
+		ApiHostStubs.serveNamespace(api);
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, succeeded("a1", "{\"ok\": true}"))));
+	}
+
+	@Test
+	void noInvokerBeanWithoutANamespace() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(FunctionInvoker.class));
+	}
+
+	@Test
+	void invokerOfTheConfiguredNamespaceUsesItsOwnCredential() {
+		this.contextRunner.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID)
+			.run((context) -> {
+				FunctionInvoker invoker = context.getBean(FunctionInvoker.class);
+				assertThat(invoker.namespaceId()).isEqualTo(NAMESPACE_ID);
+				assertThat(invoker).isSameAs(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID));
+				assertThat(invoker.invoke("hello", Map.of()).block()).containsEntry("ok", true);
+				api.server()
+					.verify(postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
+							equalTo(basic(ApiHostStubs.NAMESPACE_UUID, ApiHostStubs.NAMESPACE_KEY))));
+			});
+	}
+
+	@Test
+	void invokerAuthenticatesWithTheConfiguredAccessKey() {
+		this.contextRunner
+			.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID,
+					"do.functions.invocation.access-key-id=dof_v1_a1b2c3",
+					"do.functions.invocation.access-key-secret=key-secret")
+			.run((context) -> {
+				context.getBean(FunctionInvoker.class).invoke("hello", Map.of()).block();
+				api.server()
+					.verify(postRequestedFor(urlPathEqualTo(HELLO))
+						.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+			});
+	}
+
+	@Test
+	void accessKeySecretWithoutItsIdFailsWithoutShowingTheSecret() {
+		this.contextRunner
+			.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID,
+					"do.functions.invocation.access-key-secret=s3cr3t-value")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("do.functions.invocation.access-key-id")
+					.hasMessageNotContaining("s3cr3t-value");
+			});
+	}
+
+	@Test
+	void callsToApiHostsHaveTheirOwnResponseTimeout() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(200, succeeded("a1", "{\"ok\": true}")).withFixedDelay(1_000)));
+		this.contextRunner
+			.withPropertyValues("do.functions.response-timeout=200ms", "do.functions.retry.enabled=false")
+			.run((context) -> StepVerifier
+				.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
+				.expectNext(Map.of("ok", true))
+				.verifyComplete());
+		this.contextRunner.withPropertyValues("do.functions.invocation.response-timeout=200ms")
+			.run((context) -> StepVerifier
+				.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
+				.expectError(FunctionsTimeoutException.class)
+				.verify(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void deadlineAndPollIntervalsAreBound() {
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a9\"}")));
+		api.server().stubFor(get(ACTIVATIONS + "/a9").willReturn(answer(404, "{\"error\": \"not yet\"}")));
+		this.contextRunner
+			.withPropertyValues("do.functions.invocation.deadline=1500ms", "do.functions.invocation.poll-interval=20ms",
+					"do.functions.invocation.max-poll-interval=50ms")
+			.run((context) -> StepVerifier
+				.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
+				.expectErrorSatisfies((ex) -> assertThat(ex)
+					.isInstanceOfSatisfying(FunctionInvocationTimeoutException.class, (timeout) -> {
+						assertThat(timeout.deadline()).isEqualTo(Duration.ofMillis(1500));
+						assertThat(timeout.activationId()).isEqualTo("a9");
+					}))
+				.verify(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void everyNamespaceGetsItsOwnBreakerInTheApplicationsRegistry() {
+		CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+		this.contextRunner.withBean(CircuitBreakerRegistry.class, () -> registry).run((context) -> {
+			FunctionsOperations functions = context.getBean(FunctionsOperations.class);
+			functions.invoker(NAMESPACE_ID);
+			functions.invoker("fn-other");
+			assertThat(registry.find("do-functions-invocations-" + NAMESPACE_ID)).isPresent();
+			assertThat(registry.find("do-functions-invocations-fn-other")).isPresent();
+			assertThat(registry.find("do-functions")).isPresent();
+		});
+	}
+
+}
