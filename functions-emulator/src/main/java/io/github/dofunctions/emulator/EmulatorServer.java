@@ -87,7 +87,8 @@ final class EmulatorServer {
 			recorded.operation((route != null) ? route.operation() : null);
 			fault = this.faults.take((route != null) ? route.operation() : null, method, path);
 			if (fault != null && !fault.appliesTheCall()) {
-				reply = Mono.just(faultReply(fault));
+				reply = Mono.just((route != null && route.operation().isInvocation()) ? hostFaultReply(fault)
+						: faultReply(fault));
 			}
 			else if (route != null && route.operation().isInvocation()) {
 				reply = onApiHost(request, route, query, body);
@@ -202,6 +203,16 @@ final class EmulatorServer {
 		}
 		return error(new ApiError(fault.status(), errorId(fault.status()), "fault injected by the emulator"),
 				this.rateLimits.peek());
+	}
+
+	/**
+	 * A fault as the API host answers it: its error shape, no rate-limit headers.
+	 */
+	private Reply hostFaultReply(Fault fault) {
+		if (fault.kind() == Fault.Kind.RESET) {
+			return Reply.reset();
+		}
+		return hostError(new ApiError(fault.status(), errorId(fault.status()), "fault injected by the emulator"));
 	}
 
 	private Reply afterApplying(Fault fault, Reply applied) {

@@ -178,13 +178,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 * @return this emulator
 	 */
 	public FunctionsEmulator registerFunction(String function, FunctionHandler handler) {
-		if (function == null || function.isBlank() || function.split("/", -1).length > 2) {
-			throw new IllegalArgumentException("function must be 'name' or 'package/name'");
-		}
-		if (handler == null) {
-			throw new IllegalArgumentException("handler must not be null");
-		}
-		this.runtime.register(function, handler);
+		EmulatedFunction checked = EmulatedFunction.of(function, handler);
+		this.runtime.register(checked.name(), checked.handler());
 		return this;
 	}
 

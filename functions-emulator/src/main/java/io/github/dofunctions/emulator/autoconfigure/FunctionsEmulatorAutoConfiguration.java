@@ -2,9 +2,11 @@ package io.github.dofunctions.emulator.autoconfigure;
 
 import io.github.dofunctions.autoconfigure.FunctionsAutoConfiguration;
 import io.github.dofunctions.autoconfigure.FunctionsConnectionDetails;
+import io.github.dofunctions.emulator.EmulatedFunction;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.RateLimits;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Starts a {@link FunctionsEmulator} when {@code do.functions.emulator.enabled=true}, and
  * supplies {@link FunctionsConnectionDetails} pointing at it, so that the application's
- * {@code FunctionsOperations} talks to the emulator with no token to configure.
+ * {@code FunctionsOperations} talks to the emulator with no token to configure. Every
+ * {@link EmulatedFunction} bean is registered with it, to be invoked through
+ * {@code FunctionsOperations.invoker(namespaceId)}.
  */
 @AutoConfiguration(before = FunctionsAutoConfiguration.class)
 @ConditionalOnClass(FunctionsConnectionDetails.class)
@@ -25,9 +29,11 @@ public final class FunctionsEmulatorAutoConfiguration {
 
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	FunctionsEmulator functionsEmulator(FunctionsEmulatorProperties properties) {
+	FunctionsEmulator functionsEmulator(FunctionsEmulatorProperties properties,
+			ObjectProvider<EmulatedFunction> functions) {
 		FunctionsEmulator.Builder builder = FunctionsEmulator.builder()
 			.port(properties.getPort())
+			.demoteAfter(properties.getDemoteAfter())
 			.namespaceLimit(properties.getNamespaceLimit())
 			.triggerLimit(properties.getTriggerLimit())
 			.rateLimits(new RateLimits(properties.getRequestsPerMinute(), properties.getRequestsPerHour(),
@@ -35,7 +41,9 @@ public final class FunctionsEmulatorAutoConfiguration {
 		if (properties.getToken() != null) {
 			builder.token(properties.getToken());
 		}
-		return builder.build().start();
+		FunctionsEmulator emulator = builder.build();
+		functions.orderedStream().forEach((function) -> emulator.registerFunction(function.name(), function.handler()));
+		return emulator.start();
 	}
 
 	@Bean

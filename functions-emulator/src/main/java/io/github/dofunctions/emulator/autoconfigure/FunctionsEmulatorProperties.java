@@ -28,6 +28,12 @@ public class FunctionsEmulatorProperties {
 	private @Nullable String token;
 
 	/**
+	 * How long a blocking invocation waits for its function before it is demoted and
+	 * answers 202 with the activation id, as DigitalOcean does after about a minute.
+	 */
+	private Duration demoteAfter = Duration.ofMinutes(1);
+
+	/**
 	 * Namespaces the emulated account may have.
 	 */
 	private int namespaceLimit = 10;
@@ -56,6 +62,14 @@ public class FunctionsEmulatorProperties {
 	 * Length of the budget window; shorten it to exercise the limit.
 	 */
 	private Duration hour = Duration.ofHours(1);
+
+	public Duration getDemoteAfter() {
+		return this.demoteAfter;
+	}
+
+	public void setDemoteAfter(Duration demoteAfter) {
+		this.demoteAfter = demoteAfter;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -1,9 +1,12 @@
 package io.github.dofunctions.emulator.autoconfigure;
 
+import java.util.Map;
+
 import io.github.dofunctions.autoconfigure.FunctionsAutoConfiguration;
 import io.github.dofunctions.autoconfigure.FunctionsConnectionDetails;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.emulator.EmulatedFunction;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,24 @@ class FunctionsEmulatorAutoConfigurationTests {
 			assertThat(context.getBean(FunctionsConnectionDetails.class).getBaseUrl())
 				.isEqualTo("https://api.digitalocean.com");
 		});
+	}
+
+	@Test
+	void shouldServeEmulatedFunctionBeansToTheInvoker() {
+		this.contextRunner
+			.withPropertyValues("do.functions.emulator.enabled=true", "do.functions.emulator.demote-after=5s")
+			.withBean("hello", EmulatedFunction.class,
+					() -> EmulatedFunction.of("sample/hello", (call) -> Map.of("greeting", "Hello, " + call.parameters().get("name"))))
+			.run((context) -> {
+				FunctionsOperations functions = context.getBean(FunctionsOperations.class);
+				String namespaceId = functions.createNamespace(new CreateNamespaceRequest("nyc1", "boot")).block().id();
+
+				StepVerifier.create(functions.invoker(namespaceId).invoke("sample/hello", Map.of("name", "Ada")))
+					.expectNext(Map.of("greeting", "Hello, Ada"))
+					.verifyComplete();
+
+				assertThat(context.getBean(FunctionsEmulator.class).activations(namespaceId)).hasSize(1);
+			});
 	}
 
 }

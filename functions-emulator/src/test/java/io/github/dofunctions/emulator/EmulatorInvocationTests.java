@@ -1,0 +1,361 @@
+package io.github.dofunctions.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.github.dofunctions.client.FunctionInvoker;
+import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.InvocationSettings;
+import io.github.dofunctions.client.error.FunctionInvocationException;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
+import io.github.dofunctions.client.error.FunctionsServerException;
+import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
+import io.github.dofunctions.client.error.FunctionsUnavailableException;
+import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.Activation;
+import io.github.dofunctions.client.model.ActivationQuery;
+import io.github.dofunctions.client.model.CreateAccessKeyRequest;
+import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.RetrySettings;
+import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The invoker against the emulator acting as the namespace's API host: functions run,
+ * demoted, failing and refused, activations recorded and listed.
+ */
+class EmulatorInvocationTests {
+
+	@RegisterExtension
+	static final FunctionsEmulatorExtension emulator = new FunctionsEmulatorExtension();
+
+	static final RetrySettings QUICK = new RetrySettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50));
+
+	/** Released by each test that holds a function running; released again after it. */
+	private final CountDownLatch finish = new CountDownLatch(1);
+
+	private final List<Consumer<EmulatorExchange>> listeners = new ArrayList<>();
+
+	private String namespaceId;
+
+	record Greeting(String greeting) {
+	}
+
+	@BeforeEach
+	void registerFunctionsAndCreateANamespace() {
+		emulator.get().registerFunction("greet", (call) -> {
+			Object name = call.parameters().getOrDefault("name", "stranger");
+			call.log("greeting " + name);
+			return Map.of("greeting", "Hello, " + name + "!");
+		});
+		emulator.get().registerFunction("tools/fail", (call) -> {
+			call.log("about to fail");
+			throw new IllegalStateException("name is required");
+		});
+		emulator.get().registerFunction("slow", (call) -> {
+			if (!this.finish.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("never released");
+			}
+			return Map.of("done", true);
+		});
+		this.namespaceId = template(FunctionsResilience.none()).createNamespace(new CreateNamespaceRequest("nyc1", "jobs"))
+			.block()
+			.id();
+	}
+
+	@AfterEach
+	void releaseFunctionsAndRestore() {
+		this.finish.countDown();
+		this.listeners.forEach(emulator.get()::removeExchangeListener);
+		emulator.get().demoteAfter(FunctionsEmulator.DEFAULT_DEMOTE_AFTER);
+	}
+
+	private static FunctionsTemplate template(FunctionsResilience invocation) {
+		return FunctionsTemplate.builder()
+			.baseUrl(emulator.get().baseUrl())
+			.token(emulator.get().token())
+			.resilience(FunctionsResilience.none())
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> invocation)
+				.pollInterval(Duration.ofMillis(20), Duration.ofMillis(100))
+				.build())
+			.build();
+	}
+
+	private FunctionInvoker invoker() {
+		return template(FunctionsResilience.none()).invoker(this.namespaceId);
+	}
+
+	private void whenAnswered(Operation operation, int status, Runnable action) {
+		Consumer<EmulatorExchange> listener = (exchange) -> {
+			if (exchange.request().operation() == operation && exchange.status() == status) {
+				action.run();
+			}
+		};
+		this.listeners.add(listener);
+		emulator.get().addExchangeListener(listener);
+	}
+
+	@Test
+	void blockingInvocationReturnsTheResultAndRecordsTheActivationWithItsLogs() {
+		FunctionInvoker invoker = invoker();
+
+		Greeting greeting = invoker.invoke("greet", Map.of("name", "Ada"), Greeting.class).block();
+
+		assertThat(greeting).isEqualTo(new Greeting("Hello, Ada!"));
+		List<EmulatedActivation> recorded = emulator.get().activations(this.namespaceId);
+		assertThat(recorded).singleElement().satisfies((activation) -> {
+			assertThat(activation.function()).isEqualTo("greet");
+			assertThat(activation.success()).isTrue();
+			assertThat(activation.logs()).singleElement().asString().endsWith("stdout: greeting Ada");
+		});
+		String activationId = recorded.get(0).activationId();
+		Activation activation = invoker.getActivation(activationId).block();
+		assertThat(activation.status()).isEqualTo(Activation.SUCCESS);
+		assertThat(activation.result()).containsEntry("greeting", "Hello, Ada!");
+		assertThat(invoker.getActivationLogs(activationId).block()).isEqualTo(recorded.get(0).logs());
+		assertThat(invoker.getActivationResult(activationId, Greeting.class).block()).isEqualTo(greeting);
+		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
+			.satisfies((request) -> {
+				assertThat(request.path()).isEqualTo("/api/v1/namespaces/_/actions/greet");
+				assertThat(request.query()).contains("blocking=true");
+				assertThat(request.header("Authorization")).isEqualTo("Basic ******");
+			});
+	}
+
+	@Test
+	void functionInAPackageIsInvokedWithAnAccessKey() {
+		emulator.get().registerFunction("tools/echo", (call) -> call.parameters());
+		AccessKey key = template(FunctionsResilience.none())
+			.createAccessKey(this.namespaceId, CreateAccessKeyRequest.named("ci"))
+			.block();
+		FunctionInvoker invoker = template(FunctionsResilience.none()).invoker(this.namespaceId,
+				InvocationCredentials.accessKey(key.id(), key.secret()));
+
+		assertThat(invoker.invoke("tools/echo", Map.of("n", 3)).block()).containsEntry("n", 3);
+	}
+
+	@Test
+	void wrongCredentialIsRefused() {
+		FunctionInvoker invoker = template(FunctionsResilience.none()).invoker(this.namespaceId,
+				InvocationCredentials.accessKey("dof_v1_unknown", "wrong"));
+
+		Throwable failure = catchThrowable(() -> invoker.invoke("greet", Map.of()).block());
+
+		assertThat(failure).isInstanceOf(FunctionsUnauthorizedException.class)
+			.hasMessageContaining("The supplied authentication is invalid.");
+		assertThat(emulator.get().activations(this.namespaceId)).isEmpty();
+	}
+
+	@Test
+	void unknownFunctionIsNotFound() {
+		Throwable failure = catchThrowable(() -> invoker().invoke("missing", Map.of()).block());
+
+		assertThat(failure).isInstanceOf(FunctionsNotFoundException.class);
+	}
+
+	@Test
+	void startedFunctionIsAwaitedToItsResult() {
+		FunctionInvoker invoker = invoker();
+
+		String activationId = invoker.start(Invocation.of("slow")).block();
+		this.finish.countDown();
+		Map<?, ?> result = invoker.awaitResult(activationId, Duration.ofSeconds(20), Map.class).block();
+
+		assertThat(result.get("done")).isEqualTo(true);
+		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
+			.satisfies((request) -> assertThat(request.status()).isEqualTo(202));
+	}
+
+	@Test
+	void demotedCallIsFollowedToItsResult() {
+		emulator.get().demoteAfter(Duration.ofMillis(100));
+		whenAnswered(Operation.INVOKE_FUNCTION, 202, this.finish::countDown);
+
+		Activation activation = invoker().invokeForActivation(Invocation.of("slow")).block();
+
+		assertThat(activation.result()).containsEntry("done", true);
+		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
+			.satisfies((request) -> assertThat(request.status()).isEqualTo(202));
+		assertThat(emulator.get().journal().count(Operation.GET_ACTIVATION)).isPositive();
+	}
+
+	@Test
+	void deadlinePassedWhileDemotedNamesTheActivationToAwaitLater() {
+		emulator.get().demoteAfter(Duration.ofMillis(100));
+		FunctionInvoker invoker = invoker();
+
+		Throwable failure = catchThrowable(
+				() -> invoker.invoke(Invocation.of("slow").withDeadline(Duration.ofSeconds(1)), Map.class).block());
+
+		assertThat(failure).isInstanceOf(FunctionInvocationTimeoutException.class);
+		String activationId = ((FunctionInvocationTimeoutException) failure).activationId();
+		assertThat(activationId).isNotNull();
+		this.finish.countDown();
+		assertThat(invoker.awaitActivation(activationId, Duration.ofSeconds(20)).block().result())
+			.containsEntry("done", true);
+	}
+
+	@Test
+	void throwingFunctionFailsWithItsActivation() {
+		Throwable failure = catchThrowable(() -> invoker().invoke("tools/fail", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
+			assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR);
+			assertThat(ex.result()).containsEntry("error", "name is required");
+			assertThat(ex.logs()).anySatisfy((line) -> assertThat(line).endsWith("stdout: about to fail"));
+			assertThat(ex.activationId()).isEqualTo(emulator.get().activations(this.namespaceId).get(0).activationId());
+		});
+		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
+			.satisfies((request) -> assertThat(request.status()).isEqualTo(502));
+	}
+
+	@Test
+	void rateLimitedInvocationIsSentAgain() {
+		emulator.get().faults().on(Operation.INVOKE_FUNCTION).next(1).inject(Fault.status(429));
+		FunctionInvoker invoker = template(FunctionsResilience.invocationBuilder("ns").retry(QUICK).build())
+			.invoker(this.namespaceId);
+
+		assertThat(invoker.invoke("greet", Map.of()).block()).containsEntry("greeting", "Hello, stranger!");
+		assertThat(emulator.get().journal().count(Operation.INVOKE_FUNCTION)).isEqualTo(2);
+		assertThat(emulator.get().activations(this.namespaceId)).hasSize(1);
+	}
+
+	@Test
+	void serverErrorIsRetriedOnlyForIdempotentInvocations() {
+		FunctionInvoker invoker = template(FunctionsResilience.invocationBuilder("ns").retry(QUICK).build())
+			.invoker(this.namespaceId);
+		emulator.get().faults().on(Operation.INVOKE_FUNCTION).next(1).inject(Fault.status(503));
+
+		Throwable failure = catchThrowable(() -> invoker.invoke("greet", Map.of()).block());
+
+		assertThat(failure).isInstanceOf(FunctionsServerException.class);
+		assertThat(emulator.get().journal().count(Operation.INVOKE_FUNCTION)).isEqualTo(1);
+		emulator.get().faults().on(Operation.INVOKE_FUNCTION).next(1).inject(Fault.status(503));
+		assertThat(invoker.invoke(Invocation.of("greet").asIdempotent(), Greeting.class).block())
+			.isEqualTo(new Greeting("Hello, stranger!"));
+		assertThat(emulator.get().journal().count(Operation.INVOKE_FUNCTION)).isEqualTo(3);
+		assertThat(emulator.get().activations(this.namespaceId)).hasSize(1);
+	}
+
+	@Test
+	void openInvocationBreakerLeavesNamespaceCallsWorking() {
+		CircuitBreaker breaker = CircuitBreaker.of("invocations",
+				FunctionsResilience.circuitBreakerConfig().slidingWindowSize(2).minimumNumberOfCalls(2).build());
+		FunctionsTemplate template = template(
+				FunctionsResilience.invocationBuilder("ns").noRetry().circuitBreaker(breaker).build());
+		emulator.get().faults().on(Operation.INVOKE_FUNCTION).next(2).inject(Fault.status(503));
+		FunctionInvoker invoker = template.invoker(this.namespaceId);
+		catchThrowable(() -> invoker.invoke("greet", Map.of()).block());
+		catchThrowable(() -> invoker.invoke("greet", Map.of()).block());
+
+		assertThat(catchThrowable(() -> invoker.invoke("greet", Map.of()).block()))
+			.isInstanceOf(FunctionsUnavailableException.class);
+		assertThat(template.listNamespaces().collectList().block()).hasSize(1);
+		assertThat(emulator.get().journal().count(Operation.INVOKE_FUNCTION)).isEqualTo(2);
+	}
+
+	@Test
+	void listingPagesThroughMoreThanTwoHundredWhileNewActivationsArrive() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+		try (FunctionsEmulator own = FunctionsEmulator.builder().clock(clock).build().start()) {
+			own.registerFunction("greet", (call) -> Map.of("n", call.parameters().get("n")));
+			FunctionsTemplate template = FunctionsTemplate.builder()
+				.baseUrl(own.baseUrl())
+				.token(own.token())
+				.clock(clock)
+				.resilience(FunctionsResilience.none())
+				.invocation(InvocationSettings.builder().resilience((ns) -> FunctionsResilience.none()).build())
+				.build();
+			String namespace = template.createNamespace(new CreateNamespaceRequest("nyc1", "many")).block().id();
+			FunctionInvoker invoker = template.invoker(namespace);
+			invokeMany(invoker, 0, 450);
+
+			List<String> listed = new ArrayList<>();
+			Iterator<Activation> listing = invoker.listActivations(ActivationQuery.all()).toIterable(1).iterator();
+			for (int i = 0; i < 150; i++) {
+				listed.add(listing.next().activationId());
+			}
+			clock.advance(Duration.ofSeconds(1));
+			invokeMany(invoker, 450, 5);
+			listing.forEachRemaining((activation) -> listed.add(activation.activationId()));
+
+			List<String> before = new ArrayList<>(own.activations(namespace).subList(0, 450).stream()
+				.map(EmulatedActivation::activationId)
+				.toList());
+			java.util.Collections.reverse(before);
+			assertThat(listed).containsExactlyElementsOf(before);
+			List<RecordedRequest> pages = own.journal().requests(Operation.LIST_ACTIVATIONS);
+			assertThat(pages).extracting(RecordedRequest::query)
+				.containsExactly("limit=200&skip=0&upto=" + clock.millisAt(0), "limit=200&skip=200&upto=" + clock.millisAt(0),
+						"limit=200&skip=400&upto=" + clock.millisAt(0));
+			assertThat(own.activations(namespace)).hasSize(455);
+		}
+	}
+
+	private static void invokeMany(FunctionInvoker invoker, int from, int count) {
+		Flux.range(from, count).flatMap((n) -> invoker.invoke("greet", Map.of("n", n)), 16).blockLast();
+	}
+
+	/**
+	 * A clock the test moves.
+	 */
+	static final class MutableClock extends Clock {
+
+		private final Instant start;
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.start = now;
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		long millisAt(int secondsAfterStart) {
+			return this.start.plusSeconds(secondsAfterStart).toEpochMilli();
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
