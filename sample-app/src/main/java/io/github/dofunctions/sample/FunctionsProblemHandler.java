@@ -2,6 +2,8 @@ package io.github.dofunctions.sample;
 
 import java.net.URI;
 
+import io.github.dofunctions.client.error.FunctionInvocationException;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
 import io.github.dofunctions.client.error.FunctionsConflictException;
@@ -45,6 +47,31 @@ class FunctionsProblemHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(rateLimited.retryAfter().toSeconds()));
 		}
 		return response.body(problem);
+	}
+
+	/**
+	 * The function ran and failed: its own error, with the activation to look it up by.
+	 */
+	@ExceptionHandler(FunctionInvocationException.class)
+	ProblemDetail functionFailed(FunctionInvocationException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, "The function failed", ex.getMessage(),
+				ex.operation());
+		problem.setProperty("activationId", ex.activationId());
+		problem.setProperty("activationStatus", ex.status());
+		problem.setProperty("result", ex.result());
+		problem.setProperty("logs", ex.logs());
+		return problem;
+	}
+
+	/**
+	 * The deadline passed: the function may still be running as the named activation.
+	 */
+	@ExceptionHandler(FunctionInvocationTimeoutException.class)
+	ProblemDetail functionTooSlow(FunctionInvocationTimeoutException ex) {
+		ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "The function gave no result in time",
+				ex.getMessage(), ex.operation());
+		problem.setProperty("activationId", ex.activationId());
+		return problem;
 	}
 
 	@ExceptionHandler(FunctionsUnavailableException.class)

@@ -1,5 +1,7 @@
 package io.github.dofunctions.sample;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The service's REST API over its namespace and scheduled triggers.
+ * The service's REST API over its namespace and scheduled triggers, and to run a job now.
  */
 @RestController
 @RequestMapping("/api")
@@ -24,8 +26,16 @@ class JobsController {
 
 	private final JobScheduleService jobs;
 
-	JobsController(JobScheduleService jobs) {
+	private final JobRunner runner;
+
+	JobsController(JobScheduleService jobs, JobRunner runner) {
 		this.jobs = jobs;
+		this.runner = runner;
+	}
+
+	@PostMapping("/jobs/{name}/runs")
+	Mono<JobRun> runNow(@PathVariable String name, @RequestBody(required = false) @Nullable Map<String, Object> parameters) {
+		return this.runner.runNow(name, parameters);
 	}
 
 	@GetMapping("/namespaces")

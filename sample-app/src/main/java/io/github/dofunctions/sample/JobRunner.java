@@ -1,0 +1,74 @@
+package io.github.dofunctions.sample;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.model.Invocation;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Runs a scheduled job now, outside its schedule: invokes the job's function in the
+ * service's namespace with the job's parameters, and any the caller adds, through the
+ * namespace's {@link io.github.dofunctions.client.FunctionInvoker}.
+ * <p>
+ * A job run by hand is not marked idempotent: a nightly report that may have started is
+ * not started again behind the caller's back. A run longer than the platform's blocking
+ * limit is followed until it ends or the deadline passes.
+ */
+@Service
+public class JobRunner {
+
+	/** How long a caller waits for a job run by hand. */
+	static final Duration DEADLINE = Duration.ofMinutes(2);
+
+	private final FunctionsOperations functions;
+
+	private final JobScheduleService schedule;
+
+	private final JobsProperties jobs;
+
+	/**
+	 * Create the runner.
+	 * @param functions the DigitalOcean Functions client
+	 * @param schedule provisions the namespace the jobs run in
+	 * @param jobs the declared jobs
+	 */
+	public JobRunner(FunctionsOperations functions, JobScheduleService schedule, JobsProperties jobs) {
+		this.functions = functions;
+		this.schedule = schedule;
+		this.jobs = jobs;
+	}
+
+	/**
+	 * Run a declared job now.
+	 * @param name the job's trigger name
+	 * @param extra parameters added to the job's own, or {@code null}
+	 * @return the run: activation, result and logs
+	 */
+	public Mono<JobRun> runNow(String name, @Nullable Map<String, Object> extra) {
+		JobsProperties.Job job = this.jobs.getTriggers()
+			.stream()
+			.filter((candidate) -> candidate.getName().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No job named '" + name + "'"));
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		if (job.getBody() != null) {
+			parameters.putAll(job.getBody());
+		}
+		if (extra != null) {
+			parameters.putAll(extra);
+		}
+		Invocation invocation = Invocation.of(job.getFunction(), parameters).withDeadline(DEADLINE);
+		return this.schedule.ensureProvisioned()
+			.flatMap((namespaceId) -> this.functions.invoker(namespaceId).invokeForActivation(invocation))
+			.map((activation) -> JobRun.of(name, job.getFunction(), activation));
+	}
+
+}

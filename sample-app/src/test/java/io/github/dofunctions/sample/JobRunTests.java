@@ -1,0 +1,111 @@
+package io.github.dofunctions.sample;
+
+import java.util.Map;
+
+import io.github.dofunctions.emulator.EmulatedActivation;
+import io.github.dofunctions.emulator.FunctionsEmulator;
+import io.github.dofunctions.emulator.Operation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Running a job by hand: the job's function invoked in the service's namespace on the
+ * embedded emulator, its result and logs shown, its failure a problem with the activation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "do.functions.rate-limit.requests-per-minute=6000")
+@AutoConfigureWebTestClient
+class JobRunTests {
+
+	@Autowired
+	private WebTestClient web;
+
+	@Autowired
+	private FunctionsEmulator emulator;
+
+	@Autowired
+	private JobScheduleService jobs;
+
+	@BeforeEach
+	void freshStart() {
+		this.emulator.reset();
+		this.jobs.provision().block();
+		this.emulator.journal().clear();
+	}
+
+	private String namespaceId() {
+		return this.emulator.state().namespaces().get(0).id();
+	}
+
+	@Test
+	void runsAJobNowWithItsParametersAndShowsItsActivation() {
+		JobRun run = this.web.post()
+			.uri("/api/jobs/nightly-report/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("format", "csv"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JobRun.class)
+			.returnResult()
+			.getResponseBody();
+
+		EmulatedActivation activation = this.emulator.activations(namespaceId()).get(0);
+		assertThat(run.activationId()).isEqualTo(activation.activationId());
+		assertThat(run.function()).isEqualTo("reports/nightly");
+		assertThat(run.result()).containsEntry("report", "nightly.csv");
+		assertThat(run.logs()).singleElement().asString().endsWith("rendering the nightly report as csv");
+		assertThat(this.emulator.journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
+			.satisfies((request) -> assertThat(request.path()).isEqualTo("/api/v1/namespaces/_/actions/reports/nightly"));
+	}
+
+	@Test
+	void jobWithoutParametersRunsWithTheDeclaredOnes() {
+		this.web.post()
+			.uri("/api/jobs/nightly-report/runs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result.report")
+			.isEqualTo("nightly.pdf");
+	}
+
+	@Test
+	void failedFunctionIsABadGatewayProblemNamingTheActivation() {
+		this.web.post()
+			.uri("/api/jobs/hourly-cleanup/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("olderThanDays", 0))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("The function failed")
+			.jsonPath("$.status")
+			.isEqualTo(502)
+			.jsonPath("$.activationStatus")
+			.isEqualTo("application error")
+			.jsonPath("$.result.error")
+			.isEqualTo("olderThanDays must be a positive number")
+			.jsonPath("$.activationId")
+			.isEqualTo(this.emulator.activations(namespaceId()).get(0).activationId());
+	}
+
+	@Test
+	void unknownJobIsNotFoundAndInvokesNothing() {
+		this.web.post().uri("/api/jobs/nope/runs").exchange().expectStatus().isNotFound();
+
+		assertThat(this.emulator.journal().count(Operation.INVOKE_FUNCTION)).isZero();
+	}
+
+}
