@@ -78,7 +78,8 @@ final class Envelopes {
 	}
 
 	/**
-	 * The body of an error answer.
+	 * The body of an error answer: DigitalOcean's {@code id}, {@code message} and
+	 * {@code request_id}, or a namespace API host's {@code error} and {@code code}.
 	 */
 	record ErrorBody(@JsonProperty("id") @Nullable String id,
 			@JsonProperty("message") @JsonAlias("error") @Nullable String message,

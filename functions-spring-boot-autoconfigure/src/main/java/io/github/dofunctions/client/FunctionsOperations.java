@@ -14,8 +14,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reactive operations on DigitalOcean Functions namespaces, triggers and access keys.
- * Implemented by {@link FunctionsTemplate}.
+ * Reactive operations on DigitalOcean Functions namespaces, triggers and access keys, and
+ * the way to a namespace's {@link FunctionInvoker}. Implemented by
+ * {@link FunctionsTemplate}.
  * <p>
  * Nothing is sent until the returned publisher is subscribed to. A failed call signals a
  * {@link io.github.dofunctions.client.error.FunctionsException}: a

@@ -3,8 +3,10 @@ package io.github.dofunctions.autoconfigure;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +20,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +72,27 @@ class FunctionsHealthIndicatorTests {
 				.containsKey("time");
 			assertThat(health.toString()).doesNotContain("d1zcd455h01mqjfs4s2eaewyejehi5f2uj4etqq3h7cera8iwkub6xg5of1wdde2");
 			assertThat(api.requests()).as("requests sent by the health check").hasSize(requestsBefore);
+		});
+	}
+
+	@Test
+	void failingFunctionsSayNothingOfTheApisHealth() {
+		ApiHostStubs.serveNamespace(api);
+		api.server()
+			.stubFor(post(urlPathEqualTo(ApiHostStubs.ACTIONS + "hello"))
+				.willReturn(ApiHostStubs.answer(502, ApiHostStubs.failed("b1", "boom"))));
+		this.contextRunner.run((context) -> {
+			FunctionsOperations functions = context.getBean(FunctionsOperations.class);
+			StepVerifier.create(functions.invoker(ApiHostStubs.NAMESPACE_ID).invoke("hello", Map.of()))
+				.expectError(FunctionInvocationException.class)
+				.verify();
+
+			Health health = context.getBean(FunctionsHealthIndicator.class).health();
+
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat((Map<String, Object>) health.getDetails().get("lastSuccess")).containsEntry("operation",
+					"getNamespace");
+			assertThat(health.getDetails()).doesNotContainKey("lastError");
 		});
 	}
 
