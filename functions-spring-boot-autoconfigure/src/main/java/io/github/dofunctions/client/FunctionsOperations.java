@@ -142,8 +142,9 @@ public interface FunctionsOperations {
 	/**
 	 * Return the invoker of a namespace's functions, authenticated with the namespace's
 	 * own {@code uuid} and {@code key}. The namespace is read once, on the invoker's first
-	 * call, for its API host and credentials, which are then kept. The same invoker, with
-	 * its pacing and circuit breaker, is returned for the same namespace.
+	 * call, for its API host and credentials, which are then kept. The same invoker is
+	 * returned for the same namespace; every invoker of a namespace shares its pacing,
+	 * concurrency limit and circuit breaker.
 	 * @param namespaceId the namespace identifier
 	 * @return the invoker
 	 */

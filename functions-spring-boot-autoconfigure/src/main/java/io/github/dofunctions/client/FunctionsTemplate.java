@@ -78,6 +78,8 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 	private final Map<InvokerKey, FunctionInvoker> invokersByNamespace = new ConcurrentHashMap<>();
 
+	private final Map<String, NamespaceCalls> callsByNamespace = new ConcurrentHashMap<>();
+
 	private FunctionsTemplate(String baseUrl, ApiExchange exchange, ResilientCalls calls, Invokers invokers) {
 		this.baseUrl = baseUrl;
 		this.exchange = exchange;
@@ -225,18 +227,27 @@ public final class FunctionsTemplate implements FunctionsOperations {
 	}
 
 	private FunctionInvoker createInvoker(InvokerKey key) {
-		AtomicReference<@Nullable ApiExchange> resolved = new AtomicReference<>();
+		NamespaceCalls namespaceCalls = this.callsByNamespace.computeIfAbsent(key.namespaceId(),
+				this::createNamespaceCalls);
 		Mono<ApiExchange> exchange = getNamespace(key.namespaceId())
 			.map((namespace) -> this.invokers.exchange(namespace, key.credentials()))
-			.doOnNext(resolved::set)
+			.doOnNext(namespaceCalls.latest()::set)
 			// Kept once resolved; a failure is not kept, so the next call tries again.
 			.cacheInvalidateIf((kept) -> false);
-		ResilientCalls namespaceCalls = new ResilientCalls(
-				this.invokers.settings.resilience(key.namespaceId()),
-				() -> WebClientFunctionInvoker.latestRateLimit(resolved), this.invokers.listener,
-				this.invokers.observations);
-		return new WebClientFunctionInvoker(key.namespaceId(), exchange, namespaceCalls, this.invokers.json,
+		return new WebClientFunctionInvoker(key.namespaceId(), exchange, namespaceCalls.calls(), this.invokers.json,
 				this.invokers.settings, this.invokers.clock);
+	}
+
+	/**
+	 * Make the calls of a namespace: every invoker of the namespace, whatever its
+	 * credentials, shares its budget, concurrency limit and breaker.
+	 */
+	private NamespaceCalls createNamespaceCalls(String namespaceId) {
+		AtomicReference<@Nullable ApiExchange> latest = new AtomicReference<>();
+		ResilientCalls calls = new ResilientCalls(this.invokers.settings.resilience(namespaceId),
+				() -> WebClientFunctionInvoker.latestRateLimit(latest), this.invokers.listener,
+				this.invokers.observations);
+		return new NamespaceCalls(calls, latest);
 	}
 
 	private Mono<List<Namespace>> listNamespacesOnce() {
@@ -556,10 +567,17 @@ public final class FunctionsTemplate implements FunctionsOperations {
 	}
 
 	/**
-	 * One invoker per namespace and credentials, so that its pacing and breaker hold for
-	 * every caller.
+	 * One invoker per namespace and credentials.
 	 */
 	private record InvokerKey(String namespaceId, @Nullable InvocationCredentials credentials) {
+
+	}
+
+	/**
+	 * The resilient calls of one namespace, and the exchange that answered last, whose
+	 * rate-limit headers pace them.
+	 */
+	private record NamespaceCalls(ResilientCalls calls, AtomicReference<@Nullable ApiExchange> latest) {
 
 	}
 
