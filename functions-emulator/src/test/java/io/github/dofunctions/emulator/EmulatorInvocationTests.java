@@ -1,11 +1,9 @@
 package io.github.dofunctions.emulator;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.RetrySettings;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
+import io.github.dofunctions.test.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -279,7 +278,8 @@ class EmulatorInvocationTests {
 
 	@Test
 	void listingPagesThroughMoreThanTwoHundredWhileNewActivationsArrive() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+		Instant start = Instant.parse("2026-11-28T10:00:00Z");
+		MutableClock clock = new MutableClock(start);
 		try (FunctionsEmulator own = FunctionsEmulator.builder().clock(clock).build().start()) {
 			own.registerFunction("greet", (call) -> Map.of("n", call.parameters().get("n")));
 			FunctionsTemplate template = FunctionsTemplate.builder()
@@ -305,57 +305,19 @@ class EmulatorInvocationTests {
 			List<String> before = new ArrayList<>(own.activations(namespace).subList(0, 450).stream()
 				.map(EmulatedActivation::activationId)
 				.toList());
-			java.util.Collections.reverse(before);
+			Collections.reverse(before);
 			assertThat(listed).containsExactlyElementsOf(before);
 			List<RecordedRequest> pages = own.journal().requests(Operation.LIST_ACTIVATIONS);
+			long upto = start.toEpochMilli();
 			assertThat(pages).extracting(RecordedRequest::query)
-				.containsExactly("limit=200&skip=0&upto=" + clock.millisAt(0), "limit=200&skip=200&upto=" + clock.millisAt(0),
-						"limit=200&skip=400&upto=" + clock.millisAt(0));
+				.containsExactly("limit=200&skip=0&upto=" + upto, "limit=200&skip=200&upto=" + upto,
+						"limit=200&skip=400&upto=" + upto);
 			assertThat(own.activations(namespace)).hasSize(455);
 		}
 	}
 
 	private static void invokeMany(FunctionInvoker invoker, int from, int count) {
 		Flux.range(from, count).flatMap((n) -> invoker.invoke("greet", Map.of("n", n)), 16).blockLast();
-	}
-
-	/**
-	 * A clock the test moves.
-	 */
-	static final class MutableClock extends Clock {
-
-		private final Instant start;
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.start = now;
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		long millisAt(int secondsAfterStart) {
-			return this.start.plusSeconds(secondsAfterStart).toEpochMilli();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,16 +1,14 @@
 package io.github.dofunctions.client.resilience;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import io.github.dofunctions.client.FunctionsTemplate;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
+import io.github.dofunctions.test.MutableClock;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
@@ -117,38 +115,6 @@ class CircuitBreakerOverHttpTests {
 		StepVerifier.create(template.getNamespace("fn-1")).expectError(FunctionsUnavailableException.class).verify();
 
 		assertThat(api.requests()).as("attempts sent before the breaker opened").hasSize(4);
-	}
-
-	/**
-	 * A clock a test moves forward by hand, for the breaker's wait in the open state.
-	 */
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
