@@ -8,7 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.dofunctions.client.FunctionInvoker;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -274,6 +277,36 @@ class EmulatorInvocationTests {
 			.isInstanceOf(FunctionsUnavailableException.class);
 		assertThat(template.listNamespaces().collectList().block()).hasSize(1);
 		assertThat(emulator.get().journal().count(Operation.INVOKE_FUNCTION)).isEqualTo(2);
+	}
+
+	@Test
+	void noMoreInvocationsRunAtOnceThanTheConcurrencyLimit() throws InterruptedException {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		CountDownLatch threeRunning = new CountDownLatch(3);
+		Semaphore gate = new Semaphore(0);
+		emulator.get().registerFunction("gated", (call) -> {
+			mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+			threeRunning.countDown();
+			gate.acquire();
+			running.decrementAndGet();
+			return Map.of("ok", true);
+		});
+		FunctionInvoker invoker = template(
+				FunctionsResilience.invocationBuilder("ns").noRetry().noPacing().concurrencyLimit(3).build())
+			.invoker(this.namespaceId);
+		Mono<List<Map<String, Object>>> ten = Flux.range(0, 10)
+			.flatMap((n) -> invoker.invoke("gated", Map.of("n", n)))
+			.collectList()
+			.cache();
+		ten.subscribe();
+
+		assertThat(threeRunning.await(20, TimeUnit.SECONDS)).isTrue();
+		gate.release(10);
+
+		assertThat(ten.block()).hasSize(10);
+		assertThat(mostAtOnce).hasValue(3);
+		assertThat(emulator.get().activations(this.namespaceId)).hasSize(10);
 	}
 
 	@Test

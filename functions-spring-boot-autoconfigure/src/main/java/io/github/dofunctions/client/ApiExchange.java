@@ -12,7 +12,6 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import io.github.dofunctions.client.error.FunctionsApiException;
-
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.observation.AnswerContext;
