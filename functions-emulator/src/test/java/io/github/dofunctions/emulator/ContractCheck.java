@@ -70,7 +70,8 @@ final class ContractCheck implements BeforeEachCallback, AfterEachCallback {
 
 	private void check(EmulatorExchange exchange) {
 		RecordedRequest request = exchange.request();
-		if (request.operation() == null) {
+		if (request.operation() == null || request.operation().isInvocation()) {
+			// Unknown paths, and the API host, which DigitalOcean's OpenAPI description leaves out.
 			return;
 		}
 		Map<String, List<String>> responseHeaders = exchange.headers()
