@@ -5,12 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.AccessKey;
@@ -22,11 +16,9 @@ import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dofunctions.test.VerboseLogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -56,36 +48,8 @@ class SecretsStayOutOfLogsTests {
 
 	static final String NAMESPACE_ID = "fn-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
 
-	static final List<String> VERBOSE_LOGGERS = List.of("io.github.dofunctions", "org.springframework.web",
-			"org.springframework.http", "org.springframework.core.codec", "reactor.netty", "io.netty");
-
-	private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-	private final Map<String, Level> previousLevels = new java.util.HashMap<>();
-
-	@BeforeEach
-	void logEverythingToAList() {
-		this.log.start();
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		for (String name : VERBOSE_LOGGERS) {
-			Logger logger = context.getLogger(name);
-			this.previousLevels.put(name, logger.getLevel());
-			logger.setLevel(Level.TRACE);
-			logger.setAdditive(false);
-			logger.addAppender(this.log);
-		}
-	}
-
-	@AfterEach
-	void restoreLogging() {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		for (String name : VERBOSE_LOGGERS) {
-			Logger logger = context.getLogger(name);
-			logger.detachAppender(this.log);
-			logger.setAdditive(true);
-			logger.setLevel(this.previousLevels.get(name));
-		}
-	}
+	@RegisterExtension
+	final VerboseLogCapture log = new VerboseLogCapture();
 
 	@Test
 	void createAndListCycleLeaksNoSecret() {
@@ -120,9 +84,9 @@ class SecretsStayOutOfLogsTests {
 
 		assertThat(created.key()).isEqualTo(NAMESPACE_KEY);
 		assertThat(key.secret()).isEqualTo(KEY_SECRET);
-		String logged = loggedText();
+		String logged = this.log.text();
 		assertThat(logged).as("the HTTP stack logged the calls").contains("HTTP POST", "/v2/functions/namespaces");
-		String everything = logged + "\n" + describe(seen);
+		String everything = logged + "\n" + VerboseLogCapture.describe(seen);
 		assertThat(everything).doesNotContain(StubbedFunctionsApi.TOKEN, NAMESPACE_KEY, KEY_SECRET);
 	}
 
@@ -161,42 +125,12 @@ class SecretsStayOutOfLogsTests {
 
 		assertThat(seen.get(3)).isInstanceOf(FunctionInvocationException.class);
 		assertThat(seen.get(6)).isInstanceOf(FunctionsUnauthorizedException.class);
-		String logged = loggedText();
+		String logged = this.log.text();
 		assertThat(logged).as("the HTTP stack logged the calls").contains("/api/v1/namespaces/_/actions/hello");
-		String everything = logged + "\n" + describe(seen);
+		String everything = logged + "\n" + VerboseLogCapture.describe(seen);
 		assertThat(everything).doesNotContain(NAMESPACE_KEY, KEY_SECRET,
 				ApiHostStubs.basic(ApiHostStubs.NAMESPACE_UUID, NAMESPACE_KEY).substring("Basic ".length()),
 				ApiHostStubs.basic("dof_v1_a1b2c3", KEY_SECRET).substring("Basic ".length()), "not-logged");
-	}
-
-	private String loggedText() {
-		List<ILoggingEvent> events;
-		// Netty's threads may still be logging (connections going back to the pool);
-		// the appender adds events while holding its own lock.
-		synchronized (this.log) {
-			events = new ArrayList<>(this.log.list);
-		}
-		StringBuilder text = new StringBuilder();
-		for (ILoggingEvent event : events) {
-			text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append('\n');
-			if (event.getThrowableProxy() != null) {
-				text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
-			}
-		}
-		return text.toString();
-	}
-
-	private static String describe(List<Object> values) {
-		StringBuilder text = new StringBuilder();
-		for (Object value : values) {
-			text.append(value).append('\n');
-			if (value instanceof Throwable ex) {
-				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-					text.append(cause.getMessage()).append('\n');
-				}
-			}
-		}
-		return text.toString();
 	}
 
 }
