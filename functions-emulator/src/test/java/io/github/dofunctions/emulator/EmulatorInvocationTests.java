@@ -210,7 +210,7 @@ class EmulatorInvocationTests {
 		FunctionInvoker invoker = invoker();
 
 		Throwable failure = catchThrowable(
-				() -> invoker.invoke(Invocation.of("slow").withDeadline(Duration.ofSeconds(1)), Map.class).block());
+				() -> invoker.invoke(Invocation.of("slow").withDeadline(Duration.ofSeconds(3)), Map.class).block());
 
 		assertThat(failure).isInstanceOf(FunctionInvocationTimeoutException.class);
 		String activationId = ((FunctionInvocationTimeoutException) failure).activationId();

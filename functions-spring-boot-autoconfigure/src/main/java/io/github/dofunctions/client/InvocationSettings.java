@@ -58,8 +58,28 @@ public final class InvocationSettings {
 		return this.resilience.apply(namespaceId);
 	}
 
-	Duration deadline() {
+	/**
+	 * Return how long a caller waits for a result unless the invocation says otherwise.
+	 * @return the default deadline
+	 */
+	public Duration deadline() {
 		return this.deadline;
+	}
+
+	/**
+	 * Return the first interval between polls of an activation.
+	 * @return the first poll interval
+	 */
+	public Duration pollInterval() {
+		return this.pollInterval;
+	}
+
+	/**
+	 * Return the longest interval between polls of an activation.
+	 * @return the longest poll interval
+	 */
+	public Duration maxPollInterval() {
+		return this.maxPollInterval;
 	}
 
 	BackOffExecution pollIntervals() {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.InvocationCredentials;
@@ -113,9 +114,9 @@ class FunctionInvokerAutoConfigurationTests {
 	void callsToApiHostsHaveTheirOwnResponseTimeout() {
 		api.server()
 			.stubFor(post(urlPathEqualTo(HELLO))
-				.willReturn(answer(200, succeeded("a1", "{\"ok\": true}")).withFixedDelay(1_000)));
+				.willReturn(answer(200, succeeded("a1", "{\"ok\": true}")).withFixedDelay(2_000)));
 		this.contextRunner
-			.withPropertyValues("do.functions.response-timeout=200ms", "do.functions.retry.enabled=false")
+			.withPropertyValues("do.functions.response-timeout=1s", "do.functions.retry.enabled=false")
 			.run((context) -> StepVerifier
 				.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
 				.expectNext(Map.of("ok", true))
@@ -132,16 +133,22 @@ class FunctionInvokerAutoConfigurationTests {
 		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a9\"}")));
 		api.server().stubFor(get(ACTIVATIONS + "/a9").willReturn(answer(404, "{\"error\": \"not yet\"}")));
 		this.contextRunner
-			.withPropertyValues("do.functions.invocation.deadline=1500ms", "do.functions.invocation.poll-interval=20ms",
+			.withPropertyValues("do.functions.invocation.deadline=3s", "do.functions.invocation.poll-interval=20ms",
 					"do.functions.invocation.max-poll-interval=50ms")
-			.run((context) -> StepVerifier
-				.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
-				.expectErrorSatisfies((ex) -> assertThat(ex)
-					.isInstanceOfSatisfying(FunctionInvocationTimeoutException.class, (timeout) -> {
-						assertThat(timeout.deadline()).isEqualTo(Duration.ofMillis(1500));
-						assertThat(timeout.activationId()).isEqualTo("a9");
-					}))
-				.verify(Duration.ofSeconds(5)));
+			.run((context) -> {
+				InvocationSettings settings = context.getBean(InvocationSettings.class);
+				assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(20));
+				assertThat(settings.maxPollInterval()).isEqualTo(Duration.ofMillis(50));
+				StepVerifier
+					.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
+					.expectErrorSatisfies((ex) -> assertThat(ex)
+						.isInstanceOfSatisfying(FunctionInvocationTimeoutException.class, (timeout) -> {
+							assertThat(timeout.deadline()).isEqualTo(Duration.ofSeconds(3));
+							assertThat(timeout.activationId()).isEqualTo("a9");
+						}))
+					.verify(Duration.ofSeconds(10));
+			});
+
 	}
 
 	@Test

@@ -178,11 +178,11 @@ class FunctionInvokerTests {
 		api.server().stubFor(get(ACTIVATIONS + "/a9").willReturn(answer(404, "{\"error\": \"not yet\"}")));
 
 		Throwable failure = catchThrowable(
-				() -> invoker().invoke(Invocation.of("hello").withDeadline(Duration.ofSeconds(1)), Map.class).block());
+				() -> invoker().invoke(Invocation.of("hello").withDeadline(Duration.ofSeconds(3)), Map.class).block());
 
 		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationTimeoutException.class, (timeout) -> {
 			assertThat(timeout.activationId()).isEqualTo("a9");
-			assertThat(timeout.deadline()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(timeout.deadline()).isEqualTo(Duration.ofSeconds(3));
 			assertThat(timeout.operation()).isEqualTo("invoke");
 			assertThat(timeout).hasMessageContaining("a9").hasMessageContaining("hello");
 		});
