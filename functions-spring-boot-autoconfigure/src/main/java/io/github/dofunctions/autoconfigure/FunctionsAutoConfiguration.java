@@ -86,16 +86,25 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<FunctionsWebClientCustomizer> customizers) {
+			ObjectProvider<FunctionsWebClientCustomizer> customizers,
+			ObjectProvider<CircuitBreakerMeters> circuitBreakerMeters) {
 		FunctionsProperties.Invocation invocation = properties.getInvocation();
 		CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfAvailable();
 		return InvocationSettings.builder()
-			.resilience((namespaceId) -> fromProperties(FunctionsResilience.invocationBuilder(namespaceId), properties,
-					FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
-				.callTimeout(invocation.getDeadline())
-				.pacing(invocation.getRequestsPerMinute())
-				.concurrencyLimit(invocation.getMaxConcurrency())
-				.build())
+			.resilience((namespaceId) -> {
+				FunctionsResilience resilience = fromProperties(FunctionsResilience.invocationBuilder(namespaceId),
+						properties, FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
+					.callTimeout(invocation.getDeadline())
+					.pacing(invocation.getRequestsPerMinute())
+					.concurrencyLimit(invocation.getMaxConcurrency())
+					.build();
+				CircuitBreaker breaker = resilience.circuitBreaker();
+				if (breaker != null && registry == null) {
+					// Made on first use, after the meter binders ran: published here.
+					circuitBreakerMeters.ifAvailable((meters) -> meters.publish(breaker));
+				}
+				return resilience;
+			})
 			.deadline(invocation.getDeadline())
 			.pollInterval(invocation.getPollInterval(), invocation.getMaxPollInterval())
 			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
@@ -210,14 +219,22 @@ public final class FunctionsAutoConfiguration {
 	}
 
 	/**
-	 * The breaker's meters, when it is the client's own: a breaker from the application's
-	 * registry is published with the rest of that registry.
+	 * The breakers' meters, when they are the client's own: a breaker from the
+	 * application's registry is published with the rest of that registry. The
+	 * control-plane breaker is bound with the other meters; a namespace's invocation
+	 * breaker, made when its first invoker is, is published then.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ MeterRegistry.class, TaggedCircuitBreakerMetricsPublisher.class })
 	@ConditionalOnBean(MeterRegistry.class)
 	@ConditionalOnMissingBean(CircuitBreakerRegistry.class)
 	static class CircuitBreakerMetricsConfiguration {
+
+		@Bean
+		CircuitBreakerMeters functionsCircuitBreakerMeters(MeterRegistry meterRegistry) {
+			TaggedCircuitBreakerMetricsPublisher publisher = new TaggedCircuitBreakerMetricsPublisher(meterRegistry);
+			return publisher::publishMetrics;
+		}
 
 		@Bean
 		MeterBinder functionsCircuitBreakerMetrics(FunctionsResilience resilience) {

@@ -90,6 +90,22 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void invocationBreakerOfANamespaceIsPublishedWhenItsInvokerIsMade() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			String name = "do-functions-invocations-" + NAMESPACE_ID;
+			assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", name).gauges()).isEmpty();
+
+			context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID);
+
+			assertThat(meters.get("resilience4j.circuitbreaker.state")
+				.tags("name", name, "state", "closed")
+				.gauge()
+				.value()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void retriedServerErrorIsCountedByReason() {
 		stubFirstThen(503, "{\"id\": \"server_error\", \"message\": \"Unexpected server-side error\"}", "0");
 		this.contextRunner.run((context) -> {
