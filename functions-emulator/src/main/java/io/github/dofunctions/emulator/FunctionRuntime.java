@@ -111,8 +111,8 @@ final class FunctionRuntime {
 	}
 
 	synchronized ApiHandler.Answer list(String namespaceId, Map<String, String> query) {
-		int limit = number(query, "limit", DEFAULT_PAGE);
-		int skip = number(query, "skip", 0);
+		int limit = (int) number(query, "limit", DEFAULT_PAGE);
+		int skip = (int) number(query, "skip", 0);
 		if (limit < 0 || limit > MAX_PAGE || skip < 0) {
 			throw ApiError.badRequest("limit must be 0 to " + MAX_PAGE + " and skip not negative");
 		}
@@ -225,16 +225,13 @@ final class FunctionRuntime {
 		}
 	}
 
-	private static <N extends Number> N number(Map<String, String> query, String name, N otherwise) {
+	private static long number(Map<String, String> query, String name, long otherwise) {
 		String text = query.get(name);
 		if (text == null) {
 			return otherwise;
 		}
 		try {
-			@SuppressWarnings("unchecked")
-			N value = (N) ((otherwise instanceof Long) ? (Number) Long.parseLong(text)
-					: (Number) Integer.parseInt(text));
-			return value;
+			return Long.parseLong(text);
 		}
 		catch (NumberFormatException ex) {
 			throw ApiError.badRequest("'" + name + "' must be a number, not '" + text + "'");

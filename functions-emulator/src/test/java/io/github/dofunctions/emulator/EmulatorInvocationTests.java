@@ -179,6 +179,18 @@ class EmulatorInvocationTests {
 	}
 
 	@Test
+	void unregisteredFunctionIsNotFoundAgain() {
+		emulator.get().registerFunction("temporary", (call) -> Map.of("ok", true));
+		FunctionInvoker invoker = invoker();
+		assertThat(invoker.invoke("temporary", Map.of()).block()).containsEntry("ok", true);
+
+		emulator.get().unregisterFunction("temporary");
+
+		assertThat(catchThrowable(() -> invoker.invoke("temporary", Map.of()).block()))
+			.isInstanceOf(FunctionsNotFoundException.class);
+	}
+
+	@Test
 	void startedFunctionIsAwaitedToItsResult() {
 		FunctionInvoker invoker = invoker();
 

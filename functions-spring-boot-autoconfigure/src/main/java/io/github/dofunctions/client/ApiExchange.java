@@ -102,8 +102,7 @@ final class ApiExchange {
 		return send(operation, (spec) -> spec.uri(uri), body, (response, headers, requestId) -> {
 			int status = response.statusCode().value();
 			if (!readItself.test(status)) {
-				return errorBody(response)
-					.flatMap((bytes) -> Mono.error(this.errors.toException(operation, status, headers, bytes)));
+				return failure(operation, response, status, headers);
 			}
 			return body(operation, status, requestId, response)
 				.map((bytes) -> new Answer(status, requestId, headers, bytes));
@@ -167,8 +166,7 @@ final class ApiExchange {
 			@Nullable String requestId, @Nullable Class<? extends B> type) {
 		int status = response.statusCode().value();
 		if (!response.statusCode().is2xxSuccessful()) {
-			return errorBody(response)
-				.flatMap((bytes) -> Mono.error(this.errors.toException(operation, status, headers, bytes)));
+			return failure(operation, response, status, headers);
 		}
 		if (type == null) {
 			return response.releaseBody().then(Mono.empty());
@@ -186,6 +184,14 @@ final class ApiExchange {
 					(ex) -> new FunctionsInvalidResponseException(operation.operationName(), status,
 							"body is larger than the " + this.maxResponseBytes + "-byte limit (max-response-size)",
 							requestId, ex));
+	}
+
+	/**
+	 * Fail with the exception of an error answer's status and body.
+	 */
+	private <B> Mono<B> failure(ApiOperation operation, ClientResponse response, int status, HttpHeaders headers) {
+		return errorBody(response)
+			.flatMap((bytes) -> Mono.error(this.errors.toException(operation, status, headers, bytes)));
 	}
 
 	/**

@@ -79,10 +79,13 @@ public enum ApiOperation {
 
 	private final String uriTemplate;
 
+	private final boolean invocation;
+
 	ApiOperation(String operationName, HttpMethod method, String uriTemplate) {
 		this.operationName = operationName;
 		this.method = method;
 		this.uriTemplate = uriTemplate;
+		this.invocation = uriTemplate.startsWith("/api/v1/");
 	}
 
 	/**
@@ -116,7 +119,7 @@ public enum ApiOperation {
 	 * @return whether the operation is part of invocation
 	 */
 	public boolean isInvocation() {
-		return this.uriTemplate.startsWith("/api/v1/");
+		return this.invocation;
 	}
 
 	/**

@@ -244,9 +244,10 @@ public final class FunctionsTemplate implements FunctionsOperations {
 	 */
 	private NamespaceCalls createNamespaceCalls(String namespaceId) {
 		AtomicReference<@Nullable ApiExchange> latest = new AtomicReference<>();
-		ResilientCalls calls = new ResilientCalls(this.invokers.settings.resilience(namespaceId),
-				() -> WebClientFunctionInvoker.latestRateLimit(latest), this.invokers.listener,
-				this.invokers.observations);
+		ResilientCalls calls = new ResilientCalls(this.invokers.settings.resilience(namespaceId), () -> {
+			ApiExchange answeredLast = latest.get();
+			return (answeredLast != null) ? answeredLast.rateLimit() : RateLimit.unknown();
+		}, this.invokers.listener, this.invokers.observations);
 		return new NamespaceCalls(calls, latest);
 	}
 

@@ -22,7 +22,6 @@ import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
-import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.resilience.ResilientCalls;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -63,8 +62,8 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 
 	/**
 	 * @param exchange resolves the exchange with the namespace's API host, once
-	 * @param calls makes the calls with the namespace's resilience; it reads the rate
-	 * limit from {@code latest}
+	 * @param calls makes the calls with the namespace's resilience, shared by every
+	 * invoker of the namespace
 	 */
 	WebClientFunctionInvoker(String namespaceId, Mono<ApiExchange> exchange, ResilientCalls calls, JsonMapper json,
 			InvocationSettings settings, Clock clock) {
@@ -74,14 +73,6 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		this.json = json;
 		this.settings = settings;
 		this.clock = clock;
-	}
-
-	/**
-	 * Return the rate limit the latest answer of an exchange described, for pacing.
-	 */
-	static RateLimit latestRateLimit(AtomicReference<@Nullable ApiExchange> resolved) {
-		ApiExchange current = resolved.get();
-		return (current != null) ? current.rateLimit() : RateLimit.unknown();
 	}
 
 	@Override

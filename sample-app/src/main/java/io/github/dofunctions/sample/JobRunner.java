@@ -1,6 +1,5 @@
 package io.github.dofunctions.sample;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,13 +19,10 @@ import org.springframework.web.server.ResponseStatusException;
  * <p>
  * A job run by hand is not marked idempotent: a nightly report that may have started is
  * not started again behind the caller's back. A run longer than the platform's blocking
- * limit is followed until it ends or the deadline passes.
+ * limit is followed until it ends or {@code do.functions.invocation.deadline} passes.
  */
 @Service
 public class JobRunner {
-
-	/** How long a caller waits for a job run by hand. */
-	static final Duration DEADLINE = Duration.ofMinutes(2);
 
 	private final FunctionsOperations functions;
 
@@ -65,7 +61,7 @@ public class JobRunner {
 		if (extra != null) {
 			parameters.putAll(extra);
 		}
-		Invocation invocation = Invocation.of(job.getFunction(), parameters).withDeadline(DEADLINE);
+		Invocation invocation = Invocation.of(job.getFunction(), parameters);
 		return this.schedule.ensureProvisioned()
 			.flatMap((namespaceId) -> this.functions.invoker(namespaceId).invokeForActivation(invocation))
 			.map((activation) -> JobRun.of(name, job.getFunction(), activation));

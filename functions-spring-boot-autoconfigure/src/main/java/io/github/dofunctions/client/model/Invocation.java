@@ -77,10 +77,8 @@ public record Invocation(String function, Object parameters, boolean idempotent,
 	/**
 	 * Check a function name: {@code name} or {@code package/name}, each part non-blank and
 	 * neither {@code .} nor {@code ..}.
-	 * @param function the name to check
-	 * @throws IllegalArgumentException if it is not a function name
 	 */
-	public static void checkFunctionName(@Nullable String function) {
+	private static void checkFunctionName(@Nullable String function) {
 		Assert.hasText(function, "function must not be null or blank");
 		String[] parts = function.split("/", -1);
 		Assert.isTrue(parts.length <= 2,
