@@ -1,10 +1,19 @@
 package io.github.dofunctions.client;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,35 +43,73 @@ final class FunctionsJson {
 	}
 
 	/**
-	 * Reads the API's UTC time strings. The API sends {@code 2022-09-14T04:16:45Z}; its
-	 * OpenAPI description shows {@code 2022-09-14 04:16:45+00:00}. Both are accepted, as
-	 * is any ISO-8601 offset.
+	 * Reads the API's UTC time strings in any ISO-8601 form a server may send. The API
+	 * sends {@code 2022-09-14T04:16:45Z}; its OpenAPI description shows
+	 * {@code 2022-09-14 04:16:45+00:00}; Go's encoders also write {@code +0000} offsets,
+	 * fractions of a second, and a time without a zone, which the API documents as UTC.
+	 * Go's zero time ({@code 0001-01-01T00:00:00Z}, a field the server never set) is
+	 * {@code null}. A time that still cannot be read is {@code null} too, with a DEBUG line:
+	 * one odd field never fails a whole answer (a listing would lose every resource).
 	 */
 	static final class UtcTimeDeserializer extends StdScalarDeserializer<Instant> {
+
+		private static final Log logger = LogFactory.getLog(UtcTimeDeserializer.class);
+
+		/** Go's {@code time.Time{}}, written by a server for a time it never set. */
+		static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+		/** Date, {@code T}, time with any fraction, and an optional offset or {@code Z}. */
+		private static final DateTimeFormatter ISO_TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
+			.append(DateTimeFormatter.ISO_LOCAL_DATE)
+			.appendLiteral('T')
+			.append(DateTimeFormatter.ISO_LOCAL_TIME)
+			.optionalStart()
+			.appendOffset("+HH:MM:ss", "Z")
+			.optionalEnd()
+			.toFormatter()
+			.withChronology(IsoChronology.INSTANCE)
+			.withResolverStyle(ResolverStyle.STRICT);
 
 		UtcTimeDeserializer() {
 			super(Instant.class);
 		}
 
 		@Override
-		public Instant deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+		public @Nullable Instant deserialize(JsonParser parser, DeserializationContext context)
+				throws JacksonException {
 			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-				return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+				logger.debug("Time field '" + parser.currentName() + "' is not a string but " + parser.currentToken()
+						+ ": read as null");
+				parser.skipChildren();
+				return null;
 			}
-			String text = parser.getString().trim();
+			Instant instant = parse(parser.getString());
+			if (instant == null) {
+				logger.debug("Time field '" + parser.currentName() + "' is not an ISO-8601 time: '"
+						+ abbreviate(parser.getString()) + "', read as null");
+			}
+			return (GO_ZERO_TIME.equals(instant)) ? null : instant;
+		}
+
+		static @Nullable Instant parse(String value) {
+			String text = value.trim();
+			if (text.length() > 10 && text.charAt(10) == ' ') {
+				text = text.substring(0, 10) + 'T' + text.substring(11);
+			}
+			// +0000 and -0130, which the formatter reads only with a colon.
+			text = text.replaceFirst("([+-][0-9]{2})([0-9]{2})$", "$1:$2");
 			try {
-				if (text.endsWith("Z") && text.length() > 10 && text.charAt(10) == 'T') {
-					// What the API sends: the quickest parse.
-					return Instant.parse(text);
-				}
-				String iso = (text.length() > 10 && text.charAt(10) == ' ')
-						? text.substring(0, 10) + 'T' + text.substring(11) : text;
-				return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+				TemporalAccessor parsed = ISO_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+				return (parsed instanceof OffsetDateTime offset) ? offset.toInstant()
+						: ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
 			}
-			catch (DateTimeParseException ex) {
-				return (Instant) context.handleWeirdStringValue(Instant.class, text,
-						"not a UTC time such as 2022-09-14T04:16:45Z");
+			catch (DateTimeException ex) {
+				return null;
 			}
+		}
+
+		private static String abbreviate(String text) {
+			return (text.length() > 40) ? text.substring(0, 40) + "..." : text;
 		}
 
 	}

@@ -72,11 +72,11 @@ class ResponseHandlingTests {
 		api.allowOffContractAnswers();
 		api.server()
 			.stubFor(get(NAMESPACE)
-				.willReturn(json(200, "{\"namespace\": {\"namespace\": \"fn-1\", \"created_at\": \"yesterday\"}}")));
+				.willReturn(json(200, "{\"namespace\": {\"namespace\": \"fn-1\", \"label\": {\"text\": \"x\"}}}")));
 
 		StepVerifier.create(api.template().getNamespace("fn-1"))
 			.verifyErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsInvalidResponseException.class)
-				.hasMessageContaining("not a UTC time"));
+				.hasMessageContaining("body is not the documented JSON"));
 	}
 
 	@Test
