@@ -43,7 +43,7 @@ final class ApiHandler {
 		return switch (route.operation()) {
 			case LIST_NAMESPACES -> ok(wrapList("namespaces", this.state.namespaces().stream().map(this::namespace).toList()));
 			case GET_NAMESPACE -> ok(wrap("namespace", namespace(this.state.namespace(ns))));
-			case CREATE_NAMESPACE -> createNamespace(object(body));
+			case CREATE_NAMESPACE -> createNamespace(body);
 			case DELETE_NAMESPACE -> {
 				this.state.deleteNamespace(ns);
 				yield Answer.noContent();
@@ -70,13 +70,24 @@ final class ApiHandler {
 		};
 	}
 
-	private Answer createNamespace(ObjectNode request) {
-		String region = requiredText(request, "region");
-		String label = requiredText(request, "label");
-		if (!REGIONS.contains(region)) {
-			throw ApiError.badRequest("Invalid request payload: unknown region " + region);
+	/**
+	 * Create a namespace. DigitalOcean's OpenAPI description gives an invalid create the
+	 * status {@code 404} with the id {@code bad_request} ("Invalid request payload:
+	 * missing label field"), and no {@code 400}: so does the emulator.
+	 */
+	private Answer createNamespace(byte[] body) {
+		try {
+			ObjectNode request = object(body);
+			String region = requiredText(request, "region");
+			String label = requiredText(request, "label");
+			if (!REGIONS.contains(region)) {
+				throw ApiError.badRequest("Invalid request payload: unknown region " + region);
+			}
+			return ok(wrap("namespace", namespace(this.state.createNamespace(region, label))));
 		}
-		return ok(wrap("namespace", namespace(this.state.createNamespace(region, label))));
+		catch (ApiError ex) {
+			throw (ex.status() == 400) ? new ApiError(404, ex.id(), ex.getMessage()) : ex;
+		}
 	}
 
 	private Answer createTrigger(String namespaceId, ObjectNode request) {

@@ -2,7 +2,8 @@ package io.github.dofunctions.emulator;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An activation the emulator recorded, as a snapshot: one ended run of a function.
@@ -10,21 +11,46 @@ import java.util.Map;
  * @param activationId identifier of the activation
  * @param namespaceId the namespace it ran in
  * @param function the function, as invoked ({@code name} or {@code package/name})
+ * @param subject who invoked it: the id of the access key that authenticated the call
  * @param start when it started
  * @param end when it ended
- * @param status {@code success} or {@code application error}
- * @param result what the function returned, or its error
+ * @param status {@code success}, {@code application error} (the function returned an
+ * {@code error} field) or {@code action developer error} (it threw)
+ * @param result what the function returned, any JSON value as plain Java ({@code Map},
+ * {@code List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}), or its
+ * error
  * @param logs what it logged
  */
-public record EmulatedActivation(String activationId, String namespaceId, String function, Instant start,
-		Instant end, String status, Map<String, Object> result, List<String> logs) {
+public record EmulatedActivation(String activationId, String namespaceId, String function, String subject,
+		Instant start, Instant end, String status, @Nullable Object result, List<String> logs) {
+
+	/** Status of a run that returned a result without an {@code error} field. */
+	public static final String SUCCESS = "success";
+
+	/** Status of a run that returned an {@code error} field. */
+	public static final String APPLICATION_ERROR = "application error";
+
+	/** Status of a run whose function threw. */
+	public static final String DEVELOPER_ERROR = "action developer error";
 
 	/**
 	 * Return whether the run succeeded.
 	 * @return {@code true} if the status is {@code success}
 	 */
 	public boolean success() {
-		return "success".equals(this.status);
+		return SUCCESS.equals(this.status);
+	}
+
+	/**
+	 * Return OpenWhisk's code of the status, as activation summaries carry it.
+	 * @return 0 for success, 1 for an application error, 2 for a developer error
+	 */
+	public int statusCode() {
+		return switch (this.status) {
+			case SUCCESS -> 0;
+			case APPLICATION_ERROR -> 1;
+			default -> 2;
+		};
 	}
 
 }

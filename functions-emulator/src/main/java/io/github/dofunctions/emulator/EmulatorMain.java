@@ -15,7 +15,7 @@ public final class EmulatorMain {
 			  --host <address>           address to listen on (default 127.0.0.1)
 			  --token <token>            bearer token to accept (default: a random one, printed)
 			  --namespace-limit <n>      namespaces per account (default 10)
-			  --trigger-limit <n>        triggers per namespace (default 20)
+			  --trigger-limit <n>        triggers per namespace (default 3, as in DigitalOcean's preview)
 			  --requests-per-minute <n>  burst limit, answered 429 with retry-after (default 250)
 			  --requests-per-hour <n>    hourly budget, answered 429 without retry-after (default 5000)
 			""";

@@ -112,10 +112,11 @@ final class EmulatorServer {
 	 * runtime. Errors take the API host's shape, {@code {"error", "code"}}.
 	 */
 	private Mono<Reply> onApiHost(HttpServerRequest request, Route route, @Nullable String query, byte[] body) {
-		String namespaceId = authenticate(request.requestHeaders().get("Authorization"));
-		if (namespaceId == null) {
+		Caller caller = authenticate(request.requestHeaders().get("Authorization"));
+		if (caller == null) {
 			return Mono.just(hostError(new ApiError(401, "unauthorized", "The supplied authentication is invalid.")));
 		}
+		String namespaceId = caller.namespaceId();
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (query != null) {
 			new QueryStringDecoder(query, false).parameters()
@@ -124,7 +125,7 @@ final class EmulatorServer {
 		String name = (route.name() != null) ? route.name() : "";
 		try {
 			Mono<ApiHandler.Answer> answer = switch (route.operation()) {
-				case INVOKE_FUNCTION -> this.runtime.invoke(namespaceId, name, body,
+				case INVOKE_FUNCTION -> this.runtime.invoke(namespaceId, caller.keyId(), name, body,
 						"true".equals(parameters.get("blocking")), "true".equals(parameters.get("result")));
 				case LIST_ACTIVATIONS -> Mono.just(this.runtime.list(namespaceId, parameters));
 				case GET_ACTIVATION -> Mono.just(this.runtime.get(namespaceId, name));
@@ -142,7 +143,7 @@ final class EmulatorServer {
 		}
 	}
 
-	private @Nullable String authenticate(@Nullable String authorization) {
+	private @Nullable Caller authenticate(@Nullable String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			return null;
 		}
@@ -155,8 +156,12 @@ final class EmulatorServer {
 			return null;
 		}
 		int colon = decoded.indexOf(':');
-		return (colon > 0) ? this.state.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
-				: null;
+		if (colon <= 0) {
+			return null;
+		}
+		String keyId = decoded.substring(0, colon);
+		String namespaceId = this.state.authenticate(keyId, decoded.substring(colon + 1));
+		return (namespaceId != null) ? new Caller(namespaceId, keyId) : null;
 	}
 
 	private Reply hostError(ApiError error) {
@@ -304,6 +309,13 @@ final class EmulatorServer {
 	private static String redact(String authorization) {
 		int space = authorization.indexOf(' ');
 		return ((space > 0) ? authorization.substring(0, space) : "") + REDACTED;
+	}
+
+	/**
+	 * Who calls an API host: the namespace an access key opens, and the key.
+	 */
+	private record Caller(String namespaceId, String keyId) {
+
 	}
 
 	/**

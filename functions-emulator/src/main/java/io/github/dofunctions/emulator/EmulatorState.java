@@ -218,23 +218,20 @@ public final class EmulatorState {
 	}
 
 	/**
-	 * Find the namespace whose functions a Basic credential may call: the namespace's own
-	 * uuid and key, or one of its access keys that has not expired.
+	 * Find the namespace whose functions a Basic credential may call: one of its access
+	 * keys that has not expired. The namespace's own uuid and key, DigitalOcean's legacy
+	 * shared token, no longer authenticate since 3 June 2026 (Functions "Latest Updates",
+	 * 13 March 2026), so they are refused here too.
 	 * @return the namespace id, or {@code null} if the credential is not valid
 	 */
 	synchronized @Nullable String authenticate(String user, String password) {
 		byte[] given = password.getBytes(StandardCharsets.UTF_8);
 		for (Entry entry : this.namespaces.values()) {
-			EmulatedNamespace namespace = entry.namespace;
-			if (namespace.uuid().equals(user)
-					&& MessageDigest.isEqual(namespace.key().getBytes(StandardCharsets.UTF_8), given)) {
-				return namespace.id();
-			}
 			String secret = entry.secrets.get(user);
 			EmulatedAccessKey key = entry.keys.get(user);
 			if (secret != null && key != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), given)
 					&& (key.expiresAt() == null || key.expiresAt().isAfter(this.clock.instant()))) {
-				return namespace.id();
+				return entry.namespace.id();
 			}
 		}
 		return null;

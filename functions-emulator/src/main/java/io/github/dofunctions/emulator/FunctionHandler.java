@@ -4,10 +4,13 @@ package io.github.dofunctions.emulator;
  * The code of an emulated function: from its parameters to its result. Registered with
  * {@link FunctionsEmulator#registerFunction(String, FunctionHandler)}.
  * <p>
- * The result is written as JSON and must be an object, such as a {@code Map} or a record;
- * a result with an {@code error} field, like a thrown exception, makes the activation an
- * {@code application error} and the blocking call answer {@code 502}, as on
- * DigitalOcean. Handlers run on Reactor's bounded-elastic threads and may block.
+ * The result is written as JSON and may be any JSON value (a {@code Map} or a record, a
+ * {@code List}, a string, a number, a boolean, {@code null}), as OpenWhisk allows since
+ * 2022. A result object with an {@code error} field makes the activation an
+ * {@code application error}; a thrown exception makes it an {@code action developer
+ * error}, as OpenWhisk's runtimes report an action that failed to handle an error. Either
+ * way the blocking call answers {@code 502} with the activation, as on DigitalOcean.
+ * Handlers run on Reactor's bounded-elastic threads and may block.
  */
 @FunctionalInterface
 public interface FunctionHandler {
@@ -15,9 +18,9 @@ public interface FunctionHandler {
 	/**
 	 * Run the function once.
 	 * @param call the parameters, and where to log
-	 * @return the result, written as a JSON object
-	 * @throws Exception to fail the activation with the exception's message as its
-	 * {@code error}
+	 * @return the result, written as JSON
+	 * @throws Exception to fail the activation ({@code action developer error}) with the
+	 * exception's message as its {@code error}
 	 */
 	Object handle(FunctionCall call) throws Exception;
 

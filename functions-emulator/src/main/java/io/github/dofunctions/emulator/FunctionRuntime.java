@@ -25,9 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the registered functions and keeps their activations, as a namespace's API host
- * does: blocking calls wait up to the demotion threshold then answer {@code 202}, failed
- * runs answer {@code 502} with their activation, and an activation can be read once it
- * has ended.
+ * (Apache OpenWhisk) does: blocking calls wait up to the demotion threshold then answer
+ * {@code 202}, failed runs answer {@code 502} with their activation, an activation can be
+ * read once it has ended, and listings are summaries ({@code statusCode}, no
+ * {@code response}, no logs) unless asked for {@code docs=true}, as OpenWhisk's
+ * {@code WhiskActivation.summaryAsJson} writes them.
  */
 final class FunctionRuntime {
 
@@ -38,6 +40,9 @@ final class FunctionRuntime {
 
 	private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {
 	};
+
+	/** OpenWhisk's version of an action deployed once. */
+	private static final String VERSION = "0.0.1";
 
 	private final Map<String, FunctionHandler> handlers = new ConcurrentHashMap<>();
 
@@ -86,8 +91,8 @@ final class FunctionRuntime {
 	 * Invoke a function: {@code 200} with the activation (or only its result), {@code 502}
 	 * when it failed, {@code 202} with the activation id when not waited for.
 	 */
-	Mono<ApiHandler.Answer> invoke(String namespaceId, String function, byte[] body, boolean blocking,
-			boolean resultOnly) {
+	Mono<ApiHandler.Answer> invoke(String namespaceId, String subject, String function, byte[] body,
+			boolean blocking, boolean resultOnly) {
 		FunctionHandler handler = this.handlers.get(function);
 		if (handler == null) {
 			throw ApiError.notFound("The requested resource does not exist.");
@@ -95,7 +100,7 @@ final class FunctionRuntime {
 		Map<String, Object> parameters = parameters(body);
 		String activationId = HexFormat.of().formatHex(randomBytes());
 		FunctionCall call = new FunctionCall(namespaceId, activationId, parameters, this.clock);
-		CompletableFuture<EmulatedActivation> ended = Mono.fromCallable(() -> run(handler, call, function))
+		CompletableFuture<EmulatedActivation> ended = Mono.fromCallable(() -> run(handler, call, function, subject))
 			.subscribeOn(Schedulers.boundedElastic())
 			.doOnNext(this::store)
 			.toFuture();
@@ -106,7 +111,7 @@ final class FunctionRuntime {
 		}
 		return Mono.fromFuture(ended, true)
 			.map((activation) -> new ApiHandler.Answer(activation.success() ? 200 : 502,
-					resultOnly ? this.json.valueToTree(activation.result()) : record(activation, true)))
+					resultOnly ? this.json.valueToTree(activation.result()) : record(activation)))
 			.timeout(this.demoteAfter, accepted);
 	}
 
@@ -119,6 +124,7 @@ final class FunctionRuntime {
 		long since = number(query, "since", Long.MIN_VALUE);
 		long upto = number(query, "upto", Long.MAX_VALUE);
 		String name = query.get("name");
+		boolean docs = "true".equals(query.get("docs"));
 		ArrayNode page = this.json.createArrayNode();
 		this.activations.stream()
 			.filter((stored) -> stored.activation.namespaceId().equals(namespaceId))
@@ -133,12 +139,12 @@ final class FunctionRuntime {
 				.reversed())
 			.skip(skip)
 			.limit((limit == 0) ? DEFAULT_PAGE : limit)
-			.forEach((stored) -> page.add(record(stored.activation, false)));
+			.forEach((stored) -> page.add(docs ? record(stored.activation) : summary(stored.activation)));
 		return new ApiHandler.Answer(200, page);
 	}
 
 	ApiHandler.Answer get(String namespaceId, String activationId) {
-		return new ApiHandler.Answer(200, record(find(namespaceId, activationId), true));
+		return new ApiHandler.Answer(200, record(find(namespaceId, activationId)));
 	}
 
 	ApiHandler.Answer logs(String namespaceId, String activationId) {
@@ -148,24 +154,26 @@ final class FunctionRuntime {
 	}
 
 	ApiHandler.Answer result(String namespaceId, String activationId) {
-		return new ApiHandler.Answer(200, response(find(namespaceId, activationId), true));
+		return new ApiHandler.Answer(200, response(find(namespaceId, activationId)));
 	}
 
-	private EmulatedActivation run(FunctionHandler handler, FunctionCall call, String function) {
+	private EmulatedActivation run(FunctionHandler handler, FunctionCall call, String function, String subject) {
 		Instant start = this.clock.instant();
-		Map<String, Object> result;
+		Object result;
+		String status;
 		try {
 			JsonNode answer = this.json.valueToTree(handler.handle(call));
-			result = (answer != null && answer.isObject()) ? this.json.convertValue(answer, PARAMETERS)
-					: Map.of("error", "The function did not return a dictionary.");
+			result = (answer != null) ? this.json.convertValue(answer, Object.class) : null;
+			status = (answer != null && answer.isObject() && answer.has("error"))
+					? EmulatedActivation.APPLICATION_ERROR : EmulatedActivation.SUCCESS;
 		}
 		catch (Exception ex) {
 			call.log(ex.toString());
 			result = Map.of("error", (ex.getMessage() != null) ? ex.getMessage() : ex.toString());
+			status = EmulatedActivation.DEVELOPER_ERROR;
 		}
-		String status = result.containsKey("error") ? "application error" : "success";
-		return new EmulatedActivation(call.activationId(), call.namespaceId(), function, start, this.clock.instant(),
-				status, result, call.logs());
+		return new EmulatedActivation(call.activationId(), call.namespaceId(), function, subject, start,
+				this.clock.instant(), status, result, call.logs());
 	}
 
 	private synchronized void store(EmulatedActivation activation) {
@@ -181,31 +189,46 @@ final class FunctionRuntime {
 			.orElseThrow(() -> ApiError.notFound("The requested resource does not exist."));
 	}
 
-	private ObjectNode record(EmulatedActivation activation, boolean full) {
+	/**
+	 * An activation record as OpenWhisk answers it ({@code WhiskActivation.toExtendedJson}):
+	 * the outcome and result in {@code response}.
+	 */
+	private ObjectNode record(EmulatedActivation activation) {
+		ObjectNode record = brief(activation);
+		record.put("subject", activation.subject());
+		record.set("response", response(activation));
+		record.set("logs", this.json.valueToTree(activation.logs()));
+		return record;
+	}
+
+	/**
+	 * An activation as listings give it ({@code WhiskActivation.summaryAsJson}): the
+	 * outcome as {@code statusCode}, no response, no logs, no subject.
+	 */
+	private ObjectNode summary(EmulatedActivation activation) {
+		return brief(activation).put("statusCode", activation.statusCode());
+	}
+
+	private ObjectNode brief(EmulatedActivation activation) {
 		ObjectNode record = this.json.createObjectNode();
 		record.put("activationId", activation.activationId());
 		record.put("namespace", activation.namespaceId());
 		record.put("name", shortName(activation.function()));
-		record.put("version", "0.0.1");
+		record.put("version", VERSION);
 		record.put("start", activation.start().toEpochMilli());
 		record.put("end", activation.end().toEpochMilli());
 		record.put("duration", activation.end().toEpochMilli() - activation.start().toEpochMilli());
-		record.set("response", response(activation, full));
-		record.set("logs", full ? this.json.valueToTree(activation.logs()) : this.json.createArrayNode());
 		ArrayNode annotations = record.putArray("annotations");
 		annotations.addObject().put("key", "path").put("value", activation.namespaceId() + "/" + activation.function());
 		record.put("publish", false);
 		return record;
 	}
 
-	private ObjectNode response(EmulatedActivation activation, boolean withResult) {
+	private ObjectNode response(EmulatedActivation activation) {
 		ObjectNode response = this.json.createObjectNode();
 		response.put("status", activation.status());
-		response.put("statusCode", activation.success() ? 0 : 1);
 		response.put("success", activation.success());
-		if (withResult) {
-			response.set("result", this.json.valueToTree(activation.result()));
-		}
+		response.set("result", this.json.valueToTree(activation.result()));
 		return response;
 	}
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and rate limits, fault injection and a request journal. It is also every namespace's
  * API host ({@code api_host} is the emulator's base URL): functions registered with
  * {@link #registerFunction(String, FunctionHandler)} can be invoked there with a
- * namespace's or an access key's credentials, and their activations read.
+ * access key's credentials (not the namespace's retired key), and their activations read.
  * <p>
  * <pre class="code">
  * try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
@@ -34,8 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FunctionsEmulator implements AutoCloseable {
 
-	/** How long a blocking call waits for its function by default before it is demoted. */
-	public static final Duration DEFAULT_DEMOTE_AFTER = Duration.ofMinutes(1);
+	/**
+	 * How long a blocking call waits for its function by default before it is demoted:
+	 * 30 seconds, as DigitalOcean documents ("How to Call Long-running Functions
+	 * Asynchronously").
+	 */
+	public static final Duration DEFAULT_DEMOTE_AFTER = Duration.ofSeconds(30);
+
+	/**
+	 * How many scheduled triggers a namespace may have by default: 3, DigitalOcean's
+	 * limit while scheduled triggers are in private preview (Functions "Limits").
+	 */
+	public static final int DEFAULT_TRIGGER_LIMIT = 3;
 
 	private final String host;
 
@@ -276,7 +286,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private int namespaceLimit = 10;
 
-		private int triggerLimit = 20;
+		private int triggerLimit = DEFAULT_TRIGGER_LIMIT;
 
 		private RateLimits rateLimits = RateLimits.digitalOcean();
 
@@ -290,7 +300,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		/**
 		 * Set how long a blocking call waits for its function before it is demoted and
 		 * answers {@code 202} with the activation id.
-		 * @param demoteAfter the threshold, a minute by default as at DigitalOcean
+		 * @param demoteAfter the threshold, 30 seconds by default as at DigitalOcean
 		 * @return this builder
 		 */
 		public Builder demoteAfter(Duration demoteAfter) {
@@ -346,7 +356,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		/**
 		 * Set how many triggers a namespace may have.
-		 * @param triggerLimit the limit, 20 by default
+		 * @param triggerLimit the limit, {@value FunctionsEmulator#DEFAULT_TRIGGER_LIMIT} by
+		 * default as at DigitalOcean while scheduled triggers are in preview
 		 * @return this builder
 		 */
 		public Builder triggerLimit(int triggerLimit) {

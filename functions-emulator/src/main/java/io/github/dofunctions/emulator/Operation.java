@@ -68,7 +68,7 @@ public enum Operation {
 
 	/**
 	 * Return whether the operation is served on a namespace's API host, authenticated
-	 * with the namespace's or an access key's Basic credentials.
+	 * with an access key's Basic credential.
 	 * @return whether the operation calls functions or reads activations
 	 */
 	public boolean isInvocation() {

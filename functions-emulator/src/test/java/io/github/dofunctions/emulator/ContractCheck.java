@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks every request the emulator receives during a test, and every answer it gives,
- * against DigitalOcean's OpenAPI description (the same checker as the client's contract
- * tests), so that the emulator cannot drift from DigitalOcean's contract.
+ * against DigitalOcean's OpenAPI description, or OpenWhisk's for the API host's calls
+ * (the same checkers as the client's contract tests), so that the emulator cannot drift
+ * from the platform's contracts.
  */
 final class ContractCheck implements BeforeEachCallback, AfterEachCallback {
 
@@ -64,16 +65,19 @@ final class ContractCheck implements BeforeEachCallback, AfterEachCallback {
 	public void afterEach(ExtensionContext context) {
 		this.emulator.get().removeExchangeListener(this.listener);
 		if (context.getExecutionException().isEmpty()) {
-			assertThat(this.violations).as("requests and answers outside DigitalOcean's OpenAPI contract").isEmpty();
+			assertThat(this.violations)
+				.as("requests and answers outside DigitalOcean's and OpenWhisk's API descriptions")
+				.isEmpty();
 		}
 	}
 
 	private void check(EmulatorExchange exchange) {
 		RecordedRequest request = exchange.request();
-		if (request.operation() == null || request.operation().isInvocation()) {
-			// Unknown paths, and the API host, which DigitalOcean's OpenAPI description leaves out.
+		if (request.operation() == null) {
+			// Unknown paths, which no description has.
 			return;
 		}
+		OpenApiContract contract = OpenApiContract.forPath(request.path());
 		Map<String, List<String>> responseHeaders = exchange.headers()
 			.entrySet()
 			.stream()
@@ -83,10 +87,10 @@ final class ContractCheck implements BeforeEachCallback, AfterEachCallback {
 				exchange.body());
 		boolean answered = this.answersChecked && exchange.status() > 0;
 		if (this.requestsChecked) {
-			this.violations.addAll(answered ? OpenApiContract.checkExchange(http) : OpenApiContract.checkRequest(http));
+			this.violations.addAll(answered ? contract.checkExchange(http) : contract.checkRequest(http));
 		}
 		else if (answered) {
-			this.violations.addAll(OpenApiContract.checkAnswer(http));
+			this.violations.addAll(contract.checkAnswer(http));
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -20,6 +22,7 @@ import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
 import io.github.dofunctions.test.VerboseLogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -28,9 +31,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Invocations against the emulator with the HTTP stack at TRACE and Spring's logging of
- * request details on: the namespace key, the access-key secret and the Basic credentials
- * built from them stay out of the log, of exception messages, of {@code toString()} and
- * of the emulator's journal.
+ * request details on: the namespace key, the secrets of a configured access key and of
+ * the key the client made for itself, and the Basic credentials built from them stay out
+ * of the log, of exception messages, of {@code toString()} and of the emulator's journal.
  */
 class EmulatorInvocationSecretsTests {
 
@@ -57,26 +60,37 @@ class EmulatorInvocationSecretsTests {
 		Namespace namespace = template.createNamespace(new CreateNamespaceRequest("nyc1", "secrets")).block();
 		AccessKey key = template.createAccessKey(namespace.id(), CreateAccessKeyRequest.named("ci")).block();
 		InvocationCredentials accessKey = InvocationCredentials.accessKey(key.id(), key.secret());
+		List<String> madeSecrets = new CopyOnWriteArrayList<>();
+		Consumer<EmulatorExchange> keysMade = (exchange) -> {
+			if (exchange.request().operation() == Operation.CREATE_ACCESS_KEY && exchange.status() == 201) {
+				madeSecrets.add(JsonMapper.shared().readTree(exchange.body()).at("/access_key/secret").asString());
+			}
+		};
+		emulator.get().addExchangeListener(keysMade);
 
 		List<Object> seen = new ArrayList<>();
-		FunctionInvoker withNamespaceKey = template.invoker(namespace.id());
+		FunctionInvoker withManagedKey = template.invoker(namespace.id());
 		FunctionInvoker withAccessKey = template.invoker(namespace.id(), accessKey);
-		seen.add(withNamespaceKey.invoke("hello", Map.of()).block());
+		seen.add(withManagedKey.invoke("hello", Map.of()).block());
 		seen.add(withAccessKey.invoke("hello", Map.of()).block());
 		seen.add(catchThrowable(() -> withAccessKey.invoke("fail", Map.of()).block()));
 		seen.add(catchThrowable(() -> template
 			.invoker(namespace.id(), InvocationCredentials.accessKey(key.id(), "wrong-" + key.secret()))
 			.invoke("hello", Map.of())
 			.block()));
-		seen.addAll(List.of(withNamespaceKey, withAccessKey, accessKey, InvocationCredentials.of(namespace)));
+		seen.addAll(List.of(withManagedKey, withAccessKey, accessKey));
+		template.close();
+		emulator.get().removeExchangeListener(keysMade);
 
+		assertThat(madeSecrets).singleElement().asString().isNotBlank();
+		String managed = madeSecrets.get(0);
 		assertThat(seen.get(2)).isInstanceOf(FunctionInvocationException.class);
 		assertThat(seen.get(3)).isInstanceOf(FunctionsUnauthorizedException.class);
 		String logged = this.log.text();
 		assertThat(logged).as("the HTTP stack logged the calls").contains("/api/v1/namespaces/_/actions/hello");
 		String journal = emulator.get().journal().requests().toString();
 		assertThat(logged + "\n" + VerboseLogCapture.describe(seen) + "\n" + journal).doesNotContain(namespace.key(),
-				key.secret(), basic(namespace.uuid(), namespace.key()), basic(key.id(), key.secret()),
+				key.secret(), managed, basic(namespace.uuid(), namespace.key()), basic(key.id(), key.secret()),
 				emulator.get().token());
 		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION))
 			.allSatisfy((request) -> assertThat(request.header("Authorization")).isEqualTo("Basic ******"));

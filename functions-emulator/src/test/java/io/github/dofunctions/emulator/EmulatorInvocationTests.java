@@ -18,6 +18,7 @@ import io.github.dofunctions.client.FunctionsTemplate;
 import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
+import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
@@ -29,6 +30,7 @@ import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.RetrySettings;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
@@ -40,9 +42,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * The invoker against the emulator acting as the namespace's API host: functions run,
@@ -52,6 +57,9 @@ class EmulatorInvocationTests {
 
 	@RegisterExtension
 	static final FunctionsEmulatorExtension emulator = new FunctionsEmulatorExtension();
+
+	@RegisterExtension
+	final ContractCheck contract = new ContractCheck(emulator::get);
 
 	static final RetrySettings QUICK = new RetrySettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50));
 
@@ -136,7 +144,7 @@ class EmulatorInvocationTests {
 		String activationId = recorded.get(0).activationId();
 		Activation activation = invoker.getActivation(activationId).block();
 		assertThat(activation.status()).isEqualTo(Activation.SUCCESS);
-		assertThat(activation.result()).containsEntry("greeting", "Hello, Ada!");
+		assertThat(activation.result()).asInstanceOf(MAP).containsEntry("greeting", "Hello, Ada!");
 		assertThat(invoker.getActivationLogs(activationId).block()).isEqualTo(recorded.get(0).logs());
 		assertThat(invoker.getActivationResult(activationId, Greeting.class).block()).isEqualTo(greeting);
 		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
@@ -210,7 +218,7 @@ class EmulatorInvocationTests {
 
 		Activation activation = invoker().invokeForActivation(Invocation.of("slow")).block();
 
-		assertThat(activation.result()).containsEntry("done", true);
+		assertThat(activation.result()).asInstanceOf(MAP).containsEntry("done", true);
 		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
 			.satisfies((request) -> assertThat(request.status()).isEqualTo(202));
 		assertThat(emulator.get().journal().count(Operation.GET_ACTIVATION)).isPositive();
@@ -228,17 +236,17 @@ class EmulatorInvocationTests {
 		String activationId = ((FunctionInvocationTimeoutException) failure).activationId();
 		assertThat(activationId).isNotNull();
 		this.finish.countDown();
-		assertThat(invoker.awaitActivation(activationId, Duration.ofSeconds(20)).block().result())
+		assertThat(invoker.awaitActivation(activationId, Duration.ofSeconds(20)).block().result()).asInstanceOf(MAP)
 			.containsEntry("done", true);
 	}
 
 	@Test
-	void throwingFunctionFailsWithItsActivation() {
+	void throwingFunctionFailsWithItsActivationAsADeveloperError() {
 		Throwable failure = catchThrowable(() -> invoker().invoke("tools/fail", Map.of()).block());
 
 		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
-			assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR);
-			assertThat(ex.result()).containsEntry("error", "name is required");
+			assertThat(ex.status()).isEqualTo(Activation.DEVELOPER_ERROR);
+			assertThat(ex.result()).asInstanceOf(MAP).containsEntry("error", "name is required");
 			assertThat(ex.logs()).anySatisfy((line) -> assertThat(line).endsWith("stdout: about to fail"));
 			assertThat(ex.activationId()).isEqualTo(emulator.get().activations(this.namespaceId).get(0).activationId());
 		});
@@ -359,6 +367,101 @@ class EmulatorInvocationTests {
 						"limit=200&skip=400&upto=" + upto);
 			assertThat(own.activations(namespace)).hasSize(455);
 		}
+	}
+
+	@Test
+	void errorReturnedIsAnApplicationErrorAndBothAreListedWithTheirStatusCode() {
+		emulator.get().registerFunction("refuse", (call) -> Map.of("error", "not today"));
+		FunctionInvoker invoker = invoker();
+		invoker.invoke("greet", Map.of()).block();
+		assertThat(catchThrowable(() -> invoker.invoke("refuse", Map.of()).block()))
+			.isInstanceOfSatisfying(FunctionInvocationException.class,
+					(ex) -> assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR));
+		catchThrowable(() -> invoker.invoke("tools/fail", Map.of()).block());
+
+		List<Activation> listed = invoker.listActivations(ActivationQuery.all()).collectList().block();
+
+		assertThat(listed).extracting(Activation::name, Activation::status, Activation::success)
+			.containsExactlyInAnyOrder(tuple("greet", Activation.SUCCESS, true),
+					tuple("refuse", Activation.APPLICATION_ERROR, false),
+					tuple("fail", Activation.DEVELOPER_ERROR, false));
+		assertThat(listed).allSatisfy((activation) -> {
+			assertThat(activation.result()).isNull();
+			assertThat(activation.logs()).isEmpty();
+		});
+	}
+
+	@Test
+	void listingGivesSummariesUnlessAskedForTheDocuments() {
+		invoker().invoke("greet", Map.of("name", "Ada")).block();
+		AccessKey key = template(FunctionsResilience.none())
+			.createAccessKey(this.namespaceId, CreateAccessKeyRequest.named("raw"))
+			.block();
+		RawClient raw = new RawClient(emulator.get());
+
+		JsonNode summary = raw.sendToApiHost("GET", "/api/v1/namespaces/_/activations", null, key.id(), key.secret())
+			.body()
+			.get(0);
+		JsonNode full = raw
+			.sendToApiHost("GET", "/api/v1/namespaces/_/activations?docs=true", null, key.id(), key.secret())
+			.body()
+			.get(0);
+
+		assertThat(summary.get("statusCode").asInt()).isZero();
+		assertThat(summary.has("response")).isFalse();
+		assertThat(summary.has("logs")).isFalse();
+		assertThat(full.at("/response/status").asString()).isEqualTo("success");
+		assertThat(full.at("/response/result/greeting").asString()).isEqualTo("Hello, Ada!");
+		assertThat(full.get("logs")).hasSize(1);
+		assertThat(full.get("subject").asString()).startsWith("dof_v1_");
+	}
+
+	@Test
+	void namespacesLegacyKeyIsRefusedAsAtDigitalOcean() {
+		Namespace namespace = template(FunctionsResilience.none()).getNamespace(this.namespaceId).block();
+
+		RawClient.Answer answer = new RawClient(emulator.get()).sendToApiHost("POST",
+				"/api/v1/namespaces/_/actions/greet?blocking=true", "{}", namespace.uuid(), namespace.key());
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.body().get("error").asString()).isEqualTo("The supplied authentication is invalid.");
+		assertThat(emulator.get().activations(this.namespaceId)).isEmpty();
+	}
+
+	@Test
+	void resultsOfEveryJsonTypeAreServedAndRead() {
+		emulator.get().registerFunction("list", (call) -> List.of("a", "b"));
+		emulator.get().registerFunction("text", (call) -> "done");
+		emulator.get().registerFunction("count", (call) -> 42);
+		emulator.get().registerFunction("nothing", (call) -> null);
+		FunctionInvoker invoker = invoker();
+
+		assertThat(invoker.invoke("list", Map.of(), List.class).block()).containsExactly("a", "b");
+		assertThat(invoker.invoke("text", Map.of(), String.class).block()).isEqualTo("done");
+		assertThat(invoker.invoke("count", Map.of(), Integer.class).block()).isEqualTo(42);
+		assertThat(invoker.invoke("nothing", Map.of(), Object.class).blockOptional()).isEmpty();
+		assertThat(emulator.get().activations(this.namespaceId)).extracting(EmulatedActivation::result)
+			.containsExactly(List.of("a", "b"), "done", 42, null);
+		assertThat(catchThrowable(() -> invoker.invoke("list", Map.of()).block()))
+			.isInstanceOf(FunctionsInvalidResponseException.class)
+			.hasMessageContaining("a JSON array");
+	}
+
+	@Test
+	void largestActivationThePlatformAllowsComesBackWhole() {
+		String value = "r".repeat(900 * 1024);
+		emulator.get().registerFunction("big", (call) -> {
+			for (int line = 0; line < 2000; line++) {
+				call.log("l".repeat(100));
+			}
+			return Map.of("value", value);
+		});
+
+		Activation activation = invoker().invokeForActivation(Invocation.of("big")).block();
+
+		assertThat(activation.result()).isEqualTo(Map.of("value", value));
+		assertThat(activation.logs()).hasSize(2000)
+			.allSatisfy((line) -> assertThat(line).endsWith("stdout: " + "l".repeat(100)));
 	}
 
 	private static void invokeMany(FunctionInvoker invoker, int from, int count) {

@@ -6,14 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends requests the client would refuse to send (an invalid cron, a missing field), to
- * see how the emulator answers them.
+ * Sends requests the client would refuse to send (an invalid cron, a missing field, a
+ * retired credential), to see how the emulator answers them.
  */
 final class RawClient {
 
@@ -32,8 +34,20 @@ final class RawClient {
 	}
 
 	Answer send(String method, String path, @Nullable String body, String token) {
+		return exchange(method, path, body, "Bearer " + token);
+	}
+
+	/**
+	 * Send a request to the API host, with a Basic credential.
+	 */
+	Answer sendToApiHost(String method, String path, @Nullable String body, String user, String password) {
+		return exchange(method, path, body, "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private Answer exchange(String method, String path, @Nullable String body, String authorization) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path))
-			.header("Authorization", "Bearer " + token)
+			.header("Authorization", authorization)
 			.header("Accept", "application/json")
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
 					: HttpRequest.BodyPublishers.noBody());

@@ -81,7 +81,7 @@ public final class FunctionsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InvocationSettings functionsInvocationSettings(FunctionsProperties properties,
+	InvocationSettings functionsInvocationSettings(FunctionsProperties properties, Environment environment,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
@@ -90,7 +90,9 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<CircuitBreakerMeters> circuitBreakerMeters) {
 		FunctionsProperties.Invocation invocation = properties.getInvocation();
 		CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfAvailable();
-		return InvocationSettings.builder()
+		InvocationSettings.Builder settings = InvocationSettings.builder();
+		managedKeys(settings, invocation.getManagedKey(), environment.getProperty("spring.application.name"));
+		return settings.maxResponseSize(invocation.getMaxResponseSize())
 			.resilience((namespaceId) -> {
 				FunctionsResilience resilience = fromProperties(FunctionsResilience.invocationBuilder(namespaceId),
 						properties, FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
@@ -110,6 +112,30 @@ public final class FunctionsAutoConfiguration {
 			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
 					properties.getConnectTimeout(), invocation.getResponseTimeout()))
 			.build();
+	}
+
+	/**
+	 * Apply the managed-key properties, refusing a value the client would refuse with a
+	 * failure that names the property.
+	 */
+	private static void managedKeys(InvocationSettings.Builder settings, FunctionsProperties.Invocation.ManagedKey key,
+			@Nullable String applicationName) {
+		String prefix = "do.functions.invocation.managed-key.";
+		try {
+			settings.managedKeyName(key.getNamePrefix(), applicationName);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "name-prefix", key.getNamePrefix(),
+					ex.getMessage());
+		}
+		try {
+			settings.managedKeyLifetime(key.getLifetime(), key.getRenewBefore());
+		}
+		catch (IllegalArgumentException ex) {
+			boolean lifetime = ex.getMessage() != null && ex.getMessage().startsWith("lifetime");
+			throw new InvalidConfigurationPropertyValueException(prefix + (lifetime ? "lifetime" : "renew-before"),
+					lifetime ? key.getLifetime() : key.getRenewBefore(), ex.getMessage());
+		}
 	}
 
 	/**

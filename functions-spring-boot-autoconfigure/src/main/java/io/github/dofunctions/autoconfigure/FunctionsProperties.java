@@ -396,7 +396,7 @@ public class FunctionsProperties {
 
 		/**
 		 * Id (dof_v1_...) of the access key that authenticates calls. When unset, the
-		 * namespace's own uuid and key are read once through the API and kept.
+		 * client makes and renews access keys of its own (see managed-key).
 		 */
 		private @Nullable String accessKeyId;
 
@@ -413,10 +413,16 @@ public class FunctionsProperties {
 
 		/**
 		 * Maximum time to wait for the answer to one request on an API host. Keep it
-		 * above the platform's blocking limit (about a minute), after which a blocking
-		 * call is demoted and answers at once.
+		 * above the platform's blocking limit (30 seconds), after which a blocking call is
+		 * demoted and answers at once.
 		 */
 		private Duration responseTimeout = Duration.ofSeconds(90);
+
+		/**
+		 * Largest answer read from an API host. The default holds an activation with
+		 * the platform's largest result (1 MB) and logs (256 KB).
+		 */
+		private DataSize maxResponseSize = DataSize.ofMegabytes(4);
 
 		/**
 		 * First interval between polls of a demoted or started activation; each next
@@ -440,6 +446,20 @@ public class FunctionsProperties {
 		 * runs 120 invocations at once per namespace.
 		 */
 		private int maxConcurrency = 120;
+
+		private final ManagedKey managedKey = new ManagedKey();
+
+		public ManagedKey getManagedKey() {
+			return this.managedKey;
+		}
+
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
+		}
+
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+		}
 
 		public @Nullable String getNamespaceId() {
 			return this.namespaceId;
@@ -513,6 +533,54 @@ public class FunctionsProperties {
 			this.maxConcurrency = maxConcurrency;
 		}
 
+		/**
+		 * Access keys the client makes for itself when no access-key-id is set.
+		 */
+		public static class ManagedKey {
+
+			/**
+			 * Prefix of the names of the keys the client makes, followed by the
+			 * application's name (spring.application.name), an id of the running instance
+			 * and a number. Expired keys that carry it may be deleted by any instance.
+			 */
+			private String namePrefix = "do-functions";
+
+			/**
+			 * Lifetime (expires_in) of each key, whole hours of at least one.
+			 */
+			private Duration lifetime = Duration.ofDays(1);
+
+			/**
+			 * How long before a key expires the next is made, in the background; must be
+			 * shorter than the lifetime.
+			 */
+			private Duration renewBefore = Duration.ofHours(1);
+
+			public String getNamePrefix() {
+				return this.namePrefix;
+			}
+
+			public void setNamePrefix(String namePrefix) {
+				this.namePrefix = namePrefix;
+			}
+
+			public Duration getLifetime() {
+				return this.lifetime;
+			}
+
+			public void setLifetime(Duration lifetime) {
+				this.lifetime = lifetime;
+			}
+
+			public Duration getRenewBefore() {
+				return this.renewBefore;
+			}
+
+			public void setRenewBefore(Duration renewBefore) {
+				this.renewBefore = renewBefore;
+			}
+
+		}
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.observation.AnswerContext;
 import org.jspecify.annotations.Nullable;
@@ -50,18 +51,50 @@ final class ApiExchange {
 
 	private final int maxResponseBytes;
 
-	private final AtomicReference<RateLimit> rateLimit = new AtomicReference<>(RateLimit.unknown());
+	private final AtomicReference<RateLimit> rateLimit;
 
 	/** Readers resolved once per answer type, not on every answer. */
-	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+	private final Map<Class<?>, ObjectReader> readers;
 
+	/**
+	 * @param authentication adds the credential to each request
+	 */
 	ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json, int maxResponseBytes,
 			Clock clock) {
+		this(webClient, authentication, json, new ErrorResponses(json, clock), maxResponseBytes,
+				new AtomicReference<>(RateLimit.unknown()), new ConcurrentHashMap<>());
+	}
+
+	private ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json,
+			ErrorResponses errors, int maxResponseBytes, AtomicReference<RateLimit> rateLimit,
+			Map<Class<?>, ObjectReader> readers) {
 		this.webClient = webClient;
 		this.authentication = authentication;
 		this.json = json;
-		this.errors = new ErrorResponses(json, clock);
+		this.errors = errors;
 		this.maxResponseBytes = maxResponseBytes;
+		this.rateLimit = rateLimit;
+		this.readers = readers;
+	}
+
+	/**
+	 * Return this exchange sending the given Basic credential instead: the same host,
+	 * client and rate-limit record.
+	 */
+	ApiExchange authenticated(InvocationCredentials credentials) {
+		return new ApiExchange(this.webClient,
+				(headers) -> headers.setBasicAuth(credentials.id(), credentials.secret()), this.json, this.errors,
+				this.maxResponseBytes, this.rateLimit, this.readers);
+	}
+
+	/**
+	 * Authentication of a host whose requests each say their own credential, through
+	 * {@link #authenticated}: sending without one is a programming error.
+	 */
+	static Consumer<HttpHeaders> credentialPerRequest() {
+		return (headers) -> {
+			throw new IllegalStateException("No credential for this API host: use authenticated(credentials)");
+		};
 	}
 
 	/**

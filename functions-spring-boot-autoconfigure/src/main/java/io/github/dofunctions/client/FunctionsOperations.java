@@ -140,11 +140,15 @@ public interface FunctionsOperations {
 	RateLimit rateLimit();
 
 	/**
-	 * Return the invoker of a namespace's functions, authenticated with the namespace's
-	 * own {@code uuid} and {@code key}. The namespace is read once, on the invoker's first
-	 * call, for its API host and credentials, which are then kept. The same invoker is
-	 * returned for the same namespace; every invoker of a namespace shares its pacing,
-	 * concurrency limit and circuit breaker.
+	 * Return the invoker of a namespace's functions, authenticated with an access key the
+	 * client makes for itself: created on the invoker's first call with
+	 * {@code createAccessKey}, its secret kept in memory only, renewed in the background
+	 * before it expires, replaced once if the API host refuses it, and deleted when the
+	 * client is {@linkplain FunctionsTemplate#close() closed}. (DigitalOcean's namespace
+	 * key, the legacy shared token, no longer authenticates since 3 June 2026.) The
+	 * namespace is read once, on the invoker's first call, for its API host, which is then
+	 * kept. The same invoker is returned for the same namespace; every invoker of a
+	 * namespace shares its pacing, concurrency limit and circuit breaker.
 	 * @param namespaceId the namespace identifier
 	 * @return the invoker
 	 */

@@ -3,9 +3,12 @@ package io.github.dofunctions.client;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +40,12 @@ import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.ResilientCalls;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -59,8 +65,16 @@ import org.springframework.web.util.DefaultUriBuilderFactory.EncodingMode;
  * URL with strict encoding of path variables, JSON and authentication headers, masked
  * request details in logs. It reads and writes JSON with its own mapper, never the
  * application's.
+ * <p>
+ * {@link #close()} deletes the access keys the template made for its invokers; with
+ * Spring Boot it is called when the application context closes.
  */
-public final class FunctionsTemplate implements FunctionsOperations {
+public final class FunctionsTemplate implements FunctionsOperations, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(FunctionsTemplate.class);
+
+	/** Longest {@link #close()} waits for the managed access keys to be deleted. */
+	static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
 	/** Base URL of DigitalOcean's public API. */
 	public static final String DEFAULT_BASE_URL = "https://api.digitalocean.com";
@@ -79,6 +93,8 @@ public final class FunctionsTemplate implements FunctionsOperations {
 	private final Map<InvokerKey, FunctionInvoker> invokersByNamespace = new ConcurrentHashMap<>();
 
 	private final Map<String, NamespaceCalls> callsByNamespace = new ConcurrentHashMap<>();
+
+	private final Map<String, ManagedAccessKey> managedKeys = new ConcurrentHashMap<>();
 
 	private FunctionsTemplate(String baseUrl, ApiExchange exchange, ResilientCalls calls, Invokers invokers) {
 		this.baseUrl = baseUrl;
@@ -229,13 +245,21 @@ public final class FunctionsTemplate implements FunctionsOperations {
 	private FunctionInvoker createInvoker(InvokerKey key) {
 		NamespaceCalls namespaceCalls = this.callsByNamespace.computeIfAbsent(key.namespaceId(),
 				this::createNamespaceCalls);
-		Mono<ApiExchange> exchange = getNamespace(key.namespaceId())
-			.map((namespace) -> this.invokers.exchange(namespace, key.credentials()))
+		Mono<ApiExchange> apiHost = getNamespace(key.namespaceId()).map(this.invokers::apiHost)
 			.doOnNext(namespaceCalls.latest()::set)
 			// Kept once resolved; a failure is not kept, so the next call tries again.
 			.cacheInvalidateIf((kept) -> false);
-		return new WebClientFunctionInvoker(key.namespaceId(), exchange, namespaceCalls.calls(), this.invokers.json,
-				this.invokers.settings, this.invokers.clock);
+		InvocationCredentialSource credentials = (key.credentials() != null)
+				? InvocationCredentialSource.of(key.credentials())
+				: this.managedKeys.computeIfAbsent(key.namespaceId(), this::createManagedKey);
+		return new WebClientFunctionInvoker(key.namespaceId(), apiHost, credentials, namespaceCalls.calls(),
+				this.invokers.json, this.invokers.settings, this.invokers.clock);
+	}
+
+	private ManagedAccessKey createManagedKey(String namespaceId) {
+		InvocationSettings settings = this.invokers.settings;
+		return new ManagedAccessKey(this, namespaceId, settings.managedKeyPrefix(), this.invokers.keyName,
+				settings.managedKeyLifetime(), settings.managedKeyRenewBefore(), this.invokers.clock);
 	}
 
 	/**
@@ -275,6 +299,29 @@ public final class FunctionsTemplate implements FunctionsOperations {
 	@Override
 	public RateLimit rateLimit() {
 		return this.exchange.rateLimit();
+	}
+
+	/**
+	 * Delete the access keys this template made for its invokers, and the expired keys
+	 * that carry their prefix, once a renewal under way has ended (best effort: a key that
+	 * cannot be deleted within ten seconds expires by itself). The template stays usable:
+	 * an invoker that needs a key again makes a new one.
+	 */
+	@Override
+	public void close() {
+		Mono<Void> deletes = Flux.fromIterable(this.managedKeys.values())
+			.flatMap(ManagedAccessKey::close)
+			.then()
+			.timeout(CLOSE_TIMEOUT)
+			.doOnError((ex) -> logger.info("Could not delete every access key this client made; they expire by "
+					+ "themselves: " + ex))
+			.onErrorComplete();
+		if (Schedulers.isInNonBlockingThread()) {
+			deletes.subscribe();
+		}
+		else {
+			deletes.block();
+		}
 	}
 
 	@Override
@@ -473,7 +520,8 @@ public final class FunctionsTemplate implements FunctionsOperations {
 			WebClient.Builder invocationBuilder = (this.invocation.webClientBuilder() != null)
 					? this.invocation.webClientBuilder() : this.webClientBuilder;
 			Invokers invokers = new Invokers(this.invocation, (apiHost) -> webClient(invocationBuilder, apiHost),
-					json, (int) this.maxResponseSize.toBytes(), this.clock, listener, observations);
+					json, (int) this.invocation.maxResponseSize().toBytes(), this.clock, listener, observations,
+					managedKeyName(this.invocation));
 			return new FunctionsTemplate(base, exchange, calls, invokers);
 		}
 
@@ -497,6 +545,25 @@ public final class FunctionsTemplate implements FunctionsOperations {
 				// keep the Authorization header out of the logs.
 				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 				.build();
+		}
+
+		/**
+		 * The name of this template's managed keys but their number:
+		 * {@code <prefix>[-<application>]-<instance>}, the instance random.
+		 */
+		private static String managedKeyName(InvocationSettings invocation) {
+			StringBuilder name = new StringBuilder(invocation.managedKeyPrefix());
+			String application = invocation.applicationName();
+			if (application != null) {
+				String part = application.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+				part = part.substring(0, Math.min(part.length(), 40)).replaceAll("^-+|-+$", "");
+				if (!part.isEmpty()) {
+					name.append('-').append(part);
+				}
+			}
+			byte[] instance = new byte[4];
+			new SecureRandom().nextBytes(instance);
+			return name.append('-').append(HexFormat.of().formatHex(instance)).toString();
 		}
 
 		static String checkBaseUrl(String baseUrl) {
@@ -540,28 +607,24 @@ public final class FunctionsTemplate implements FunctionsOperations {
 
 	/**
 	 * What every invoker of the template shares.
+	 *
+	 * @param keyName the name of the template's managed keys, but their number
 	 */
 	private record Invokers(InvocationSettings settings, Function<String, WebClient> webClients, JsonMapper json,
-			int maxResponseBytes, Clock clock, FunctionsClientListener listener, ObservationRegistry observations) {
+			int maxResponseBytes, Clock clock, FunctionsClientListener listener, ObservationRegistry observations,
+			String keyName) {
 
 		/**
-		 * Make the exchange with a namespace's API host, with its credentials or the
-		 * given ones.
+		 * Make the exchange with a namespace's API host; each request says its
+		 * credential.
 		 */
-		ApiExchange exchange(Namespace namespace, @Nullable InvocationCredentials given) {
-			String operation = ApiOperation.GET_NAMESPACE.operationName();
+		ApiExchange apiHost(Namespace namespace) {
 			if (namespace.apiHost() == null || namespace.apiHost().isBlank()) {
-				throw new FunctionsInvalidResponseException(operation, 200,
+				throw new FunctionsInvalidResponseException(ApiOperation.GET_NAMESPACE.operationName(), 200,
 						"namespace " + namespace.id() + " has no api_host to call its functions on", null, null);
 			}
-			if (given == null && (namespace.uuid() == null || namespace.key() == null)) {
-				throw new FunctionsInvalidResponseException(operation, 200, "namespace " + namespace.id()
-						+ " carries no uuid and key: give the invoker an access key", null, null);
-			}
-			InvocationCredentials credentials = (given != null) ? given : InvocationCredentials.of(namespace);
 			String apiHost = Builder.checkBaseUrl(namespace.apiHost());
-			return new ApiExchange(this.webClients.apply(apiHost),
-					(headers) -> headers.setBasicAuth(credentials.id(), credentials.secret()), this.json,
+			return new ApiExchange(this.webClients.apply(apiHost), ApiExchange.credentialPerRequest(), this.json,
 					this.maxResponseBytes, this.clock);
 		}
 

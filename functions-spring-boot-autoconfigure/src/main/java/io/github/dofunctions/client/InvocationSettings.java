@@ -6,17 +6,31 @@ import java.util.function.Function;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import org.jspecify.annotations.Nullable;
 
+import io.github.dofunctions.client.model.CreateAccessKeyRequest;
+
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * How a {@link FunctionsTemplate} calls functions: the resilience of each namespace, how
- * long callers wait for a result, how demoted calls are polled, and the HTTP client used
- * on the namespaces' API hosts.
+ * long callers wait for a result, how demoted calls are polled, the access keys the
+ * client makes for itself, and the HTTP client used on the namespaces' API hosts.
  */
 public final class InvocationSettings {
+
+	/** Default prefix of the names of the access keys the client makes. */
+	public static final String DEFAULT_MANAGED_KEY_PREFIX = "do-functions";
+
+	/**
+	 * Default largest answer read from an API host: 4 MB. DigitalOcean allows a 1 MB
+	 * result and 256 KB of logs per activation (Functions "Limits"); an activation record
+	 * carries both, and JSON escaping with the timestamp of each log line can more than
+	 * double the logs.
+	 */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(4);
 
 	private final Function<String, FunctionsResilience> resilience;
 
@@ -28,18 +42,35 @@ public final class InvocationSettings {
 
 	private final WebClient.@Nullable Builder webClientBuilder;
 
+	private final DataSize maxResponseSize;
+
+	private final String managedKeyPrefix;
+
+	private final @Nullable String applicationName;
+
+	private final Duration managedKeyLifetime;
+
+	private final Duration managedKeyRenewBefore;
+
 	private InvocationSettings(Builder builder) {
 		this.resilience = builder.resilience;
 		this.deadline = builder.deadline;
 		this.pollInterval = builder.pollInterval;
 		this.maxPollInterval = builder.maxPollInterval;
 		this.webClientBuilder = builder.webClientBuilder;
+		this.maxResponseSize = builder.maxResponseSize;
+		this.managedKeyPrefix = builder.managedKeyPrefix;
+		this.applicationName = builder.applicationName;
+		this.managedKeyLifetime = builder.managedKeyLifetime;
+		this.managedKeyRenewBefore = builder.managedKeyRenewBefore;
 	}
 
 	/**
 	 * Return the default settings: {@link FunctionsResilience#invocationDefaults(String)}
 	 * for each namespace, a five-minute deadline, polls from half a second apart growing
-	 * to five seconds, and the template's own HTTP client.
+	 * to five seconds, answers of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}, managed access
+	 * keys named {@value #DEFAULT_MANAGED_KEY_PREFIX}{@code -...} that live a day and are
+	 * renewed an hour before they expire, and the template's own HTTP client.
 	 * @return the default settings
 	 */
 	public static InvocationSettings defaults() {
@@ -93,6 +124,47 @@ public final class InvocationSettings {
 	}
 
 	/**
+	 * Return the largest answer read from an API host.
+	 * @return the limit
+	 */
+	public DataSize maxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	/**
+	 * Return the prefix of the names of the access keys the client makes.
+	 * @return the prefix
+	 */
+	public String managedKeyPrefix() {
+		return this.managedKeyPrefix;
+	}
+
+	/**
+	 * Return the application's name, part of the names of the access keys the client
+	 * makes.
+	 * @return the name, or {@code null} for none
+	 */
+	public @Nullable String applicationName() {
+		return this.applicationName;
+	}
+
+	/**
+	 * Return the lifetime ({@code expires_in}) of the access keys the client makes.
+	 * @return the lifetime, whole hours
+	 */
+	public Duration managedKeyLifetime() {
+		return this.managedKeyLifetime;
+	}
+
+	/**
+	 * Return how long before a managed access key expires the next is made.
+	 * @return the time left to a key when it is renewed
+	 */
+	public Duration managedKeyRenewBefore() {
+		return this.managedKeyRenewBefore;
+	}
+
+	/**
 	 * Builds {@link InvocationSettings}, starting from the defaults.
 	 */
 	public static final class Builder {
@@ -106,6 +178,16 @@ public final class InvocationSettings {
 		private Duration maxPollInterval = Duration.ofSeconds(5);
 
 		private WebClient.@Nullable Builder webClientBuilder;
+
+		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private String managedKeyPrefix = DEFAULT_MANAGED_KEY_PREFIX;
+
+		private @Nullable String applicationName;
+
+		private Duration managedKeyLifetime = Duration.ofDays(1);
+
+		private Duration managedKeyRenewBefore = Duration.ofHours(1);
 
 		private Builder() {
 		}
@@ -150,8 +232,58 @@ public final class InvocationSettings {
 		}
 
 		/**
+		 * Set the largest answer read from an API host; a larger one fails the call with
+		 * a {@link io.github.dofunctions.client.error.FunctionsInvalidResponseException}.
+		 * @param maxResponseSize the limit, {@link #DEFAULT_MAX_RESPONSE_SIZE} by default
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			Assert.isTrue(maxResponseSize != null && maxResponseSize.toBytes() > 0
+					&& maxResponseSize.toBytes() <= Integer.MAX_VALUE, "maxResponseSize must be between 1 byte and 2 GiB");
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
+		 * Set how the access keys the client makes for itself are named:
+		 * {@code <prefix>-<application>-<instance>-<n>}, where the instance is random
+		 * for each template and {@code n} counts its keys of a namespace.
+		 * @param prefix the prefix, {@value InvocationSettings#DEFAULT_MANAGED_KEY_PREFIX}
+		 * by default: letters, digits, {@code -} and {@code _}; expired keys that carry it
+		 * may be deleted
+		 * @param applicationName the application's name, or {@code null} for none;
+		 * characters other than letters, digits and {@code -} become {@code -}
+		 * @return this builder
+		 */
+		public Builder managedKeyName(String prefix, @Nullable String applicationName) {
+			Assert.isTrue(prefix != null && prefix.matches("[A-Za-z0-9_-]{1,32}"),
+					() -> "managed key prefix '" + prefix + "' must be 1 to 32 letters, digits, '-' or '_'");
+			this.managedKeyPrefix = prefix;
+			this.applicationName = applicationName;
+			return this;
+		}
+
+		/**
+		 * Set how long the access keys the client makes for itself live, and when the
+		 * next is made.
+		 * @param lifetime the {@code expires_in} of each key, whole hours of at least one,
+		 * a day by default
+		 * @param renewBefore how long before a key expires the next is made, an hour by
+		 * default; less than the lifetime
+		 * @return this builder
+		 */
+		public Builder managedKeyLifetime(Duration lifetime, Duration renewBefore) {
+			CreateAccessKeyRequest.expiringAfter("lifetime-check", lifetime);
+			Assert.isTrue(renewBefore != null && !renewBefore.isNegative() && !renewBefore.isZero() && renewBefore.compareTo(lifetime) < 0,
+					() -> "renewBefore " + renewBefore + " must be positive and shorter than the lifetime " + lifetime);
+			this.managedKeyLifetime = lifetime;
+			this.managedKeyRenewBefore = renewBefore;
+			return this;
+		}
+
+		/**
 		 * Use the given builder, copied, for calls to API hosts, for example with a
-		 * response timeout longer than the platform's blocking limit (about a minute).
+		 * response timeout longer than the platform's blocking limit (30 seconds).
 		 * @param webClientBuilder the builder to copy, or {@code null} for the
 		 * template's
 		 * @return this builder

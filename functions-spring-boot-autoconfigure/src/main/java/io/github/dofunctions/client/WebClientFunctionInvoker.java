@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.github.dofunctions.client.ActivationRecords.ActivationId;
 import io.github.dofunctions.client.ActivationRecords.ActivationLogs;
@@ -19,6 +20,7 @@ import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
+import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
@@ -34,9 +36,10 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * {@link FunctionInvoker} on Spring's reactive WebClient. The namespace's API host and
- * credentials are resolved on the first call and kept; every call then goes through the
- * namespace's own {@link ResilientCalls}.
+ * {@link FunctionInvoker} on Spring's reactive WebClient. The namespace's API host is
+ * resolved on the first call and kept; each request takes its credential from the
+ * invoker's {@link InvocationCredentialSource} and goes through the namespace's own
+ * {@link ResilientCalls}.
  */
 final class WebClientFunctionInvoker implements FunctionInvoker {
 
@@ -50,7 +53,9 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 
 	private final String namespaceId;
 
-	private final Mono<ApiExchange> exchange;
+	private final Mono<ApiExchange> apiHost;
+
+	private final InvocationCredentialSource credentials;
 
 	private final ResilientCalls calls;
 
@@ -61,14 +66,17 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	private final Clock clock;
 
 	/**
-	 * @param exchange resolves the exchange with the namespace's API host, once
+	 * @param apiHost resolves the exchange with the namespace's API host, once, without
+	 * credentials
+	 * @param credentials the credential of each request
 	 * @param calls makes the calls with the namespace's resilience, shared by every
 	 * invoker of the namespace
 	 */
-	WebClientFunctionInvoker(String namespaceId, Mono<ApiExchange> exchange, ResilientCalls calls, JsonMapper json,
-			InvocationSettings settings, Clock clock) {
+	WebClientFunctionInvoker(String namespaceId, Mono<ApiExchange> apiHost, InvocationCredentialSource credentials,
+			ResilientCalls calls, JsonMapper json, InvocationSettings settings, Clock clock) {
 		this.namespaceId = namespaceId;
-		this.exchange = exchange;
+		this.apiHost = apiHost;
+		this.credentials = credentials;
 		this.calls = calls;
 		this.json = json;
 		this.settings = settings;
@@ -94,7 +102,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	public <T> Mono<T> invoke(Invocation invocation, Class<T> resultType) {
 		Assert.notNull(resultType, "resultType must not be null");
 		return invokeForActivation(invocation)
-			.map((activation) -> convert(ApiOperation.INVOKE_FUNCTION, activation.result(), resultType));
+			.mapNotNull((activation) -> convert(ApiOperation.INVOKE_FUNCTION, activation.result(), resultType));
 	}
 
 	@Override
@@ -104,18 +112,16 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		Duration deadline = (invocation.deadline() != null) ? invocation.deadline() : this.settings.deadline();
 		return Mono.defer(() -> {
 			AtomicReference<@Nullable String> demotedTo = new AtomicReference<>();
-			return this.exchange
-				.flatMap((exchange) -> this.calls
-					.call(ApiOperation.INVOKE_FUNCTION, invokeOnce(exchange, invocation, parameters, true),
-							invocation.idempotent())
-					.flatMap((record) -> {
-						if (record.hasEnded()) {
-							return Mono.just(record);
-						}
-						// Demoted: the platform stopped waiting, the function runs on.
-						demotedTo.set(record.activationId());
-						return poll(exchange, record.activationId());
-					}))
+			return call(ApiOperation.INVOKE_FUNCTION, (exchange) -> invokeOnce(exchange, invocation, parameters, true),
+					invocation.idempotent())
+				.flatMap((record) -> {
+					if (record.hasEnded()) {
+						return Mono.just(record);
+					}
+					// Demoted: the platform stopped waiting, the function runs on.
+					demotedTo.set(record.activationId());
+					return poll(record.activationId());
+				})
 				.map((record) -> succeeded(ApiOperation.INVOKE_FUNCTION, invocation.function(), record))
 				.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
 						ApiOperation.INVOKE_FUNCTION.operationName(), invocation.function(), demotedTo.get(),
@@ -127,8 +133,8 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	public Mono<String> start(Invocation invocation) {
 		Assert.notNull(invocation, "invocation must not be null");
 		byte[] parameters = parameters(invocation);
-		return this.exchange.flatMap((exchange) -> this.calls.call(ApiOperation.INVOKE_FUNCTION,
-				invokeOnce(exchange, invocation, parameters, false), invocation.idempotent()))
+		return call(ApiOperation.INVOKE_FUNCTION, (exchange) -> invokeOnce(exchange, invocation, parameters, false),
+				invocation.idempotent())
 			.map(ActivationRecord::activationId);
 	}
 
@@ -136,8 +142,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	public Mono<Activation> awaitActivation(String activationId, Duration deadline) {
 		requireActivationId(activationId);
 		Assert.isTrue(deadline != null && !deadline.isNegative() && !deadline.isZero(), "deadline must be positive");
-		return this.exchange.flatMap((exchange) -> poll(exchange, activationId))
-			.map((record) -> succeeded(ApiOperation.GET_ACTIVATION,
+		return poll(activationId).map((record) -> succeeded(ApiOperation.GET_ACTIVATION,
 					(record.name() != null) ? record.name() : activationId, record))
 			.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
 					"awaitActivation", null, activationId, deadline))));
@@ -147,7 +152,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	public <T> Mono<T> awaitResult(String activationId, Duration deadline, Class<T> resultType) {
 		Assert.notNull(resultType, "resultType must not be null");
 		return awaitActivation(activationId, deadline)
-			.map((activation) -> convert(ApiOperation.GET_ACTIVATION, activation.result(), resultType));
+			.mapNotNull((activation) -> convert(ApiOperation.GET_ACTIVATION, activation.result(), resultType));
 	}
 
 	@Override
@@ -158,7 +163,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 			// Fixed upto keeps pages still; this only guards against a clock far ahead of
 			// the platform's, where activations could still arrive inside the window.
 			Set<String> seen = ConcurrentHashMap.newKeySet();
-			return this.exchange.flatMapMany((exchange) -> pagesFrom(exchange, query, upto, 0))
+			return pagesFrom(query, upto, 0)
 				.filter((record) -> seen.add(record.activationId()))
 				.map(ActivationRecord::toActivation);
 		});
@@ -167,16 +172,14 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	@Override
 	public Mono<Activation> getActivation(String activationId) {
 		requireActivationId(activationId);
-		return this.exchange.flatMap((exchange) -> fetchActivation(exchange, activationId))
-			.map(ActivationRecord::toActivation);
+		return fetchActivation(activationId).map(ActivationRecord::toActivation);
 	}
 
 	@Override
 	public Mono<List<String>> getActivationLogs(String activationId) {
 		requireActivationId(activationId);
 		ApiOperation operation = ApiOperation.GET_ACTIVATION_LOGS;
-		return this.exchange.flatMap((exchange) -> this.calls.call(operation,
-				get(exchange, operation, ActivationLogs.class, activationId)))
+		return call(operation, (exchange) -> get(exchange, operation, ActivationLogs.class, activationId), true)
 			.map((logs) -> (logs.logs() != null) ? List.copyOf(logs.logs()) : List.of());
 	}
 
@@ -185,10 +188,25 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		requireActivationId(activationId);
 		Assert.notNull(resultType, "resultType must not be null");
 		ApiOperation operation = ApiOperation.GET_ACTIVATION_RESULT;
-		return this.exchange.flatMap((exchange) -> this.calls.call(operation,
-				get(exchange, operation, ActivationResponse.class, activationId)))
-			.map((response) -> convert(operation, (response.result() != null) ? response.result() : Map.of(),
-					resultType));
+		return call(operation, (exchange) -> get(exchange, operation, ActivationResponse.class, activationId), true)
+			.mapNotNull((response) -> convert(operation, response.result(), resultType));
+	}
+
+	/**
+	 * Make one call on the API host, with the credential of the moment: the call goes
+	 * through the namespace's resilience; if the API host refuses the credential
+	 * ({@code 401}), the function did not run, so the call is made once more with the
+	 * credential's replacement, when there is one (a managed access key).
+	 */
+	private <T> Mono<T> call(ApiOperation operation, Function<ApiExchange, Mono<T>> request, boolean repeatable) {
+		return Mono.zip(this.apiHost, this.credentials.current())
+			.flatMap((host) -> this.calls
+				.call(operation, request.apply(host.getT1().authenticated(host.getT2())), repeatable)
+				.onErrorResume(FunctionsUnauthorizedException.class, (refused) -> this.credentials
+					.replace(host.getT2())
+					.switchIfEmpty(Mono.error(refused))
+					.flatMap((fresh) -> this.calls.call(operation, request.apply(host.getT1().authenticated(fresh)),
+							repeatable))));
 	}
 
 	/**
@@ -224,7 +242,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 			throw new FunctionsInvalidResponseException(operation.operationName(), answer.status(),
 					"body has no 'activationId'", answer.requestId(), null);
 		}
-		return new ActivationRecord(accepted.activationId(), null, null, null, null, null, null, null);
+		return new ActivationRecord(accepted.activationId(), null, null, null, null, null, null, null, null);
 	}
 
 	private static ActivationRecord ended(ApiExchange exchange, ApiOperation operation, ApiExchange.Answer answer) {
@@ -260,17 +278,17 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	/**
 	 * Poll an activation until it has ended: {@code 404} means it is still running.
 	 */
-	private Mono<ActivationRecord> poll(ApiExchange exchange, String activationId) {
+	private Mono<ActivationRecord> poll(String activationId) {
 		BackOffExecution intervals = this.settings.pollIntervals();
-		return Mono.defer(() -> fetchActivation(exchange, activationId))
+		return Mono.defer(() -> fetchActivation(activationId))
 			.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
 			.filter(ActivationRecord::hasEnded)
 			.repeatWhenEmpty((polls) -> polls.concatMap((poll) -> Mono.delay(Duration.ofMillis(intervals.nextBackOff()))));
 	}
 
-	private Mono<ActivationRecord> fetchActivation(ApiExchange exchange, String activationId) {
+	private Mono<ActivationRecord> fetchActivation(String activationId) {
 		ApiOperation operation = ApiOperation.GET_ACTIVATION;
-		return this.calls.call(operation, get(exchange, operation, ActivationRecord.class, activationId));
+		return call(operation, (exchange) -> get(exchange, operation, ActivationRecord.class, activationId), true);
 	}
 
 	private <B> Mono<B> get(ApiExchange exchange, ApiOperation operation, Class<B> type, String activationId) {
@@ -283,16 +301,15 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	 * Fetch a page, and the next one only once every activation of this one has been
 	 * taken: a consumer that stops early costs no further request.
 	 */
-	private Flux<ActivationRecord> pagesFrom(ApiExchange exchange, ActivationQuery query, long upto, int skip) {
-		return page(exchange, query, upto, skip)
+	private Flux<ActivationRecord> pagesFrom(ActivationQuery query, long upto, int skip) {
+		return page(query, upto, skip)
 			.flatMapMany((page) -> Flux.fromIterable(page.records())
-				.concatWith(page.isFull() ? Flux.defer(() -> pagesFrom(exchange, query, upto, page.next()))
-						: Flux.empty()));
+				.concatWith(page.isFull() ? Flux.defer(() -> pagesFrom(query, upto, page.next())) : Flux.empty()));
 	}
 
-	private Mono<Page> page(ApiExchange exchange, ActivationQuery query, long upto, int skip) {
+	private Mono<Page> page(ActivationQuery query, long upto, int skip) {
 		ApiOperation operation = ApiOperation.LIST_ACTIVATIONS;
-		return this.calls.call(operation, exchange
+		return call(operation, (exchange) -> exchange
 			.answer(operation, (uri) -> pageUri(uri, query, upto, skip), null, (status) -> status == 200)
 			.map((answer) -> {
 				ActivationRecord[] records = exchange.decode(operation, answer.status(), answer.requestId(),
@@ -304,7 +321,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 					}
 				}
 				return new Page(Arrays.asList(records), skip, query.pageSize());
-			}));
+			}), true);
 	}
 
 	private static URI pageUri(UriBuilder uri, ActivationQuery query, long upto, int skip) {
@@ -331,8 +348,12 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		return activation;
 	}
 
-	private <T> T convert(ApiOperation operation, Map<String, Object> result, Class<T> type) {
-		if (type.isInstance(result)) {
+	/**
+	 * Read a result, any JSON value, as the caller's type; JSON {@code null} is
+	 * {@code null}, for the caller's Mono to complete empty.
+	 */
+	private <T> @Nullable T convert(ApiOperation operation, @Nullable Object result, Class<T> type) {
+		if (result == null || type.isInstance(result)) {
 			return type.cast(result);
 		}
 		try {
@@ -340,8 +361,23 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new FunctionsInvalidResponseException(operation.operationName(), 200,
-					"the function's result cannot be read as " + type.getName() + ": " + ex.getMessage(), null, ex);
+					"the function's result, " + jsonKind(result) + ", cannot be read as " + type.getName() + ": "
+							+ ((ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage()),
+					null, ex);
 		}
+	}
+
+	private static String jsonKind(Object value) {
+		if (value instanceof Map) {
+			return "a JSON object";
+		}
+		if (value instanceof List) {
+			return "a JSON array";
+		}
+		if (value instanceof String) {
+			return "a JSON string";
+		}
+		return (value instanceof Boolean) ? "a JSON boolean" : "a JSON number";
 	}
 
 	/**

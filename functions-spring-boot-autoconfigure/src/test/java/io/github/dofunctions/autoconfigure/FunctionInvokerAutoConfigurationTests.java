@@ -26,7 +26,9 @@ import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.util.unit.DataSize;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -69,8 +71,12 @@ class FunctionInvokerAutoConfigurationTests {
 	}
 
 	@Test
-	void invokerOfTheConfiguredNamespaceUsesItsOwnCredential() {
-		this.contextRunner.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID)
+	void invokerOfTheConfiguredNamespaceMakesAKeyNamedForTheApplicationAndDeletesItOnClose() {
+		this.contextRunner
+			.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID,
+					"spring.application.name=Nightly Reports", "do.functions.invocation.managed-key.name-prefix=acme",
+					"do.functions.invocation.managed-key.lifetime=2h",
+					"do.functions.invocation.managed-key.renew-before=30m")
 			.run((context) -> {
 				FunctionInvoker invoker = context.getBean(FunctionInvoker.class);
 				assertThat(invoker.namespaceId()).isEqualTo(NAMESPACE_ID);
@@ -78,8 +84,43 @@ class FunctionInvokerAutoConfigurationTests {
 				assertThat(invoker.invoke("hello", Map.of()).block()).containsEntry("ok", true);
 				api.server()
 					.verify(postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
-							equalTo(basic(ApiHostStubs.NAMESPACE_UUID, ApiHostStubs.NAMESPACE_KEY))));
+							equalTo(ApiHostStubs.managedKey())));
+				assertThat(api.server().findAll(postRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS))))
+					.singleElement()
+					.satisfies((created) -> assertThat(created.getBodyAsString())
+						.matches("\\{\"name\":\"acme-nightly-reports-[0-9a-f]{8}-1\",\"expires_in\":\"2h\"\\}"));
+				InvocationSettings settings = context.getBean(InvocationSettings.class);
+				assertThat(settings.managedKeyRenewBefore()).isEqualTo(Duration.ofMinutes(30));
+				api.server().verify(0, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
 			});
+		api.server().verify(1, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
+	}
+
+	@Test
+	void managedKeyPropertiesTheClientWouldRefuseFailStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("do.functions.invocation.managed-key.lifetime=90m")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("do.functions.invocation.managed-key.lifetime")
+				.hasMessageContaining("whole number of hours"));
+		this.contextRunner.withPropertyValues("do.functions.invocation.managed-key.renew-before=2d")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("do.functions.invocation.managed-key.renew-before"));
+		this.contextRunner.withPropertyValues("do.functions.invocation.managed-key.name-prefix=my keys")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("do.functions.invocation.managed-key.name-prefix"));
+	}
+
+	@Test
+	void apiHostAnswersHaveTheirOwnSizeLimit() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(InvocationSettings.class).maxResponseSize()).isEqualTo(DataSize.ofMegabytes(4));
+		});
+		this.contextRunner.withPropertyValues("do.functions.invocation.max-response-size=8MB")
+			.run((context) -> assertThat(context.getBean(InvocationSettings.class).maxResponseSize())
+				.isEqualTo(DataSize.ofMegabytes(8)));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.dofunctions.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,16 +13,20 @@ import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsServerException;
+import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
+
+import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -37,12 +42,17 @@ import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_KEY;
 import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_UUID;
 import static io.github.dofunctions.test.ApiHostStubs.answer;
 import static io.github.dofunctions.test.ApiHostStubs.basic;
+import static io.github.dofunctions.test.ApiHostStubs.KEYS;
 import static io.github.dofunctions.test.ApiHostStubs.failed;
+import static io.github.dofunctions.test.ApiHostStubs.managedKey;
 import static io.github.dofunctions.test.ApiHostStubs.succeeded;
+import static io.github.dofunctions.test.ApiHostStubs.summary;
 import static io.github.dofunctions.test.StubbedFunctionsApi.assertJsonEquals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Invocation of functions and reads of activations, over HTTP against a stub of the
@@ -57,7 +67,7 @@ class FunctionInvokerTests {
 
 	@BeforeEach
 	void serveNamespace() {
-		io.github.dofunctions.test.ApiHostStubs.serveNamespace(api);
+		ApiHostStubs.serveNamespace(api);
 	}
 
 	/** One attempt per call, quick polls. */
@@ -81,7 +91,7 @@ class FunctionInvokerTests {
 	}
 
 	@Test
-	void blockingInvocationSendsParametersWithTheNamespaceCredentialAndReadsTheResult() {
+	void blockingInvocationSendsParametersWithAManagedAccessKeyAndReadsTheResult() {
 		api.server()
 			.stubFor(post(urlPathEqualTo(HELLO))
 				.willReturn(answer(200, succeeded("a1", "{\"greeting\": \"Hello, Ada!\"}"))));
@@ -89,10 +99,14 @@ class FunctionInvokerTests {
 		Greeting greeting = invoker().invoke("hello", new Person("Ada"), Greeting.class).block();
 
 		assertThat(greeting).isEqualTo(new Greeting("Hello, Ada!"));
+		LoggedRequest created = api.server().findAll(postRequestedFor(urlPathEqualTo(KEYS))).get(0);
+		assertThat(created.getHeader("Authorization")).isEqualTo("Bearer " + StubbedFunctionsApi.TOKEN);
+		assertThat(created.getBodyAsString()).matches("\\{\"name\":\"do-functions-[0-9a-f]{8}-1\",\"expires_in\":\"1d\"\\}");
 		LoggedRequest request = api.server().findAll(postRequestedFor(urlPathEqualTo(HELLO))).get(0);
 		assertThat(request.queryParameter("blocking").firstValue()).isEqualTo("true");
 		assertThat(request.queryParameter("result").firstValue()).isEqualTo("false");
-		assertThat(request.getHeader("Authorization")).isEqualTo(basic(NAMESPACE_UUID, NAMESPACE_KEY));
+		assertThat(request.getHeader("Authorization")).isEqualTo(managedKey())
+			.isNotEqualTo(basic(NAMESPACE_UUID, NAMESPACE_KEY));
 		assertThat(request.getHeader("Content-Type")).startsWith("application/json");
 		assertJsonEquals(request.getBodyAsString(), "{\"name\": \"Ada\"}");
 	}
@@ -109,7 +123,7 @@ class FunctionInvokerTests {
 	}
 
 	@Test
-	void namespaceIsReadOnceForItsApiHostAndCredential() {
+	void namespaceIsReadOnceForItsApiHostAndOneKeyIsMade() {
 		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, succeeded("a1", "{}"))));
 		FunctionsTemplate template = template();
 
@@ -118,11 +132,12 @@ class FunctionInvokerTests {
 
 		assertThat(template.invoker(NAMESPACE_ID)).isSameAs(template.invoker(NAMESPACE_ID));
 		api.server().verify(1, getRequestedFor(urlPathEqualTo("/v2/functions/namespaces/" + NAMESPACE_ID)));
-		api.server().verify(2, postRequestedFor(urlPathEqualTo(HELLO)));
+		api.server().verify(1, postRequestedFor(urlPathEqualTo(KEYS)));
+		api.server().verify(2, postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization", equalTo(managedKey())));
 	}
 
 	@Test
-	void accessKeyAuthenticatesInsteadOfTheNamespaceKey() {
+	void configuredAccessKeyAuthenticatesAndNoKeyIsMade() {
 		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, succeeded("a1", "{}"))));
 		FunctionInvoker invoker = template().invoker(NAMESPACE_ID,
 				InvocationCredentials.accessKey("dof_v1_a1b2c3", "key-secret"));
@@ -132,6 +147,39 @@ class FunctionInvokerTests {
 		api.server()
 			.verify(postRequestedFor(urlPathEqualTo(HELLO))
 				.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+		api.server().verify(0, postRequestedFor(urlPathEqualTo(KEYS)));
+	}
+
+	@Test
+	void refusedConfiguredAccessKeyIsUnauthorizedWithoutARepeat() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(401, "{\"error\": \"The supplied authentication is invalid.\", \"code\": \"c9\"}")));
+		FunctionInvoker invoker = template().invoker(NAMESPACE_ID,
+				InvocationCredentials.accessKey("dof_v1_revoked", "key-secret"));
+
+		Throwable failure = catchThrowable(() -> invoker.invoke("hello", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionsUnauthorizedException.class, (ex) -> {
+			assertThat(ex.status()).isEqualTo(401);
+			assertThat(ex.errorMessage()).isEqualTo("The supplied authentication is invalid.");
+			assertThat(ex.requestId()).isEqualTo("c9");
+		});
+		api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+		api.server().verify(0, postRequestedFor(urlPathEqualTo(KEYS)));
+	}
+
+	@Test
+	void refusedManagedKeyIsReplacedOnceAndTheCallMadeAgain() {
+		api.stubSequence(() -> post(urlPathEqualTo(HELLO)),
+				answer(401, "{\"error\": \"The supplied authentication is invalid.\", \"code\": \"c9\"}"),
+				answer(200, succeeded("a1", "{\"greeting\": \"again\"}")));
+
+		Greeting greeting = invoker().invoke("hello", Map.of(), Greeting.class).block();
+
+		assertThat(greeting).isEqualTo(new Greeting("again"));
+		api.server().verify(2, postRequestedFor(urlPathEqualTo(KEYS)));
+		api.server().verify(2, postRequestedFor(urlPathEqualTo(HELLO)));
 	}
 
 	@Test
@@ -163,7 +211,7 @@ class FunctionInvokerTests {
 		Activation activation = invoker().invokeForActivation(Invocation.of("hello")).block();
 
 		assertThat(activation.activationId()).isEqualTo("a8");
-		assertThat(activation.result()).containsEntry("greeting", "slow");
+		assertThat(activation.result()).asInstanceOf(MAP).containsEntry("greeting", "slow");
 		assertThat(activation.logs()).containsExactly("2023-11-14T22:13:20Z stdout: working");
 		assertThat(activation.status()).isEqualTo(Activation.SUCCESS);
 		assertThat(activation.start()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
@@ -205,7 +253,7 @@ class FunctionInvokerTests {
 		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
 			assertThat(ex.activationId()).isEqualTo("b1");
 			assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR);
-			assertThat(ex.result()).containsEntry("error", "name is required");
+			assertThat(ex.result()).asInstanceOf(MAP).containsEntry("error", "name is required");
 			assertThat(ex.logs()).containsExactly("2023-11-14T22:13:20Z stderr: oops");
 			assertThat(ex.function()).isEqualTo("hello");
 			assertThat(ex).hasMessage("Function 'hello' failed in activation b1 (application error): name is required");
@@ -216,6 +264,7 @@ class FunctionInvokerTests {
 
 	@Test
 	void badGatewayWithoutActivationIsAServerError() {
+		api.allowOffContractAnswers();
 		api.server()
 			.stubFor(post(urlPathEqualTo(HELLO))
 				.willReturn(answer(502, "<html>bad gateway</html>").withHeader("Content-Type", "text/html")));
@@ -232,7 +281,7 @@ class FunctionInvokerTests {
 
 		StepVerifier.create(invoker().awaitActivation("b2", Duration.ofSeconds(5)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(FunctionInvocationException.class,
-					(failure) -> assertThat(failure.result()).containsEntry("error", "boom")))
+					(failure) -> assertThat(failure.result()).asInstanceOf(MAP).containsEntry("error", "boom")))
 			.verify();
 	}
 
@@ -305,11 +354,107 @@ class FunctionInvokerTests {
 
 	@Test
 	void answerThatIsNoActivationIsAnInvalidResponse() {
+		api.allowOffContractAnswers();
 		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, "{\"greeting\": \"hi\"}")));
 
 		Throwable failure = catchThrowable(() -> invoker().invoke("hello", Map.of()).block());
 
 		assertThat(failure).isInstanceOf(FunctionsInvalidResponseException.class).hasMessageContaining("activation");
+	}
+
+	@Test
+	void listedSummariesTakeTheirOutcomeFromTheirStatusCode() {
+		String page = IntStream.range(0, 4)
+			.mapToObj((code) -> summary("s" + code, 1700000000000L - code, code))
+			.collect(Collectors.joining(",", "[", "]"));
+		api.server().stubFor(get(urlPathMatching(ACTIVATIONS)).willReturn(answer(200, page)));
+
+		List<Activation> listed = invoker().listActivations(ActivationQuery.all()).collectList().block();
+
+		assertThat(listed).extracting(Activation::activationId, Activation::success, Activation::status)
+			.containsExactly(tuple("s0", true, Activation.SUCCESS), tuple("s1", false, Activation.APPLICATION_ERROR),
+					tuple("s2", false, Activation.DEVELOPER_ERROR), tuple("s3", false, Activation.INTERNAL_ERROR));
+		assertThat(listed).allSatisfy((activation) -> {
+			assertThat(activation.result()).isNull();
+			assertThat(activation.logs()).isEmpty();
+			assertThat(activation.duration()).isEqualTo(Duration.ofMillis(42));
+		});
+		assertThat(listed.stream().filter((activation) -> !activation.success())).hasSize(3);
+	}
+
+	@Test
+	void resultsOfEveryJsonTypeAreReadAsTheTypeAsked() {
+		stubResult("list", "[{\"name\": \"a\"}, {\"name\": \"b\"}]");
+		stubResult("text", "\"done\"");
+		stubResult("count", "42");
+		stubResult("flag", "true");
+		stubResult("nothing", "null");
+		FunctionInvoker invoker = invoker();
+
+		assertThat(invoker.invoke("list", Map.of(), List.class).block()).containsExactly(Map.of("name", "a"),
+				Map.of("name", "b"));
+		assertThat(invoker.invoke("list", Map.of(), Person[].class).block()).containsExactly(new Person("a"),
+				new Person("b"));
+		assertThat(invoker.invoke("text", Map.of(), String.class).block()).isEqualTo("done");
+		assertThat(invoker.invoke("count", Map.of(), Integer.class).block()).isEqualTo(42);
+		assertThat(invoker.invoke("count", Map.of(), Object.class).block()).isEqualTo(42);
+		assertThat(invoker.invoke("flag", Map.of(), Boolean.class).block()).isTrue();
+		StepVerifier.create(invoker.invoke("nothing", Map.of(), String.class)).verifyComplete();
+		assertThat(invoker.invokeForActivation(Invocation.of("list")).block().result())
+			.isEqualTo(List.of(Map.of("name", "a"), Map.of("name", "b")));
+	}
+
+	@Test
+	void resultThatCannotBeReadAsTheTypeAskedSaysWhatItIs() {
+		stubResult("list", "[1, 2, 3]");
+
+		Throwable failure = catchThrowable(() -> invoker().invoke("list", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionsInvalidResponseException.class, (ex) -> {
+			assertThat(ex.operation()).isEqualTo("invoke");
+			assertThat(ex.errorMessage()).startsWith("the function's result, a JSON array, cannot be read as java.util.Map");
+		});
+	}
+
+	@Test
+	void largestActivationThePlatformAllowsComesBackWhole() {
+		String value = "r".repeat(900 * 1024);
+		String[] logs = IntStream.range(0, 2000)
+			.mapToObj((line) -> "2026-11-30T10:00:00.000Z stdout: " + "l".repeat(70))
+			.toArray(String[]::new);
+		assertThat(Arrays.stream(logs).mapToInt(String::length).sum()).isGreaterThan(200 * 1024);
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(200, succeeded("big", "{\"value\": \"" + value + "\"}", logs))));
+
+		Activation activation = invoker().invokeForActivation(Invocation.of("hello")).block();
+
+		assertThat(activation.result()).isEqualTo(Map.of("value", value));
+		assertThat(activation.logs()).containsExactly(logs);
+	}
+
+	@Test
+	void answerOverTheApiHostLimitIsRefused() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(200, succeeded("big", "{\"value\": \"" + "r".repeat(2048) + "\"}"))));
+		FunctionsTemplate template = api.templateBuilder()
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> FunctionsResilience.none())
+				.maxResponseSize(DataSize.ofKilobytes(2))
+				.build())
+			.build();
+
+		Throwable failure = catchThrowable(() -> template.invoker(NAMESPACE_ID).invoke("hello", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionsInvalidResponseException.class,
+				(ex) -> assertThat(ex.errorMessage()).contains("larger than the 2048-byte limit"));
+	}
+
+	private static void stubResult(String function, String resultJson) {
+		api.server()
+			.stubFor(post(urlPathEqualTo(ACTIONS + function)).willReturn(answer(200, succeeded("a-" + function,
+					resultJson))));
 	}
 
 	@Test
@@ -333,7 +478,7 @@ class FunctionInvokerTests {
 
 	private static void stubPage(int skip, List<String> ids) {
 		String records = ids.stream()
-			.map((id) -> "{\"activationId\": \"" + id + "\", \"name\": \"hello\", \"start\": 1700000000000}")
+			.map((id) -> summary(id, 1700000000000L, 0))
 			.collect(Collectors.joining(",", "[", "]"));
 		api.server()
 			.stubFor(get(urlPathMatching(ACTIVATIONS)).withQueryParam("skip", equalTo(String.valueOf(skip)))

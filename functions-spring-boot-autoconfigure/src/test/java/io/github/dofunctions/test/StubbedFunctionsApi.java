@@ -45,10 +45,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A WireMock server standing in for the DigitalOcean API, one per test class. After each
- * test, every request it received, and every answer it gave, is validated against
- * DigitalOcean's OpenAPI description: a test fails if the client sent something the
- * contract does not allow, or if a stub answered something DigitalOcean would not.
+ * A WireMock server standing in for the DigitalOcean API and for namespaces' API hosts,
+ * one per test class. After each test, every request it received, and every answer it
+ * gave, is validated against DigitalOcean's OpenAPI description (control plane) or
+ * OpenWhisk's (API host, {@code /api/v1/...}): a test fails if the client sent something
+ * the contract does not allow, or if a stub answered something the platform would not.
  */
 public final class StubbedFunctionsApi
 		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -57,9 +58,6 @@ public final class StubbedFunctionsApi
 	public static final String TOKEN = "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 	private final WireMockServer server;
-
-	/** Where the calls of functions go, on a namespace's API host. */
-	public static final String API_HOST_PATHS = "/api/v1/";
 
 	private boolean offContractAnswers;
 
@@ -101,17 +99,15 @@ public final class StubbedFunctionsApi
 		}
 		List<String> violations = new ArrayList<>();
 		for (ServeEvent event : this.server.getAllServeEvents()) {
-			if (event.getRequest().getUrl().startsWith(API_HOST_PATHS)) {
-				// A namespace's API host, which DigitalOcean's OpenAPI description leaves out.
-				continue;
-			}
 			LoggedResponse response = event.getResponse();
 			OpenApiContract.HttpExchange exchange = exchange(event.getRequest(), response);
+			OpenApiContract contract = OpenApiContract.forPath(exchange.path());
 			boolean answered = response != null && response.getFault() == null;
-			violations.addAll((!this.offContractAnswers && answered) ? OpenApiContract.checkExchange(exchange)
-					: OpenApiContract.checkRequest(exchange));
+			violations.addAll((!this.offContractAnswers && answered) ? contract.checkExchange(exchange)
+					: contract.checkRequest(exchange));
 		}
-		assertThat(violations).as("requests and answers outside DigitalOcean's OpenAPI contract").isEmpty();
+		assertThat(violations).as("requests and answers outside DigitalOcean's and OpenWhisk's API descriptions")
+			.isEmpty();
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package io.github.dofunctions.sample;
 
 import java.util.List;
-import java.util.Map;
 
 import io.github.dofunctions.client.model.Activation;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param function the function that ran
  * @param activationId the run's activation, to look up at DigitalOcean
  * @param durationMillis how long the function ran, if known
- * @param result what the function returned
+ * @param result what the function returned: any JSON value
  * @param logs what the function logged
  */
 public record JobRun(String job, String function, String activationId, @Nullable Long durationMillis,
-		Map<String, Object> result, List<String> logs) {
+		@Nullable Object result, List<String> logs) {
 
 	static JobRun of(String job, String function, Activation activation) {
 		return new JobRun(job, function, activation.activationId(),

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
@@ -153,9 +154,15 @@ public class JobScheduleService {
 			.switchIfEmpty(Mono.defer(() -> this.functions
 				.createNamespace(new CreateNamespaceRequest(this.jobs.getNamespace().getRegion(), label))
 				.map((ns) -> new FoundNamespace(ns, true))
-				// Another instance created it first: use theirs.
-				.onErrorResume(FunctionsBadRequestException.class,
+				// Another instance created it first: use theirs. DigitalOcean's OpenAPI
+				// description answers an invalid create-namespace 404 with the id bad_request.
+				.onErrorResume(JobScheduleService::isBadRequest,
 						(ex) -> existing.map((ns) -> new FoundNamespace(ns, false)).switchIfEmpty(Mono.error(ex)))));
+	}
+
+	private static boolean isBadRequest(Throwable ex) {
+		return ex instanceof FunctionsBadRequestException
+				|| (ex instanceof FunctionsApiException api && "bad_request".equals(api.errorId()));
 	}
 
 	private Mono<TriggerOutcome> ensureTrigger(String ns, JobsProperties.Job job) {

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Running a job by hand: the job's function invoked in the service's namespace on the
@@ -46,7 +47,7 @@ class JobRunTests {
 	}
 
 	@Test
-	void runsAJobNowWithItsParametersAndShowsItsActivation() {
+	void runsAJobNowWithItsParametersAndShowsItsActivationAuthenticatedWithAKeyItMade() {
 		JobRun run = this.web.post()
 			.uri("/api/jobs/nightly-report/runs")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -61,10 +62,16 @@ class JobRunTests {
 		EmulatedActivation activation = this.emulator.activations(namespaceId()).get(0);
 		assertThat(run.activationId()).isEqualTo(activation.activationId());
 		assertThat(run.function()).isEqualTo("reports/nightly");
-		assertThat(run.result()).containsEntry("report", "nightly.csv");
+		assertThat(run.result()).asInstanceOf(MAP).containsEntry("report", "nightly.csv");
 		assertThat(run.logs()).singleElement().asString().endsWith("rendering the nightly report as csv");
 		assertThat(this.emulator.journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
 			.satisfies((request) -> assertThat(request.path()).isEqualTo("/api/v1/namespaces/_/actions/reports/nightly"));
+		// No access key is configured: the service made one, since the namespace's own key
+		// no longer authenticates (as at DigitalOcean since 3 June 2026).
+		assertThat(this.emulator.state().accessKeys(namespaceId())).singleElement().satisfies((key) -> {
+			assertThat(key.name()).matches("do-functions-scheduled-jobs-[0-9a-f]{8}-1");
+			assertThat(activation.subject()).isEqualTo(key.id());
+		});
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.dofunctions.emulator.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.dofunctions.emulator.FunctionsEmulator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,9 +30,9 @@ public class FunctionsEmulatorProperties {
 
 	/**
 	 * How long a blocking invocation waits for its function before it is demoted and
-	 * answers 202 with the activation id, as DigitalOcean does after about a minute.
+	 * answers 202 with the activation id, as DigitalOcean does after 30 seconds.
 	 */
-	private Duration demoteAfter = Duration.ofMinutes(1);
+	private Duration demoteAfter = Duration.ofSeconds(30);
 
 	/**
 	 * Namespaces the emulated account may have.
@@ -39,9 +40,10 @@ public class FunctionsEmulatorProperties {
 	private int namespaceLimit = 10;
 
 	/**
-	 * Triggers an emulated namespace may have.
+	 * Triggers an emulated namespace may have: 3 by default, DigitalOcean's limit while
+	 * scheduled triggers are in private preview.
 	 */
-	private int triggerLimit = 20;
+	private int triggerLimit = FunctionsEmulator.DEFAULT_TRIGGER_LIMIT;
 
 	/**
 	 * Requests allowed in any burst window before a 429 with retry-after.

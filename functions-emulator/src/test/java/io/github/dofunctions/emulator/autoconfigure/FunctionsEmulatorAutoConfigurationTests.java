@@ -1,11 +1,14 @@
 package io.github.dofunctions.emulator.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.dofunctions.autoconfigure.FunctionsAutoConfiguration;
 import io.github.dofunctions.autoconfigure.FunctionsConnectionDetails;
 import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.error.FunctionsLimitReachedException;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.emulator.EmulatedFunction;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
@@ -68,7 +71,7 @@ class FunctionsEmulatorAutoConfigurationTests {
 				FunctionsOperations functions = context.getBean(FunctionsOperations.class);
 				functions.createNamespace(new CreateNamespaceRequest("nyc1", "one")).block();
 				StepVerifier.create(functions.createNamespace(new CreateNamespaceRequest("nyc1", "two")))
-					.expectError(io.github.dofunctions.client.error.FunctionsLimitReachedException.class)
+					.expectError(FunctionsLimitReachedException.class)
 					.verify();
 			});
 	}
@@ -83,7 +86,9 @@ class FunctionsEmulatorAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldServeEmulatedFunctionBeansToTheInvoker() {
+	void shouldServeEmulatedFunctionBeansToTheInvokerWhoseKeyIsDeletedWithTheContext() {
+		FunctionsEmulator[] started = new FunctionsEmulator[1];
+		String[] namespace = new String[1];
 		this.contextRunner
 			.withPropertyValues("do.functions.emulator.enabled=true", "do.functions.emulator.demote-after=5s")
 			.withBean("hello", EmulatedFunction.class,
@@ -96,8 +101,32 @@ class FunctionsEmulatorAutoConfigurationTests {
 					.expectNext(Map.of("greeting", "Hello, Ada"))
 					.verifyComplete();
 
-				assertThat(context.getBean(FunctionsEmulator.class).activations(namespaceId)).hasSize(1);
+				started[0] = context.getBean(FunctionsEmulator.class);
+				namespace[0] = namespaceId;
+				assertThat(started[0].activations(namespaceId)).hasSize(1);
+				assertThat(started[0].state().accessKeys(namespaceId)).hasSize(1);
 			});
+		// The client closed before the emulator stopped, and deleted the key it made.
+		assertThat(started[0].state().accessKeys(namespace[0])).isEmpty();
+		assertThat(started[0].journal().count(Operation.DELETE_ACCESS_KEY)).isOne();
+	}
+
+	@Test
+	void shouldFollowDigitalOceansDocumentedLimitsByDefault() {
+		this.contextRunner.withPropertyValues("do.functions.emulator.enabled=true").run((context) -> {
+			FunctionsEmulatorProperties properties = context.getBean(FunctionsEmulatorProperties.class);
+			assertThat(properties.getDemoteAfter()).isEqualTo(Duration.ofSeconds(30))
+				.isEqualTo(FunctionsEmulator.DEFAULT_DEMOTE_AFTER);
+			assertThat(properties.getTriggerLimit()).isEqualTo(3).isEqualTo(FunctionsEmulator.DEFAULT_TRIGGER_LIMIT);
+			FunctionsOperations functions = context.getBean(FunctionsOperations.class);
+			String namespaceId = functions.createNamespace(new CreateNamespaceRequest("nyc1", "preview")).block().id();
+			for (int i = 0; i < 3; i++) {
+				functions.createTrigger(namespaceId, CreateTriggerRequest.scheduled("t" + i, "f", "0 * * * *")).block();
+			}
+			StepVerifier.create(functions.createTrigger(namespaceId, CreateTriggerRequest.scheduled("t3", "f", "0 * * * *")))
+				.expectError(FunctionsLimitReachedException.class)
+				.verify();
+		});
 	}
 
 }

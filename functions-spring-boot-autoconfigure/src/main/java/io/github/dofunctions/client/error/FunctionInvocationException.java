@@ -1,7 +1,6 @@
 package io.github.dofunctions.client.error;
 
 import java.util.List;
-import java.util.Map;
 
 import io.github.dofunctions.client.model.Activation;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +33,7 @@ public class FunctionInvocationException extends FunctionsException {
 	private static String describe(String function, Activation activation) {
 		String message = "Function '" + function + "' failed in activation " + activation.activationId() + " ("
 				+ activation.status() + ")";
-		Object error = activation.result().get("error");
+		Object error = activation.error();
 		if (error instanceof String text) {
 			String quoted = (text.length() > MAX_QUOTED_ERROR) ? text.substring(0, MAX_QUOTED_ERROR) + "..." : text;
 			message += ": " + quoted;
@@ -76,10 +75,10 @@ public class FunctionInvocationException extends FunctionsException {
 	}
 
 	/**
-	 * Return what the function returned, usually with an {@code error} field.
-	 * @return the result
+	 * Return what the function returned, usually an object with an {@code error} field.
+	 * @return the result as {@link Activation#result()} describes it
 	 */
-	public Map<String, Object> result() {
+	public @Nullable Object result() {
 		return this.activation.result();
 	}
 

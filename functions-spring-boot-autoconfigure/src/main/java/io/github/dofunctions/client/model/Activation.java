@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * {@value #DEVELOPER_ERROR} or {@value #INTERNAL_ERROR}; {@code null} if the record
  * does not say
  * @param success whether it succeeded
- * @param result what the function returned (on failure, usually an {@code error}
- * field); empty in a listing, which carries no results
+ * @param result what the function returned, as the JSON value reads in Java: a
+ * {@code Map} for an object (on failure, usually with an {@code error} field), a
+ * {@code List}, {@code String}, {@code Number} or {@code Boolean}; {@code null} for JSON
+ * {@code null} and in a listing, which carries no results
  * @param logs lines the function logged; empty in a listing, which carries no logs
  */
 public record Activation(String activationId, @Nullable String namespace, @Nullable String name,
 		@Nullable Instant start, @Nullable Instant end, @Nullable Duration duration, @Nullable String status,
-		boolean success, Map<String, Object> result, List<String> logs) {
+		boolean success, @Nullable Object result, List<String> logs) {
 
 	/** Status of an activation that succeeded. */
 	public static final String SUCCESS = "success";
@@ -55,8 +57,16 @@ public record Activation(String activationId, @Nullable String namespace, @Nulla
 	 * @param logs lines the function logged, {@code null} for none
 	 */
 	public Activation {
-		result = (result != null) ? result : Map.of();
 		logs = (logs != null) ? List.copyOf(logs) : List.of();
+	}
+
+	/**
+	 * Return the {@code error} field of the result, as a failed function reports it.
+	 * @return the error, or {@code null} if the result is not an object with an
+	 * {@code error} field
+	 */
+	public @Nullable Object error() {
+		return (this.result instanceof Map<?, ?> fields) ? fields.get("error") : null;
 	}
 
 }

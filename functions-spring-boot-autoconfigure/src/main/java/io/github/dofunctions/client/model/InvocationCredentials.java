@@ -4,12 +4,11 @@ import org.springframework.util.Assert;
 
 /**
  * The HTTP Basic credential that authenticates calls to a namespace's functions: an
- * access key's id and secret, or the namespace's own {@code uuid} and {@code key}.
+ * access key's id and secret. (The namespace's own {@code uuid} and {@code key}, the
+ * "legacy shared namespace token", no longer authenticate since 3 June 2026.)
  *
- * @param id the user name: an access key id ({@code dof_v1_...}) or the namespace's
- * {@code uuid}
- * @param secret the password: the access key's secret or the namespace's {@code key};
- * masked in {@link #toString()}
+ * @param id the user name: an access key id ({@code dof_v1_...})
+ * @param secret the password: the access key's secret; masked in {@link #toString()}
  */
 public record InvocationCredentials(String id, String secret) {
 
@@ -32,20 +31,6 @@ public record InvocationCredentials(String id, String secret) {
 	 */
 	public static InvocationCredentials accessKey(String keyId, String secret) {
 		return new InvocationCredentials(keyId, secret);
-	}
-
-	/**
-	 * Return the namespace's own credentials.
-	 * @param namespace a namespace as {@code getNamespace} returns it, with its uuid and
-	 * key
-	 * @return the credentials
-	 * @throws IllegalArgumentException if the namespace carries no uuid or key
-	 */
-	public static InvocationCredentials of(Namespace namespace) {
-		Assert.notNull(namespace, "namespace must not be null");
-		Assert.isTrue(namespace.uuid() != null && namespace.key() != null,
-				() -> "namespace " + namespace.id() + " carries no uuid and key");
-		return new InvocationCredentials(namespace.uuid(), namespace.key());
 	}
 
 	@Override
