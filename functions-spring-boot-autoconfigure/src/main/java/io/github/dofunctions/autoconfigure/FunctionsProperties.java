@@ -46,7 +46,8 @@ public class FunctionsProperties {
 	private @Nullable String userAgent;
 
 	/**
-	 * Largest response body the client reads. A larger body fails the call.
+	 * Largest response body read from the control-plane API. A larger body fails the
+	 * call. Answers of API hosts have their own limit, invocation.max-response-size.
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 

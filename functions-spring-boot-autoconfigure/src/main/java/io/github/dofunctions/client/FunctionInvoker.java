@@ -42,7 +42,9 @@ public interface FunctionInvoker {
 	 * Invoke a function and return its result as a map.
 	 * @param function name of the function, {@code name} or {@code package/name}
 	 * @param parameters parameters, written as a JSON object
-	 * @return the function's result
+	 * @return the function's result; a result that is not a JSON object fails with a
+	 * {@link io.github.dofunctions.client.error.FunctionsInvalidResponseException}, a
+	 * JSON {@code null} completes empty
 	 */
 	Mono<Map<String, Object>> invoke(String function, Object parameters);
 
@@ -51,8 +53,11 @@ public interface FunctionInvoker {
 	 * @param <T> the type of the result
 	 * @param function name of the function, {@code name} or {@code package/name}
 	 * @param parameters parameters, written as a JSON object
-	 * @param resultType the type to read the result as
-	 * @return the function's result
+	 * @param resultType the type to read the result, any JSON value, as: a record, a
+	 * {@code Map}, a {@code List}, an array, {@code String}, a number type...
+	 * @return the function's result; one that cannot be read as the type fails with a
+	 * {@link io.github.dofunctions.client.error.FunctionsInvalidResponseException}, a
+	 * JSON {@code null} completes empty
 	 */
 	<T> Mono<T> invoke(String function, Object parameters, Class<T> resultType);
 

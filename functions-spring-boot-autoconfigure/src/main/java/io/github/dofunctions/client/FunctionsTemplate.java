@@ -477,8 +477,11 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		}
 
 		/**
-		 * Set the largest response body the client reads; a larger one fails the call
-		 * with a {@link io.github.dofunctions.client.error.FunctionsInvalidResponseException}.
+		 * Set the largest response body the client reads from the control-plane API; a
+		 * larger one fails the call with a
+		 * {@link io.github.dofunctions.client.error.FunctionsInvalidResponseException}.
+		 * Answers of API hosts have their own limit,
+		 * {@link InvocationSettings.Builder#maxResponseSize(DataSize)}.
 		 * @param maxResponseSize the limit, 1 MiB by default
 		 * @return this builder
 		 */
