@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -13,9 +12,11 @@ import java.util.function.Supplier;
 
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.RateLimit;
-import io.github.dofunctions.client.observation.AnswerContext;
+import io.github.dofunctions.client.observation.AnswerListener;
+import io.github.dofunctions.client.resilience.RateLimitState;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -51,23 +52,26 @@ final class ApiExchange {
 
 	private final int maxResponseBytes;
 
-	private final AtomicReference<RateLimit> rateLimit;
+	private final RateLimitState rateLimit;
 
 	/** Readers resolved once per answer type, not on every answer. */
 	private final Map<Class<?>, ObjectReader> readers;
 
+	private final AnswerListener answers;
+
 	/**
 	 * @param authentication adds the credential to each request
+	 * @param rateLimit where the {@code ratelimit-*} headers of each answer are recorded
 	 */
 	ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json, int maxResponseBytes,
-			Clock clock) {
-		this(webClient, authentication, json, new ErrorResponses(json, clock), maxResponseBytes,
-				new AtomicReference<>(RateLimit.unknown()), new ConcurrentHashMap<>());
+			Clock clock, RateLimitState rateLimit) {
+		this(webClient, authentication, json, new ErrorResponses(json, clock), maxResponseBytes, rateLimit,
+				new ConcurrentHashMap<>(), AnswerListener.NONE);
 	}
 
 	private ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json,
-			ErrorResponses errors, int maxResponseBytes, AtomicReference<RateLimit> rateLimit,
-			Map<Class<?>, ObjectReader> readers) {
+			ErrorResponses errors, int maxResponseBytes, RateLimitState rateLimit,
+			Map<Class<?>, ObjectReader> readers, AnswerListener answers) {
 		this.webClient = webClient;
 		this.authentication = authentication;
 		this.json = json;
@@ -75,6 +79,7 @@ final class ApiExchange {
 		this.maxResponseBytes = maxResponseBytes;
 		this.rateLimit = rateLimit;
 		this.readers = readers;
+		this.answers = answers;
 	}
 
 	/**
@@ -84,7 +89,16 @@ final class ApiExchange {
 	ApiExchange authenticated(InvocationCredentials credentials) {
 		return new ApiExchange(this.webClient,
 				(headers) -> headers.setBasicAuth(credentials.id(), credentials.secret()), this.json, this.errors,
-				this.maxResponseBytes, this.rateLimit, this.readers);
+				this.maxResponseBytes, this.rateLimit, this.readers, this.answers);
+	}
+
+	/**
+	 * Return this exchange telling the given listener, the call it is an attempt of, of
+	 * every answer it reads.
+	 */
+	ApiExchange reportingTo(AnswerListener answers) {
+		return new ApiExchange(this.webClient, this.authentication, this.json, this.errors, this.maxResponseBytes,
+				this.rateLimit, this.readers, answers);
 	}
 
 	/**
@@ -149,10 +163,6 @@ final class ApiExchange {
 		return this.errors.toException(operation, answer.status(), answer.headers(), answer.body());
 	}
 
-	RateLimit rateLimit() {
-		return this.rateLimit.get();
-	}
-
 	/**
 	 * Return the authentication of a personal access token, asked for on every request.
 	 */
@@ -182,16 +192,16 @@ final class ApiExchange {
 			if (body != null) {
 				request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 			}
-			return request.exchangeToMono((response) -> Mono.deferContextual((context) -> {
+			return request.exchangeToMono((response) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
 				String requestId = headers.getFirst(ErrorResponses.REQUEST_ID_HEADER);
-				AnswerContext.record(context, response.statusCode().value(), requestId);
+				this.answers.answered(response.statusCode().value(), requestId);
 				RateLimit described = RateLimitHeaders.rateLimit(headers);
 				if (described != null) {
-					this.rateLimit.set(described);
+					this.rateLimit.record(described);
 				}
 				return reader.read(response, headers, requestId);
-			}));
+			});
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
 

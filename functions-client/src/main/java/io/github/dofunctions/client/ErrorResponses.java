@@ -13,6 +13,7 @@ import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
+import io.github.dofunctions.client.model.ApiOperation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,19 +1,9 @@
 package io.github.dofunctions.client;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,10 +13,10 @@ import io.github.dofunctions.client.Envelopes.NamespaceEnvelope;
 import io.github.dofunctions.client.Envelopes.NamespaceList;
 import io.github.dofunctions.client.Envelopes.TriggerEnvelope;
 import io.github.dofunctions.client.Envelopes.TriggerList;
-import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsOrphanedAccessKeyException;
 import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
@@ -36,25 +26,20 @@ import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
 import io.github.dofunctions.client.model.UpdateAccessKeyRequest;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
+import io.github.dofunctions.client.observation.AnswerListener;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.RateLimitState;
 import io.github.dofunctions.client.resilience.ResilientCalls;
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
-import org.springframework.web.util.DefaultUriBuilderFactory.EncodingMode;
 
 /**
  * {@link FunctionsOperations} on Spring's reactive {@link WebClient}.
@@ -71,11 +56,6 @@ import org.springframework.web.util.DefaultUriBuilderFactory.EncodingMode;
  */
 public final class FunctionsTemplate implements FunctionsOperations, AutoCloseable {
 
-	private static final Log logger = LogFactory.getLog(FunctionsTemplate.class);
-
-	/** Longest {@link #close()} waits for the managed access keys to be deleted. */
-	static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-
 	/** Base URL of DigitalOcean's public API. */
 	public static final String DEFAULT_BASE_URL = "https://api.digitalocean.com";
 
@@ -86,21 +66,29 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 	private final ApiExchange exchange;
 
+	private final RateLimitState rateLimit;
+
 	private final ResilientCalls calls;
 
 	private final Invokers invokers;
 
-	private final Map<InvokerKey, FunctionInvoker> invokersByNamespace = new ConcurrentHashMap<>();
-
-	private final Map<String, NamespaceCalls> callsByNamespace = new ConcurrentHashMap<>();
-
-	private final Map<String, ManagedAccessKey> managedKeys = new ConcurrentHashMap<>();
-
-	private FunctionsTemplate(String baseUrl, ApiExchange exchange, ResilientCalls calls, Invokers invokers) {
-		this.baseUrl = baseUrl;
-		this.exchange = exchange;
-		this.calls = calls;
-		this.invokers = invokers;
+	private FunctionsTemplate(Builder builder) {
+		this.baseUrl = ApiClients.checkBaseUrl(builder.baseUrl);
+		JsonMapper json = FunctionsJson.createMapper();
+		FunctionsClientListener listener = FunctionsClientListener.of(builder.listeners);
+		ObservationRegistry observations = (builder.observationRegistry != null) ? builder.observationRegistry
+				: ObservationRegistry.NOOP;
+		this.rateLimit = new RateLimitState();
+		ApiClients controlPlane = new ApiClients(builder.webClientBuilder, builder.userAgent,
+				builder.observationRegistry);
+		this.exchange = new ApiExchange(controlPlane.webClient(this.baseUrl), ApiExchange.bearer(builder.token),
+				json, (int) builder.maxResponseSize.toBytes(), builder.clock, this.rateLimit);
+		this.calls = new ResilientCalls(builder.resilience, this.rateLimit, listener, observations);
+		WebClient.Builder apiHostBuilder = (builder.invocation.webClientBuilder() != null)
+				? builder.invocation.webClientBuilder() : builder.webClientBuilder;
+		this.invokers = new Invokers(this, builder.invocation,
+				new ApiClients(apiHostBuilder, builder.userAgent, builder.observationRegistry), json, builder.clock,
+				listener, observations);
 	}
 
 	/**
@@ -113,22 +101,24 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 	@Override
 	public Flux<Namespace> listNamespaces() {
-		return this.calls.call(ApiOperation.LIST_NAMESPACES, listNamespacesOnce()).flatMapIterable(Function.identity());
+		return this.calls.call(ApiOperation.LIST_NAMESPACES, this::listNamespacesOnce)
+			.flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<Namespace> getNamespace(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls.call(ApiOperation.GET_NAMESPACE,
-				this.exchange.one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId));
+		return this.calls.call(ApiOperation.GET_NAMESPACE, (answers) -> this.exchange.reportingTo(answers)
+			.one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId));
 	}
 
 	@Override
 	public Mono<Namespace> createNamespace(CreateNamespaceRequest request) {
 		Assert.notNull(request, "request must not be null");
 		return this.calls.create(ApiOperation.CREATE_NAMESPACE,
-				this.exchange.one(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class),
-				(earliest, lostAnswer) -> listNamespacesOnce().flatMapIterable(Function.identity())
+				(answers) -> this.exchange.reportingTo(answers)
+					.one(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class),
+				(earliest, lostAnswer, answers) -> listNamespacesOnce(answers).flatMapIterable(Function.identity())
 					.filter((namespace) -> request.label().equals(namespace.label())
 							&& createdSince(namespace.createdAt(), earliest))
 					.next());
@@ -138,15 +128,15 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	public Mono<Void> deleteNamespace(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
 		return this.calls.call(ApiOperation.DELETE_NAMESPACE,
-				this.exchange.discard(ApiOperation.DELETE_NAMESPACE, namespaceId));
+				(answers) -> this.exchange.reportingTo(answers).discard(ApiOperation.DELETE_NAMESPACE, namespaceId));
 	}
 
 	@Override
 	public Flux<Trigger> listTriggers(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
 		return this.calls
-			.call(ApiOperation.LIST_TRIGGERS,
-					this.exchange.list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId))
+			.call(ApiOperation.LIST_TRIGGERS, (answers) -> this.exchange.reportingTo(answers)
+				.list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId))
 			.flatMapIterable(Function.identity());
 	}
 
@@ -154,7 +144,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	public Mono<Trigger> getTrigger(String namespaceId, String triggerName) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
-		return this.calls.call(ApiOperation.GET_TRIGGER, getTriggerOnce(namespaceId, triggerName));
+		return this.calls.call(ApiOperation.GET_TRIGGER,
+				(answers) -> getTriggerOnce(answers, namespaceId, triggerName));
 	}
 
 	@Override
@@ -162,8 +153,9 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(request, "request must not be null");
 		return this.calls.create(ApiOperation.CREATE_TRIGGER,
-				this.exchange.one(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class, namespaceId),
-				(earliest, lostAnswer) -> getTriggerOnce(namespaceId, request.name())
+				(answers) -> this.exchange.reportingTo(answers)
+					.one(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class, namespaceId),
+				(earliest, lostAnswer, answers) -> getTriggerOnce(answers, namespaceId, request.name())
 					.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
 					.filter((trigger) -> createdSince(trigger.createdAt(), earliest)));
 	}
@@ -173,22 +165,23 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
 		Assert.notNull(request, "request must not be null");
-		return this.calls.call(ApiOperation.UPDATE_TRIGGER, this.exchange.one(ApiOperation.UPDATE_TRIGGER, request,
-				TriggerEnvelope.class, namespaceId, triggerName));
+		return this.calls.call(ApiOperation.UPDATE_TRIGGER, (answers) -> this.exchange.reportingTo(answers)
+			.one(ApiOperation.UPDATE_TRIGGER, request, TriggerEnvelope.class, namespaceId, triggerName));
 	}
 
 	@Override
 	public Mono<Void> deleteTrigger(String namespaceId, String triggerName) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
-		return this.calls.call(ApiOperation.DELETE_TRIGGER,
-				this.exchange.discard(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName));
+		return this.calls.call(ApiOperation.DELETE_TRIGGER, (answers) -> this.exchange.reportingTo(answers)
+			.discard(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName));
 	}
 
 	@Override
 	public Flux<AccessKey> listAccessKeys(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls.call(ApiOperation.LIST_ACCESS_KEYS, listAccessKeysOnce(namespaceId))
+		return this.calls
+			.call(ApiOperation.LIST_ACCESS_KEYS, (answers) -> listAccessKeysOnce(answers, namespaceId))
 			.flatMapIterable(Function.identity());
 	}
 
@@ -203,8 +196,10 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(request, "request must not be null");
 		return this.calls.create(ApiOperation.CREATE_ACCESS_KEY,
-				this.exchange.one(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId),
-				(earliest, lostAnswer) -> listAccessKeysOnce(namespaceId).flatMapIterable(Function.identity())
+				(answers) -> this.exchange.reportingTo(answers)
+					.one(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId),
+				(earliest, lostAnswer, answers) -> listAccessKeysOnce(answers, namespaceId)
+					.flatMapIterable(Function.identity())
 					.filter((key) -> request.name().equals(key.name()) && createdSince(key.createdAt(), earliest))
 					.next()
 					.flatMap((orphan) -> Mono.error(new FunctionsOrphanedAccessKeyException(
@@ -216,75 +211,43 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(keyId, "keyId");
 		Assert.notNull(request, "request must not be null");
-		return this.calls.call(ApiOperation.UPDATE_ACCESS_KEY, this.exchange.one(ApiOperation.UPDATE_ACCESS_KEY,
-				request, AccessKeyEnvelope.class, namespaceId, keyId));
+		return this.calls.call(ApiOperation.UPDATE_ACCESS_KEY, (answers) -> this.exchange.reportingTo(answers)
+			.one(ApiOperation.UPDATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId, keyId));
 	}
 
 	@Override
 	public Mono<Void> deleteAccessKey(String namespaceId, String keyId) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(keyId, "keyId");
-		return this.calls.call(ApiOperation.DELETE_ACCESS_KEY,
-				this.exchange.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId));
+		return this.calls.call(ApiOperation.DELETE_ACCESS_KEY, (answers) -> this.exchange.reportingTo(answers)
+			.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId));
 	}
 
 	@Override
 	public FunctionInvoker invoker(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.invokersByNamespace.computeIfAbsent(new InvokerKey(namespaceId, null), this::createInvoker);
+		return this.invokers.invoker(namespaceId, null);
 	}
 
 	@Override
 	public FunctionInvoker invoker(String namespaceId, InvocationCredentials credentials) {
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(credentials, "credentials must not be null");
-		return this.invokersByNamespace.computeIfAbsent(new InvokerKey(namespaceId, credentials),
-				this::createInvoker);
+		return this.invokers.invoker(namespaceId, credentials);
 	}
 
-	private FunctionInvoker createInvoker(InvokerKey key) {
-		NamespaceCalls namespaceCalls = this.callsByNamespace.computeIfAbsent(key.namespaceId(),
-				this::createNamespaceCalls);
-		Mono<ApiExchange> apiHost = getNamespace(key.namespaceId()).map(this.invokers::apiHost)
-			.doOnNext(namespaceCalls.latest()::set)
-			// Kept once resolved; a failure is not kept, so the next call tries again.
-			.cacheInvalidateIf((kept) -> false);
-		InvocationCredentialSource credentials = (key.credentials() != null)
-				? InvocationCredentialSource.of(key.credentials())
-				: this.managedKeys.computeIfAbsent(key.namespaceId(), this::createManagedKey);
-		return new WebClientFunctionInvoker(key.namespaceId(), apiHost, credentials, namespaceCalls.calls(),
-				this.invokers.json, this.invokers.settings, this.invokers.clock);
+	private Mono<List<Namespace>> listNamespacesOnce(AnswerListener answers) {
+		return this.exchange.reportingTo(answers).list(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
 	}
 
-	private ManagedAccessKey createManagedKey(String namespaceId) {
-		InvocationSettings settings = this.invokers.settings;
-		return new ManagedAccessKey(this, namespaceId, settings.managedKeyPrefix(), this.invokers.keyName,
-				settings.managedKeyLifetime(), settings.managedKeyRenewBefore(), this.invokers.clock);
+	private Mono<Trigger> getTriggerOnce(AnswerListener answers, String namespaceId, String triggerName) {
+		return this.exchange.reportingTo(answers)
+			.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
 	}
 
-	/**
-	 * Make the calls of a namespace: every invoker of the namespace, whatever its
-	 * credentials, shares its budget, concurrency limit and breaker.
-	 */
-	private NamespaceCalls createNamespaceCalls(String namespaceId) {
-		AtomicReference<@Nullable ApiExchange> latest = new AtomicReference<>();
-		ResilientCalls calls = new ResilientCalls(this.invokers.settings.resilience(namespaceId), () -> {
-			ApiExchange answeredLast = latest.get();
-			return (answeredLast != null) ? answeredLast.rateLimit() : RateLimit.unknown();
-		}, this.invokers.listener, this.invokers.observations);
-		return new NamespaceCalls(calls, latest);
-	}
-
-	private Mono<List<Namespace>> listNamespacesOnce() {
-		return this.exchange.list(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
-	}
-
-	private Mono<Trigger> getTriggerOnce(String namespaceId, String triggerName) {
-		return this.exchange.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
-	}
-
-	private Mono<List<AccessKey>> listAccessKeysOnce(String namespaceId) {
-		return this.exchange.list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
+	private Mono<List<AccessKey>> listAccessKeysOnce(AnswerListener answers, String namespaceId) {
+		return this.exchange.reportingTo(answers).list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class,
+				namespaceId);
 	}
 
 	/**
@@ -298,7 +261,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 	@Override
 	public RateLimit rateLimit() {
-		return this.exchange.rateLimit();
+		return this.rateLimit.latest();
 	}
 
 	/**
@@ -309,19 +272,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	 */
 	@Override
 	public void close() {
-		Mono<Void> deletes = Flux.fromIterable(this.managedKeys.values())
-			.flatMap(ManagedAccessKey::close)
-			.then()
-			.timeout(CLOSE_TIMEOUT)
-			.doOnError((ex) -> logger.info("Could not delete every access key this client made; they expire by "
-					+ "themselves: " + ex))
-			.onErrorComplete();
-		if (Schedulers.isInNonBlockingThread()) {
-			deletes.subscribe();
-		}
-		else {
-			deletes.block();
-		}
+		this.invokers.close();
 	}
 
 	@Override
@@ -512,139 +463,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 */
 		public FunctionsTemplate build() {
 			Assert.notNull(this.token, "token must be set: a DigitalOcean API token is required");
-			String base = checkBaseUrl(this.baseUrl);
-			JsonMapper json = FunctionsJson.createMapper();
-			FunctionsClientListener listener = FunctionsClientListener.of(this.listeners);
-			ObservationRegistry observations = (this.observationRegistry != null) ? this.observationRegistry
-					: ObservationRegistry.NOOP;
-			ApiExchange exchange = new ApiExchange(webClient(this.webClientBuilder, base),
-					ApiExchange.bearer(this.token), json, (int) this.maxResponseSize.toBytes(), this.clock);
-			ResilientCalls calls = new ResilientCalls(this.resilience, exchange::rateLimit, listener, observations);
-			WebClient.Builder invocationBuilder = (this.invocation.webClientBuilder() != null)
-					? this.invocation.webClientBuilder() : this.webClientBuilder;
-			Invokers invokers = new Invokers(this.invocation, (apiHost) -> webClient(invocationBuilder, apiHost),
-					json, (int) this.invocation.maxResponseSize().toBytes(), this.clock, listener, observations,
-					managedKeyName(this.invocation));
-			return new FunctionsTemplate(base, exchange, calls, invokers);
+			return new FunctionsTemplate(this);
 		}
-
-		/**
-		 * Make the WebClient of one host: strict encoding of path variables, JSON,
-		 * user agent, and no request details in logs.
-		 */
-		private WebClient webClient(WebClient.Builder from, String base) {
-			DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(base);
-			uriBuilderFactory.setEncodingMode(EncodingMode.TEMPLATE_AND_VALUES);
-			WebClient.Builder builder = from.clone();
-			if (this.observationRegistry != null) {
-				builder.observationRegistry(this.observationRegistry);
-			}
-			return builder.uriBuilderFactory(uriBuilderFactory)
-				.defaultHeaders((headers) -> {
-					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-					headers.set(HttpHeaders.USER_AGENT, UserAgent.of(this.userAgent));
-				})
-				// Spring logs request headers at TRACE when request details are enabled:
-				// keep the Authorization header out of the logs.
-				.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-				.build();
-		}
-
-		/**
-		 * The name of this template's managed keys but their number:
-		 * {@code <prefix>[-<application>]-<instance>}, the instance random.
-		 */
-		private static String managedKeyName(InvocationSettings invocation) {
-			StringBuilder name = new StringBuilder(invocation.managedKeyPrefix());
-			String application = invocation.applicationName();
-			if (application != null) {
-				String part = application.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
-				part = part.substring(0, Math.min(part.length(), 40)).replaceAll("^-+|-+$", "");
-				if (!part.isEmpty()) {
-					name.append('-').append(part);
-				}
-			}
-			byte[] instance = new byte[4];
-			new SecureRandom().nextBytes(instance);
-			return name.append('-').append(HexFormat.of().formatHex(instance)).toString();
-		}
-
-		static String checkBaseUrl(String baseUrl) {
-			URI uri;
-			try {
-				uri = URI.create(baseUrl.trim());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a valid URL", ex);
-			}
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
-					() -> "baseUrl '" + baseUrl + "' must be an absolute http or https URL");
-			Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()), () -> "baseUrl '" + baseUrl
-					+ "' uses plain http to a host that is not loopback: the API token would cross the network "
-					+ "unencrypted. Use https, or http only for localhost (such as the emulator)");
-			String text = uri.toString();
-			return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-		}
-
-		private static boolean isLoopback(String host) {
-			String name = host.toLowerCase(Locale.ROOT);
-			if (name.equals("localhost") || name.endsWith(".localhost")) {
-				return true;
-			}
-			// Only IP literals are resolved here: a name would need a DNS lookup, and DNS
-			// can point anywhere.
-			boolean ipLiteral = name.startsWith("[") || name.matches("[0-9.]+");
-			if (!ipLiteral) {
-				return false;
-			}
-			try {
-				return InetAddress.getByName(name).isLoopbackAddress();
-			}
-			catch (UnknownHostException ex) {
-				return false;
-			}
-		}
-
-	}
-
-	/**
-	 * What every invoker of the template shares.
-	 *
-	 * @param keyName the name of the template's managed keys, but their number
-	 */
-	private record Invokers(InvocationSettings settings, Function<String, WebClient> webClients, JsonMapper json,
-			int maxResponseBytes, Clock clock, FunctionsClientListener listener, ObservationRegistry observations,
-			String keyName) {
-
-		/**
-		 * Make the exchange with a namespace's API host; each request says its
-		 * credential.
-		 */
-		ApiExchange apiHost(Namespace namespace) {
-			if (namespace.apiHost() == null || namespace.apiHost().isBlank()) {
-				throw new FunctionsInvalidResponseException(ApiOperation.GET_NAMESPACE.operationName(), 200,
-						"namespace " + namespace.id() + " has no api_host to call its functions on", null, null);
-			}
-			String apiHost = Builder.checkBaseUrl(namespace.apiHost());
-			return new ApiExchange(this.webClients.apply(apiHost), ApiExchange.credentialPerRequest(), this.json,
-					this.maxResponseBytes, this.clock);
-		}
-
-	}
-
-	/**
-	 * One invoker per namespace and credentials.
-	 */
-	private record InvokerKey(String namespaceId, @Nullable InvocationCredentials credentials) {
-
-	}
-
-	/**
-	 * The resilient calls of one namespace, and the exchange that answered last, whose
-	 * rate-limit headers pace them.
-	 */
-	private record NamespaceCalls(ResilientCalls calls, AtomicReference<@Nullable ApiExchange> latest) {
 
 	}
 

@@ -15,6 +15,7 @@ import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsOrphanedAccessKeyException;
 import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import org.apache.commons.logging.Log;

@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
 import io.github.dofunctions.client.error.FunctionsException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
+import io.github.dofunctions.client.model.ApiOperation;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.reactive.function.client.WebClientRequestException;

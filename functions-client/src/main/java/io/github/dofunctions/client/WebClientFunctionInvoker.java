@@ -23,6 +23,7 @@ import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.resilience.ResilientCalls;
 import org.jspecify.annotations.Nullable;
@@ -201,11 +202,14 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	private <T> Mono<T> call(ApiOperation operation, Function<ApiExchange, Mono<T>> request, boolean repeatable) {
 		return Mono.zip(this.apiHost, this.credentials.current())
 			.flatMap((host) -> this.calls
-				.call(operation, request.apply(host.getT1().authenticated(host.getT2())), repeatable)
+				.call(operation,
+						(answers) -> request.apply(host.getT1().authenticated(host.getT2()).reportingTo(answers)),
+						repeatable)
 				.onErrorResume(FunctionsUnauthorizedException.class, (refused) -> this.credentials
 					.replace(host.getT2())
 					.switchIfEmpty(Mono.error(refused))
-					.flatMap((fresh) -> this.calls.call(operation, request.apply(host.getT1().authenticated(fresh)),
+					.flatMap((fresh) -> this.calls.call(operation,
+							(answers) -> request.apply(host.getT1().authenticated(fresh).reportingTo(answers)),
 							repeatable))));
 	}
 

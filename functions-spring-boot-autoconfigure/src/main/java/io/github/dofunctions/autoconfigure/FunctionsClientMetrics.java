@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.observation.RetryReason;

@@ -2,7 +2,7 @@ package io.github.dofunctions.client.observation;
 
 import java.time.Duration;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 import org.jspecify.annotations.Nullable;
 
 /**

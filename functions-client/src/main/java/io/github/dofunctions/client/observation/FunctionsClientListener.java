@@ -3,7 +3,7 @@ package io.github.dofunctions.client.observation;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 
 /**
  * Told what the client's calls do, for metrics, health and logs. Methods are called on

@@ -3,9 +3,8 @@ package io.github.dofunctions.client.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
@@ -32,7 +31,7 @@ final class RequestPacer {
 
 	private final @Nullable RateLimiter perMinute;
 
-	private final Supplier<RateLimit> latestRateLimit;
+	private final RateLimitState rateLimit;
 
 	private final Duration maxWait;
 
@@ -40,10 +39,10 @@ final class RequestPacer {
 
 	private final FunctionsClientListener listener;
 
-	RequestPacer(int requestsPerMinute, Supplier<RateLimit> latestRateLimit, Duration maxWait, Clock clock,
+	RequestPacer(int requestsPerMinute, RateLimitState rateLimit, Duration maxWait, Clock clock,
 			FunctionsClientListener listener) {
 		this.perMinute = (requestsPerMinute > 0) ? evenlySpaced(requestsPerMinute, maxWait) : null;
-		this.latestRateLimit = latestRateLimit;
+		this.rateLimit = rateLimit;
 		this.maxWait = maxWait;
 		this.clock = clock;
 		this.listener = listener;
@@ -75,7 +74,7 @@ final class RequestPacer {
 			return request;
 		}
 		return Mono.defer(() -> {
-			RateLimit latest = this.latestRateLimit.get();
+			RateLimit latest = this.rateLimit.latest();
 			Duration hold = hourlyBudgetHold(latest);
 			if (hold.compareTo(this.maxWait) > 0) {
 				return Mono.error(tooLong(operation, "the hourly request budget is spent until " + latest.reset(),

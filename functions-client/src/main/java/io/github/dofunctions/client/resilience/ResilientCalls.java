@@ -6,17 +6,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
-import io.github.dofunctions.client.model.RateLimit;
-import io.github.dofunctions.client.observation.AnswerContext;
+import io.github.dofunctions.client.observation.AnswerListener;
 import io.github.dofunctions.client.observation.CallOutcome;
 import io.github.dofunctions.client.observation.CallSummary;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
@@ -83,25 +82,25 @@ public final class ResilientCalls {
 	/**
 	 * Create the calls of one client.
 	 * @param resilience how to retry, pace and cut off calls
-	 * @param latestRateLimit what the latest answer said of the hourly budget
+	 * @param rateLimit what the latest answer of the API said of its hourly budget
 	 */
-	public ResilientCalls(FunctionsResilience resilience, Supplier<RateLimit> latestRateLimit) {
-		this(resilience, latestRateLimit, FunctionsClientListener.NONE, ObservationRegistry.NOOP);
+	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit) {
+		this(resilience, rateLimit, FunctionsClientListener.NONE, ObservationRegistry.NOOP);
 	}
 
 	/**
 	 * Create the calls of one client, reporting what they do.
 	 * @param resilience how to retry, pace and cut off calls
-	 * @param latestRateLimit what the latest answer said of the hourly budget
+	 * @param rateLimit what the latest answer of the API said of its hourly budget
 	 * @param listener told of retries, rate limits, pacing waits and completed calls
 	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
 	 */
-	public ResilientCalls(FunctionsResilience resilience, Supplier<RateLimit> latestRateLimit,
+	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit,
 			FunctionsClientListener listener, ObservationRegistry observations) {
 		this.resilience = resilience;
 		this.listener = listener;
 		this.observations = observations;
-		this.pacer = new RequestPacer(resilience.requestsPerMinute(), latestRateLimit, resilience.maxRateLimitWait(),
+		this.pacer = new RequestPacer(resilience.requestsPerMinute(), rateLimit, resilience.maxRateLimitWait(),
 				resilience.clock(), listener);
 		this.concurrency = (resilience.concurrencyLimit() > 0) ? new ConcurrencyLimit(resilience.concurrencyLimit())
 				: null;
@@ -124,14 +123,15 @@ public final class ResilientCalls {
 
 	/**
 	 * Run a call that has no create to protect: any GET, PUT or DELETE. Each subscription
-	 * to {@code attempt} sends one request. A DELETE that answers {@code 404} after an
+	 * to the attempt sends one request. A DELETE that answers {@code 404} after an
 	 * earlier attempt of the same call may have acted completes empty.
 	 * @param <T> the result
 	 * @param operation the operation
-	 * @param attempt one attempt of the call
+	 * @param attempt makes one attempt of the call, which tells the given listener of each
+	 * answer it reads
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> call(ApiOperation operation, Mono<T> attempt) {
+	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt) {
 		return run(operation, attempt, null, operation.isIdempotent());
 	}
 
@@ -141,12 +141,14 @@ public final class ResilientCalls {
 	 * idempotent.
 	 * @param <T> the result
 	 * @param operation the operation
-	 * @param attempt one attempt of the call
+	 * @param attempt makes one attempt of the call, which tells the given listener of each
+	 * answer it reads
 	 * @param repeatable whether the request may be sent again after a server error, a
 	 * timeout or a broken connection
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> call(ApiOperation operation, Mono<T> attempt, boolean repeatable) {
+	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
+			boolean repeatable) {
 		return run(operation, attempt, null, repeatable);
 	}
 
@@ -156,16 +158,18 @@ public final class ResilientCalls {
 	 * and only creates if it finds nothing: nothing is ever created twice.
 	 * @param <T> the created resource
 	 * @param operation the operation
-	 * @param attempt one attempt of the create
+	 * @param attempt makes one attempt of the create, which tells the given listener of
+	 * each answer it reads
 	 * @param lookup finds what an earlier attempt created
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> create(ApiOperation operation, Mono<T> attempt, CreateLookup<T> lookup) {
+	public <T> Mono<T> create(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
+			CreateLookup<T> lookup) {
 		return run(operation, attempt, lookup, true);
 	}
 
-	private <T> Mono<T> run(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup,
-			boolean repeatable) {
+	private <T> Mono<T> run(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
+			@Nullable CreateLookup<T> lookup, boolean repeatable) {
 		return Mono.defer(() -> {
 			CallState state = new CallState(this.resilience.clock().instant());
 			Observation observation = Observation.createNotStarted(CALLS_OBSERVATION, this.observations)
@@ -191,8 +195,7 @@ public final class ResilientCalls {
 			return withDeadline(operation, retried).doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
 				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
-				.contextWrite((context) -> AnswerContext.with(context, state::answered)
-					.put(ObservationThreadLocalAccessor.KEY, observation));
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
@@ -233,16 +236,16 @@ public final class ResilientCalls {
 				+ ((summary.requestId() != null) ? ", request_id " + summary.requestId() : "");
 	}
 
-	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> attempt, @Nullable CreateLookup<T> lookup,
-			CallState state) {
-		Mono<T> create = limited(this.pacer.pace(operation, state.counted(attempt)));
+	private <T> Mono<T> nextAttempt(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
+			@Nullable CreateLookup<T> lookup, CallState state) {
+		Mono<T> create = limited(this.pacer.pace(operation, state.counted(Mono.defer(() -> attempt.apply(state)))));
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return limited(
-				this.pacer.pace(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer)))))
+		return limited(this.pacer.pace(operation,
+				state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer, state)))))
 			.switchIfEmpty(create);
 	}
 
@@ -303,9 +306,9 @@ public final class ResilientCalls {
 	}
 
 	/**
-	 * What one call has learned across its attempts.
+	 * What one call has learned across its attempts, its answers included.
 	 */
-	private static final class CallState {
+	private static final class CallState implements AnswerListener {
 
 		private final Instant startedAt;
 
@@ -332,7 +335,8 @@ public final class ResilientCalls {
 			});
 		}
 
-		void answered(@Nullable String requestId, int status) {
+		@Override
+		public void answered(int status, @Nullable String requestId) {
 			this.lastStatus = status;
 			this.lastRequestId = requestId;
 		}

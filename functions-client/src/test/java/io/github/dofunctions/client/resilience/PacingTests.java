@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.model.RateLimit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class PacingTests {
 
 	static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
-	private final AtomicReference<RateLimit> latest = new AtomicReference<>(RateLimit.unknown());
+	private final RateLimitState latest = new RateLimitState();
 
 	private ResilientCalls calls(int requestsPerMinute) {
 		return new ResilientCalls(FunctionsResilience.builder()
@@ -34,12 +33,12 @@ class PacingTests {
 			.callTimeout(null)
 			.pacing(requestsPerMinute)
 			.maxRateLimitWait(Duration.ofMinutes(1))
-			.build(), this.latest::get);
+			.build(), this.latest);
 	}
 
 	@Test
 	void spentHourlyBudgetHoldsNewCallsUntilTheResetInsteadOfSendingThem() {
-		this.latest.set(new RateLimit(5000, 0, NOW.plusSeconds(30)));
+		this.latest.record(new RateLimit(5000, 0, NOW.plusSeconds(30)));
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 		ResilientCalls calls = calls(250);
 
@@ -56,7 +55,7 @@ class PacingTests {
 	@Test
 	void spentHourlyBudgetThatFreesTooLateFailsTheCallUnsent() {
 		Instant reset = NOW.plus(Duration.ofMinutes(20));
-		this.latest.set(new RateLimit(5000, 0, reset));
+		this.latest.record(new RateLimit(5000, 0, reset));
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 
 		StepVerifier.create(calls(250).call(ApiOperation.LIST_NAMESPACES, server.attempt()))
@@ -73,11 +72,11 @@ class PacingTests {
 	@Test
 	void remainingBudgetOrAPastResetHoldsNothing() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
-		this.latest.set(new RateLimit(5000, 1, NOW.plusSeconds(30)));
+		this.latest.record(new RateLimit(5000, 1, NOW.plusSeconds(30)));
 		StepVerifier.create(calls(250).call(ApiOperation.LIST_NAMESPACES, server.attempt()))
 			.expectNext("ok")
 			.verifyComplete();
-		this.latest.set(new RateLimit(5000, 0, NOW.minusSeconds(1)));
+		this.latest.record(new RateLimit(5000, 0, NOW.minusSeconds(1)));
 		StepVerifier.create(calls(250).call(ApiOperation.LIST_NAMESPACES, server.attempt()))
 			.expectNext("ok")
 			.verifyComplete();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 import java.util.random.RandomGenerator;
 
-import io.github.dofunctions.client.ApiOperation;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
 import io.github.dofunctions.client.error.FunctionsConflictException;
@@ -21,7 +21,6 @@ import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
-import io.github.dofunctions.client.model.RateLimit;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +73,7 @@ class ResilientCallsTests {
 	}
 
 	private ResilientCalls calls(FunctionsResilience resilience) {
-		return new ResilientCalls(resilience, RateLimit::unknown);
+		return new ResilientCalls(resilience, new RateLimitState());
 	}
 
 	static FunctionsRateLimitException tooManyRequests(Duration retryAfter, Instant resetAt) {
@@ -293,10 +292,10 @@ class ResilientCallsTests {
 		ResilientCalls calls = calls(resilience().build());
 
 		StepVerifier.withVirtualTime(() -> calls.create(ApiOperation.CREATE_NAMESPACE, creates.attempt(),
-				(createdNoEarlierThan, lostAnswer) -> {
+				(createdNoEarlierThan, lostAnswer, answers) -> {
 					earliest.add(createdNoEarlierThan);
 					assertThat(lostAnswer).isInstanceOf(FunctionsConnectionException.class);
-					return lookups.attempt();
+					return lookups.send();
 				}))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
@@ -314,7 +313,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswerEmpty();
 
 		StepVerifier.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
-				creates.attempt(), (earliest, lostAnswer) -> lookups.attempt()))
+				creates.attempt(), (earliest, lostAnswer, answers) -> lookups.send()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -329,7 +328,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswer("found");
 
 		StepVerifier.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
-				creates.attempt(), (earliest, lostAnswer) -> lookups.attempt()))
+				creates.attempt(), (earliest, lostAnswer, answers) -> lookups.send()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -343,7 +342,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswerEmpty();
 
 		StepVerifier.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
-				creates.attempt(), (earliest, lostAnswer) -> lookups.attempt()))
+				creates.attempt(), (earliest, lostAnswer, answers) -> lookups.send()))
 			.expectSubscription()
 			.thenAwait(Duration.ofMinutes(1))
 			.expectError(FunctionsServerException.class)

@@ -3,8 +3,10 @@ package io.github.dofunctions.client.resilience;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.dofunctions.client.observation.AnswerListener;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,9 +35,16 @@ final class ScriptedAttempts<T> {
 	}
 
 	/**
-	 * The attempt: a cold publisher; every subscription counts as a request sent.
+	 * The attempt, as the call layer makes it: it tells nothing to its answer listener.
 	 */
-	Mono<T> attempt() {
+	Function<AnswerListener, Mono<T>> attempt() {
+		return (answers) -> send();
+	}
+
+	/**
+	 * One request: a cold publisher; every subscription counts as a request sent.
+	 */
+	Mono<T> send() {
 		return Mono.defer(() -> {
 			this.sent.incrementAndGet();
 			Supplier<Mono<T>> step = (this.script.size() > 1) ? this.script.poll() : this.script.peek();

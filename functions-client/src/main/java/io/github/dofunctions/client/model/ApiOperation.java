@@ -1,11 +1,13 @@
-package io.github.dofunctions.client;
+package io.github.dofunctions.client.model;
 
 import org.springframework.http.HttpMethod;
 
 /**
  * The operations of the DigitalOcean Functions API, with the method and URI template
  * each one uses. The name of an operation is the name of the
- * {@link FunctionsOperations} or {@link FunctionInvoker} method that performs it.
+ * {@link io.github.dofunctions.client.FunctionsOperations} or
+ * {@link io.github.dofunctions.client.FunctionInvoker} method that performs it. Calls,
+ * retries and errors are reported by operation.
  * <p>
  * The control-plane operations are relative to the API's base URL; the
  * {@link #isInvocation() invocation} operations to a namespace's {@code api_host}.
@@ -89,8 +91,7 @@ public enum ApiOperation {
 	}
 
 	/**
-	 * Return the name of the {@link FunctionsOperations} method that performs the
-	 * operation.
+	 * Return the name of the client method that performs the operation.
 	 * @return the operation name, such as {@code getNamespace}
 	 */
 	public String operationName() {

@@ -1,0 +1,23 @@
+package io.github.dofunctions.client.observation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Told of every answer the API gives during a call: the HTTP exchange that reads the
+ * answer tells the call that sent the request, for its summary.
+ */
+@FunctionalInterface
+public interface AnswerListener {
+
+	/** A listener that is told nothing. */
+	AnswerListener NONE = (status, requestId) -> {
+	};
+
+	/**
+	 * An answer came.
+	 * @param status its HTTP status
+	 * @param requestId the request id it gave ({@code x-request-id}), or {@code null}
+	 */
+	void answered(int status, @Nullable String requestId);
+
+}
