@@ -90,4 +90,8 @@ public class FunctionInvocationException extends FunctionsException {
 		return this.activation.logs();
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.FUNCTION_FAILED;
+	}
 }

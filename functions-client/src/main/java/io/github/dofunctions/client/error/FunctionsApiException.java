@@ -103,4 +103,12 @@ public class FunctionsApiException extends FunctionsException {
 		return this.requestId;
 	}
 
+	/**
+	 * Return {@link FailureKind#REFUSED}: an answer whose status has no subclass of its
+	 * own, like the {@code 4xx} subclasses, is a refusal.
+	 */
+	@Override
+	public FailureKind kind() {
+		return FailureKind.REFUSED;
+	}
 }

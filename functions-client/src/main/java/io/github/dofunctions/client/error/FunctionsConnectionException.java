@@ -29,4 +29,8 @@ public class FunctionsConnectionException extends FunctionsException {
 		return this.requestSent;
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.CONNECTION_FAILED;
+	}
 }

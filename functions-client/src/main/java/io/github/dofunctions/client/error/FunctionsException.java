@@ -31,4 +31,11 @@ public abstract class FunctionsException extends RuntimeException {
 		return this.operation;
 	}
 
+	/**
+	 * Return what kind of failure this is: whether the request was sent, whether the
+	 * server may have acted, whether trying again may help.
+	 * @return the kind of failure
+	 */
+	public abstract FailureKind kind();
+
 }

@@ -21,4 +21,8 @@ public class FunctionsInvalidResponseException extends FunctionsApiException {
 		super(operation, status, null, problem, requestId, cause);
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.INVALID_RESPONSE;
+	}
 }

@@ -33,4 +33,8 @@ public class FunctionsOrphanedAccessKeyException extends FunctionsException {
 		return this.orphanedKey;
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.ORPHANED_ACCESS_KEY;
+	}
 }

@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 public class FunctionsRateLimitException extends FunctionsApiException {
 
+	/**
+	 * Error id of a rate-limit failure the client raised itself, without sending the
+	 * request, because the wait for the rate limit was longer than the call may wait.
+	 */
+	public static final String CLIENT_RATE_LIMIT = "client_rate_limit";
+
 	private final @Nullable Duration retryAfter;
 
 	private final @Nullable Instant resetAt;
@@ -51,4 +57,13 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 		return this.resetAt;
 	}
 
+	/**
+	 * Return {@link FailureKind#CLIENT_RATE_LIMITED} when the client held the request
+	 * back itself ({@value #CLIENT_RATE_LIMIT}), {@link FailureKind#RATE_LIMITED} when
+	 * DigitalOcean answered {@code 429}.
+	 */
+	@Override
+	public FailureKind kind() {
+		return CLIENT_RATE_LIMIT.equals(errorId()) ? FailureKind.CLIENT_RATE_LIMITED : FailureKind.RATE_LIMITED;
+	}
 }

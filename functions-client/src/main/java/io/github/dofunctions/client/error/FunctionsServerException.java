@@ -20,4 +20,8 @@ public class FunctionsServerException extends FunctionsApiException {
 		super(operation, status, errorId, errorMessage, requestId);
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.SERVER_ERROR;
+	}
 }

@@ -16,4 +16,8 @@ public class FunctionsTimeoutException extends FunctionsConnectionException {
 		super(operation, message, true, cause);
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.TIMEOUT;
+	}
 }

@@ -31,4 +31,8 @@ public class FunctionsUnavailableException extends FunctionsException {
 		return this.circuitBreaker;
 	}
 
+	@Override
+	public FailureKind kind() {
+		return FailureKind.BREAKER_OPEN;
+	}
 }

@@ -1,12 +1,6 @@
 package io.github.dofunctions.client.observation;
 
-import io.github.dofunctions.client.error.FunctionsApiException;
-import io.github.dofunctions.client.error.FunctionsConnectionException;
-import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
-import io.github.dofunctions.client.error.FunctionsRateLimitException;
-import io.github.dofunctions.client.error.FunctionsServerException;
-import io.github.dofunctions.client.error.FunctionsTimeoutException;
-import io.github.dofunctions.client.error.FunctionsUnavailableException;
+import io.github.dofunctions.client.error.FunctionsException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,28 +47,19 @@ public enum CallOutcome {
 		if (error == null) {
 			return SUCCESS;
 		}
-		if (error instanceof FunctionsRateLimitException) {
-			return RATE_LIMITED;
+		if (!(error instanceof FunctionsException failure)) {
+			return UNKNOWN;
 		}
-		if (error instanceof FunctionsServerException) {
-			return SERVER_ERROR;
-		}
-		if (error instanceof FunctionsInvalidResponseException) {
-			return INVALID_RESPONSE;
-		}
-		if (error instanceof FunctionsApiException) {
-			return CLIENT_ERROR;
-		}
-		if (error instanceof FunctionsTimeoutException) {
-			return TIMEOUT;
-		}
-		if (error instanceof FunctionsConnectionException) {
-			return CONNECTION_ERROR;
-		}
-		if (error instanceof FunctionsUnavailableException) {
-			return UNAVAILABLE;
-		}
-		return UNKNOWN;
+		return switch (failure.kind()) {
+			case RATE_LIMITED, CLIENT_RATE_LIMITED -> RATE_LIMITED;
+			case SERVER_ERROR -> SERVER_ERROR;
+			case INVALID_RESPONSE -> INVALID_RESPONSE;
+			case REFUSED -> CLIENT_ERROR;
+			case TIMEOUT -> TIMEOUT;
+			case CONNECTION_FAILED -> CONNECTION_ERROR;
+			case BREAKER_OPEN -> UNAVAILABLE;
+			case FUNCTION_FAILED, ORPHANED_ACCESS_KEY -> UNKNOWN;
+		};
 	}
 
 }

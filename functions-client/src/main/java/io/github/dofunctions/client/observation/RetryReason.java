@@ -1,7 +1,6 @@
 package io.github.dofunctions.client.observation;
 
-import io.github.dofunctions.client.error.FunctionsRateLimitException;
-import io.github.dofunctions.client.error.FunctionsServerException;
+import io.github.dofunctions.client.error.FunctionsException;
 
 /**
  * Why a call was tried again.
@@ -23,10 +22,17 @@ public enum RetryReason {
 	 * @return the reason
 	 */
 	public static RetryReason of(Throwable failure) {
-		if (failure instanceof FunctionsRateLimitException) {
-			return RATE_LIMIT;
+		if (!(failure instanceof FunctionsException known)) {
+			return CONNECTION;
 		}
-		return (failure instanceof FunctionsServerException) ? SERVER_ERROR : CONNECTION;
+		return switch (known.kind()) {
+			case RATE_LIMITED, CLIENT_RATE_LIMITED -> RATE_LIMIT;
+			case SERVER_ERROR -> SERVER_ERROR;
+			// The rest are never retried; a timeout is a connection's failure.
+			case TIMEOUT, CONNECTION_FAILED, REFUSED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
+					ORPHANED_ACCESS_KEY ->
+				CONNECTION;
+		};
 	}
 
 }

@@ -2,17 +2,15 @@ package io.github.dofunctions.client.resilience;
 
 import java.util.Set;
 
+import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
-import io.github.dofunctions.client.error.FunctionsRateLimitException;
-import io.github.dofunctions.client.error.FunctionsServerException;
+import io.github.dofunctions.client.error.FunctionsException;
 
 /**
- * Sorts failures for the retry and the circuit breaker.
+ * Sorts failures for the retry and the circuit breaker, by their
+ * {@link FunctionsException#kind() kind}.
  */
 final class FailureClassifier {
-
-	/** Error id of a {@code 429} the client raised itself instead of sending the call. */
-	static final String CLIENT_RATE_LIMIT = "client_rate_limit";
 
 	private static final Set<Integer> TRANSIENT_SERVER_STATUSES = Set.of(500, 502, 503, 504);
 
@@ -24,13 +22,15 @@ final class FailureClassifier {
 	 * error, or no answer. Never any other {@code 4xx}, nor an open circuit breaker.
 	 */
 	static boolean isTransient(Throwable ex) {
-		if (ex instanceof FunctionsRateLimitException rateLimit) {
-			return !CLIENT_RATE_LIMIT.equals(rateLimit.errorId());
+		if (!(ex instanceof FunctionsException failure)) {
+			return false;
 		}
-		if (ex instanceof FunctionsServerException server) {
-			return TRANSIENT_SERVER_STATUSES.contains(server.status());
-		}
-		return ex instanceof FunctionsConnectionException;
+		return switch (failure.kind()) {
+			case RATE_LIMITED, TIMEOUT, CONNECTION_FAILED -> true;
+			case SERVER_ERROR -> TRANSIENT_SERVER_STATUSES.contains(((FunctionsApiException) failure).status());
+			case REFUSED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED, ORPHANED_ACCESS_KEY ->
+				false;
+		};
 	}
 
 	/**
@@ -38,8 +38,16 @@ final class FailureClassifier {
 	 * {@code 5xx}, or a connection lost after the request was sent.
 	 */
 	static boolean mayHaveActed(Throwable ex) {
-		return ex instanceof FunctionsServerException
-				|| (ex instanceof FunctionsConnectionException connection && connection.requestSent());
+		if (!(ex instanceof FunctionsException failure)) {
+			return false;
+		}
+		return switch (failure.kind()) {
+			case SERVER_ERROR -> true;
+			case TIMEOUT, CONNECTION_FAILED -> ((FunctionsConnectionException) failure).requestSent();
+			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
+					ORPHANED_ACCESS_KEY ->
+				false;
+		};
 	}
 
 	/**
@@ -48,7 +56,15 @@ final class FailureClassifier {
 	 * {@code 429} is an answer from a working API.
 	 */
 	static boolean isOutage(Throwable ex) {
-		return ex instanceof FunctionsServerException || ex instanceof FunctionsConnectionException;
+		if (!(ex instanceof FunctionsException failure)) {
+			return false;
+		}
+		return switch (failure.kind()) {
+			case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED -> true;
+			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
+					ORPHANED_ACCESS_KEY ->
+				false;
+		};
 	}
 
 }

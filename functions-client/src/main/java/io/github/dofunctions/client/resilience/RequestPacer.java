@@ -119,7 +119,7 @@ final class RequestPacer {
 
 	private FunctionsRateLimitException tooLong(ApiOperation operation, String reason, Duration wait,
 			@Nullable Instant resetAt) {
-		return new FunctionsRateLimitException(operation.operationName(), FailureClassifier.CLIENT_RATE_LIMIT,
+		return new FunctionsRateLimitException(operation.operationName(), FunctionsRateLimitException.CLIENT_RATE_LIMIT,
 				"not sent: " + reason + ", which is longer than the wait allowed (max-rate-limit-wait "
 						+ this.maxWait + ")",
 				null, wait, resetAt);

@@ -10,7 +10,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.dofunctions.client.model.ApiOperation;
+import io.github.dofunctions.client.error.FailureKind;
 import io.github.dofunctions.client.error.FunctionsApiException;
+import io.github.dofunctions.client.error.FunctionsException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
@@ -186,7 +188,7 @@ public final class ResilientCalls {
 					if (FailureClassifier.mayHaveActed(ex)) {
 						state.lostAnswer = ex;
 					}
-					if (ex instanceof FunctionsRateLimitException && FailureClassifier.isTransient(ex)) {
+					if (ex instanceof FunctionsException failure && failure.kind() == FailureKind.RATE_LIMITED) {
 						this.listener.onRateLimited(operation);
 					}
 				});
