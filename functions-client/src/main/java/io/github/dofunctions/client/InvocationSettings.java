@@ -85,7 +85,13 @@ public final class InvocationSettings {
 		return new Builder();
 	}
 
-	FunctionsResilience resilience(String namespaceId) {
+	/**
+	 * Return the resilience of the calls to a namespace's functions: made anew for each
+	 * namespace, each needing its own breaker and budget.
+	 * @param namespaceId the namespace
+	 * @return the resilience of its calls
+	 */
+	public FunctionsResilience resilience(String namespaceId) {
 		return this.resilience.apply(namespaceId);
 	}
 

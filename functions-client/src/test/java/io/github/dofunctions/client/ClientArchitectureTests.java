@@ -6,10 +6,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The client stands on Spring WebFlux, Reactor and Jackson alone: it can be used without
- * Spring Boot, so nothing in it may reach for Boot or for the auto-configuration.
+ * Spring Boot, so nothing in it may reach for Boot or for the auto-configuration. Its
+ * packages are layers, each depending only on those below it: the operations
+ * ({@code client}), resilience, observation, errors, model.
  */
 class ClientArchitectureTests {
 
@@ -34,6 +38,26 @@ class ClientArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.github.dofunctions.autoconfigure..")
+			.check(this.classes);
+	}
+
+	@Test
+	void packagesDependOneWay() {
+		slices().matching("io.github.dofunctions.(**)").should().beFreeOfCycles().check(this.classes);
+	}
+
+	@Test
+	void packagesAreLayers() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("operations").definedBy("io.github.dofunctions.client")
+			.layer("resilience").definedBy("io.github.dofunctions.client.resilience")
+			.layer("observation").definedBy("io.github.dofunctions.client.observation")
+			.layer("errors").definedBy("io.github.dofunctions.client.error")
+			.layer("model").definedBy("io.github.dofunctions.client.model")
+			.whereLayer("operations").mayNotBeAccessedByAnyLayer()
+			.whereLayer("resilience").mayOnlyBeAccessedByLayers("operations")
+			.whereLayer("observation").mayOnlyBeAccessedByLayers("operations", "resilience")
+			.whereLayer("errors").mayOnlyBeAccessedByLayers("operations", "resilience", "observation")
 			.check(this.classes);
 	}
 

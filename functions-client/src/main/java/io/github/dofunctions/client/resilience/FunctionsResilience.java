@@ -36,6 +36,21 @@ public final class FunctionsResilience {
 	/** Invocations DigitalOcean runs at once in a namespace. */
 	public static final int DEFAULT_INVOCATION_CONCURRENCY = 120;
 
+	/**
+	 * The recommended thresholds. Builders start from a copy, on which each threshold
+	 * may be set once more (Resilience4j refuses a wait in open state set twice on one
+	 * builder).
+	 */
+	private static final CircuitBreakerConfig RECOMMENDED_CIRCUIT_BREAKER = CircuitBreakerConfig.custom()
+		.failureRateThreshold(50)
+		.slidingWindowSize(20)
+		.minimumNumberOfCalls(10)
+		.waitDurationInOpenState(Duration.ofSeconds(30))
+		.permittedNumberOfCallsInHalfOpenState(3)
+		// Every call records into the window: no lock on that path.
+		.slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+		.build();
+
 	private final @Nullable RetrySettings retry;
 
 	private final @Nullable CircuitBreaker circuitBreaker;
@@ -80,7 +95,8 @@ public final class FunctionsResilience {
 	 * gets only when marked idempotent), its own circuit breaker named
 	 * {@value #INVOCATION_CIRCUIT_BREAKER_PREFIX} and the namespace id, pacing to 600
 	 * requests a minute and at most 120 requests in flight, as DigitalOcean allows a
-	 * namespace.
+	 * namespace, and calls bounded to five minutes, the default deadline of an
+	 * invocation.
 	 * @param namespaceId the namespace
 	 * @return the default invocation resilience
 	 */
@@ -97,6 +113,8 @@ public final class FunctionsResilience {
 		Assert.hasText(namespaceId, "namespaceId must not be null or blank");
 		return builder().pacing(DEFAULT_INVOCATIONS_PER_MINUTE)
 			.concurrencyLimit(DEFAULT_INVOCATION_CONCURRENCY)
+			// As long as a caller waits for a result by default: a demoted call is polled.
+			.callTimeout(Duration.ofMinutes(5))
 			.circuitBreaker(
 					CircuitBreaker.of(INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, circuitBreakerConfig().build()));
 	}
@@ -119,17 +137,16 @@ public final class FunctionsResilience {
 	}
 
 	/**
-	 * Return a circuit breaker configuration that counts only outages against the API:
-	 * server errors, timeouts and failed connections, never a {@code 4xx} or a
-	 * {@code 429}. Thresholds are Resilience4j's defaults unless changed on the returned
-	 * builder.
-	 * @return a configuration builder with the failure classification set
+	 * Return the recommended circuit breaker configuration, which counts only outages
+	 * against the API: server errors, timeouts and failed connections, never a
+	 * {@code 4xx} or a {@code 429}. It opens when half of the last 20 calls failed (once
+	 * 10 were made), stays open 30 seconds, then lets 3 trial calls through; change any
+	 * of these on the returned builder. The Spring Boot properties
+	 * {@code do.functions.circuit-breaker.*} have the same defaults.
+	 * @return a configuration builder with the failure classification and thresholds set
 	 */
 	public static CircuitBreakerConfig.Builder circuitBreakerConfig() {
-		return CircuitBreakerConfig.custom()
-			.recordException(FailureClassifier::isOutage)
-			// Every call records into the window: no lock on that path.
-			.slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE);
+		return circuitBreakerConfig(RECOMMENDED_CIRCUIT_BREAKER);
 	}
 
 	/**
@@ -142,7 +159,11 @@ public final class FunctionsResilience {
 		return CircuitBreakerConfig.from(base).recordException(FailureClassifier::isOutage);
 	}
 
-	@Nullable RetrySettings retry() {
+	/**
+	 * Return how failed calls are retried.
+	 * @return the retry settings, or {@code null} if calls are never retried
+	 */
+	public @Nullable RetrySettings retry() {
 		return this.retry;
 	}
 
@@ -154,19 +175,35 @@ public final class FunctionsResilience {
 		return this.circuitBreaker;
 	}
 
-	int requestsPerMinute() {
+	/**
+	 * Return the client-side budget of requests a minute.
+	 * @return the budget, or {@code 0} if requests are not paced
+	 */
+	public int requestsPerMinute() {
 		return this.requestsPerMinute;
 	}
 
-	int concurrencyLimit() {
+	/**
+	 * Return how many requests may be in flight at once.
+	 * @return the limit, or {@code 0} for no limit
+	 */
+	public int concurrencyLimit() {
 		return this.concurrencyLimit;
 	}
 
-	Duration maxRateLimitWait() {
+	/**
+	 * Return the longest a call waits for the rate limit before it fails.
+	 * @return the longest wait
+	 */
+	public Duration maxRateLimitWait() {
 		return this.maxRateLimitWait;
 	}
 
-	@Nullable Duration callTimeout() {
+	/**
+	 * Return the deadline of a whole call, attempts and waits included.
+	 * @return the deadline, or {@code null} for none
+	 */
+	public @Nullable Duration callTimeout() {
 		return this.callTimeout;
 	}
 
