@@ -206,6 +206,11 @@ public final class FunctionsAutoConfiguration {
 	}
 
 	@Bean
+	FunctionsTemplateLifecycle functionsTemplateLifecycle(ObjectProvider<FunctionsTemplate> templates) {
+		return new FunctionsTemplateLifecycle(templates);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("do.functions.invocation.namespace-id")
 	FunctionInvoker functionInvoker(FunctionsOperations functions, FunctionsProperties properties) {
