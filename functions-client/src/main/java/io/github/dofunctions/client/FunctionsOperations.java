@@ -140,8 +140,10 @@ public interface FunctionsOperations {
 	RateLimit rateLimit();
 
 	/**
-	 * Return the invoker of a namespace's functions, authenticated with an access key the
-	 * client makes for itself: created on the invoker's first call with
+	 * Return the invoker of a namespace's functions, authenticated with the access key
+	 * the client's settings give for the namespace
+	 * ({@code do.functions.invocation.access-key-id} with Spring Boot), else with an
+	 * access key the client makes for itself: created on the invoker's first call with
 	 * {@code createAccessKey}, its secret kept in memory only, renewed in the background
 	 * before it expires, replaced once if the API host refuses it, and deleted when the
 	 * client is {@linkplain FunctionsTemplate#close() closed}. (DigitalOcean's namespace

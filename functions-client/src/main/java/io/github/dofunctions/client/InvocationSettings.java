@@ -1,12 +1,15 @@
 package io.github.dofunctions.client;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import org.jspecify.annotations.Nullable;
 
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
+import io.github.dofunctions.client.model.InvocationCredentials;
 
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOffExecution;
@@ -52,6 +55,8 @@ public final class InvocationSettings {
 
 	private final Duration managedKeyRenewBefore;
 
+	private final Map<String, InvocationCredentials> accessKeys;
+
 	private InvocationSettings(Builder builder) {
 		this.resilience = builder.resilience;
 		this.deadline = builder.deadline;
@@ -63,6 +68,7 @@ public final class InvocationSettings {
 		this.applicationName = builder.applicationName;
 		this.managedKeyLifetime = builder.managedKeyLifetime;
 		this.managedKeyRenewBefore = builder.managedKeyRenewBefore;
+		this.accessKeys = Map.copyOf(builder.accessKeys);
 	}
 
 	/**
@@ -163,6 +169,15 @@ public final class InvocationSettings {
 	}
 
 	/**
+	 * Return the access key given for a namespace's invokers.
+	 * @param namespaceId the namespace
+	 * @return its access key, or {@code null} if the client makes its own for it
+	 */
+	public @Nullable InvocationCredentials accessKey(String namespaceId) {
+		return this.accessKeys.get(namespaceId);
+	}
+
+	/**
 	 * Return how long before a managed access key expires the next is made.
 	 * @return the time left to a key when it is renewed
 	 */
@@ -195,7 +210,24 @@ public final class InvocationSettings {
 
 		private Duration managedKeyRenewBefore = Duration.ofHours(1);
 
+		private final Map<String, InvocationCredentials> accessKeys = new HashMap<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Authenticate the calls to a namespace's functions with the given access key,
+		 * instead of one the client makes for itself: {@code invoker(namespaceId)} then
+		 * uses it. A key given this way is never replaced nor deleted by the client.
+		 * @param namespaceId the namespace the key belongs to
+		 * @param accessKey the key's id and secret
+		 * @return this builder
+		 */
+		public Builder accessKey(String namespaceId, InvocationCredentials accessKey) {
+			Assert.hasText(namespaceId, "namespaceId must not be null or blank");
+			Assert.notNull(accessKey, "accessKey must not be null");
+			this.accessKeys.put(namespaceId, accessKey);
+			return this;
 		}
 
 		/**

@@ -75,10 +75,12 @@ final class Invokers {
 	}
 
 	/**
-	 * Return the invoker of a namespace, with the given credential or a managed key.
+	 * Return the invoker of a namespace, with the given credential, else the access key
+	 * the settings give for the namespace, else a managed key.
 	 */
 	FunctionInvoker invoker(String namespaceId, @Nullable InvocationCredentials credentials) {
-		return this.invokers.computeIfAbsent(new InvokerKey(namespaceId, credentials), this::create);
+		InvocationCredentials given = (credentials != null) ? credentials : this.settings.accessKey(namespaceId);
+		return this.invokers.computeIfAbsent(new InvokerKey(namespaceId, given), this::create);
 	}
 
 	private FunctionInvoker create(InvokerKey key) {

@@ -151,6 +151,26 @@ class FunctionInvokerTests {
 	}
 
 	@Test
+	void accessKeyTheSettingsGiveForANamespaceServesItsInvoker() {
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(200, succeeded("a1", "{}"))));
+		FunctionsTemplate template = api.templateBuilder()
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> FunctionsResilience.none())
+				.accessKey(NAMESPACE_ID, InvocationCredentials.accessKey("dof_v1_a1b2c3", "key-secret"))
+				.build())
+			.build();
+
+		template.invoker(NAMESPACE_ID).invoke("hello", Map.of()).block();
+
+		api.server()
+			.verify(postRequestedFor(urlPathEqualTo(HELLO))
+				.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+		api.server().verify(0, postRequestedFor(urlPathEqualTo(KEYS)));
+		assertThat(template.invoker(NAMESPACE_ID)).isSameAs(
+				template.invoker(NAMESPACE_ID, InvocationCredentials.accessKey("dof_v1_a1b2c3", "key-secret")));
+	}
+
+	@Test
 	void refusedConfiguredAccessKeyIsUnauthorizedWithoutARepeat() {
 		api.server()
 			.stubFor(post(urlPathEqualTo(HELLO))

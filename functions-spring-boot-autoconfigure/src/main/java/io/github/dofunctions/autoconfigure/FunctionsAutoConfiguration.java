@@ -92,6 +92,7 @@ public final class FunctionsAutoConfiguration {
 		CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfAvailable();
 		InvocationSettings.Builder settings = InvocationSettings.builder();
 		managedKeys(settings, invocation.getManagedKey(), environment.getProperty("spring.application.name"));
+		accessKey(settings, invocation);
 		return settings.maxResponseSize(invocation.getMaxResponseSize())
 			.resilience((namespaceId) -> {
 				FunctionsResilience resilience = fromProperties(FunctionsResilience.invocationBuilder(namespaceId),
@@ -132,9 +133,12 @@ public final class FunctionsAutoConfiguration {
 			settings.managedKeyLifetime(key.getLifetime(), key.getRenewBefore());
 		}
 		catch (IllegalArgumentException ex) {
-			boolean lifetime = ex.getMessage() != null && ex.getMessage().startsWith("lifetime");
-			throw new InvalidConfigurationPropertyValueException(prefix + (lifetime ? "lifetime" : "renew-before"),
-					lifetime ? key.getLifetime() : key.getRenewBefore(), ex.getMessage());
+			if (ex.getMessage() != null && ex.getMessage().startsWith("lifetime")) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "lifetime", key.getLifetime(),
+						"must be a whole number of hours, at least 1h");
+			}
+			throw new InvalidConfigurationPropertyValueException(prefix + "renew-before", key.getRenewBefore(),
+					"must be positive and shorter than " + prefix + "lifetime (" + key.getLifetime() + ")");
 		}
 	}
 
@@ -214,23 +218,35 @@ public final class FunctionsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("do.functions.invocation.namespace-id")
 	FunctionInvoker functionInvoker(FunctionsOperations functions, FunctionsProperties properties) {
-		FunctionsProperties.Invocation invocation = properties.getInvocation();
-		String namespaceId = invocation.getNamespaceId();
+		// With the configured access key, if any: the invocation settings carry it.
+		return functions.invoker(properties.getInvocation().getNamespaceId());
+	}
+
+	/**
+	 * Apply the configured access key, which belongs to the configured namespace: both
+	 * halves or neither, and a namespace to use it for. Never names the secret's value.
+	 */
+	private static void accessKey(InvocationSettings.Builder settings, FunctionsProperties.Invocation invocation) {
 		String keyId = invocation.getAccessKeyId();
 		String keySecret = invocation.getAccessKeySecret();
 		if (!StringUtils.hasText(keyId) && !StringUtils.hasText(keySecret)) {
-			return functions.invoker(namespaceId);
+			return;
 		}
+		String prefix = "do.functions.invocation.";
 		if (!StringUtils.hasText(keySecret)) {
-			throw new InvalidConfigurationPropertyValueException("do.functions.invocation.access-key-secret", null,
-					"do.functions.invocation.access-key-id is set, so the key's secret must be set too");
+			throw new InvalidConfigurationPropertyValueException(prefix + "access-key-secret", null,
+					prefix + "access-key-id is set, so the key's secret must be set too");
 		}
 		if (!StringUtils.hasText(keyId)) {
-			// Never name the secret's value: only that it is set.
-			throw new InvalidConfigurationPropertyValueException("do.functions.invocation.access-key-id", null,
-					"do.functions.invocation.access-key-secret is set, so the key's id (dof_v1_...) must be set too");
+			throw new InvalidConfigurationPropertyValueException(prefix + "access-key-id", null,
+					prefix + "access-key-secret is set, so the key's id (dof_v1_...) must be set too");
 		}
-		return functions.invoker(namespaceId, InvocationCredentials.accessKey(keyId, keySecret));
+		String namespaceId = invocation.getNamespaceId();
+		if (!StringUtils.hasText(namespaceId)) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "namespace-id", null, prefix
+					+ "access-key-id is set: name the namespace (fn-...) the key belongs to, whose invokers use it");
+		}
+		settings.accessKey(namespaceId, InvocationCredentials.accessKey(keyId, keySecret));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -130,11 +130,30 @@ class FunctionInvokerAutoConfigurationTests {
 					"do.functions.invocation.access-key-id=dof_v1_a1b2c3",
 					"do.functions.invocation.access-key-secret=key-secret")
 			.run((context) -> {
-				context.getBean(FunctionInvoker.class).invoke("hello", Map.of()).block();
+				FunctionInvoker invoker = context.getBean(FunctionInvoker.class);
+				assertThat(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID)).isSameAs(invoker);
+				invoker.invoke("hello", Map.of()).block();
 				api.server()
 					.verify(postRequestedFor(urlPathEqualTo(HELLO))
 						.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+				api.server().verify(0, postRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS)));
 			});
+	}
+
+	@Test
+	void accessKeyWithoutANamespaceFailsStartUpInsteadOfBeingIgnored() {
+		this.contextRunner
+			.withPropertyValues("do.functions.invocation.access-key-id=dof_v1_a1b2c3",
+					"do.functions.invocation.access-key-secret=s3cr3t-value")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("do.functions.invocation.namespace-id")
+				.hasMessageNotContaining("s3cr3t-value"));
+		this.contextRunner.withPropertyValues("do.functions.invocation.access-key-secret=s3cr3t-value")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("do.functions.invocation.access-key-id")
+				.hasMessageNotContaining("s3cr3t-value"));
 	}
 
 	@Test
