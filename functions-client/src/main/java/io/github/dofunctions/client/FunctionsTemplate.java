@@ -83,7 +83,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 				builder.observationRegistry);
 		this.exchange = new ApiExchange(controlPlane.webClient(this.baseUrl), ApiExchange.bearer(builder.token),
 				json, (int) builder.maxResponseSize.toBytes(), builder.clock, this.rateLimit);
-		this.calls = new ResilientCalls(builder.resilience, this.rateLimit, listener, observations);
+		this.calls = new ResilientCalls(builder.resilience, this.rateLimit, BudgetScopes.ofToken(builder.token),
+				listener, observations);
 		WebClient.Builder apiHostBuilder = (builder.invocation.webClientBuilder() != null)
 				? builder.invocation.webClientBuilder() : builder.webClientBuilder;
 		this.invokers = new Invokers(this, builder.invocation,

@@ -102,8 +102,8 @@ final class Invokers {
 	 */
 	private NamespaceCalls createCalls(String namespaceId) {
 		RateLimitState rateLimit = new RateLimitState();
-		return new NamespaceCalls(new ResilientCalls(this.settings.resilience(namespaceId), rateLimit, this.listener,
-				this.observations), rateLimit);
+		return new NamespaceCalls(new ResilientCalls(this.settings.resilience(namespaceId), rateLimit,
+				BudgetScopes.ofNamespace(namespaceId), this.listener, this.observations), rateLimit);
 	}
 
 	private ManagedAccessKey createManagedKey(String namespaceId) {

@@ -9,8 +9,12 @@ import io.github.dofunctions.client.FunctionsTemplate;
 import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
+import io.github.dofunctions.client.resilience.BudgetStore;
+import io.github.dofunctions.client.resilience.FallbackBudgetStore;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.LocalBudgetStore;
 import io.github.dofunctions.client.resilience.RetrySettings;
+import io.github.dofunctions.client.resilience.redis.RedisBudgetStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
@@ -35,6 +39,8 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -50,7 +56,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = "do.functions.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FunctionsProperties.class)
@@ -63,13 +71,30 @@ public final class FunctionsAutoConfiguration {
 		return new PropertiesFunctionsConnectionDetails(properties, environment);
 	}
 
+	/**
+	 * The rate-limit budget's bookings, in this instance. With store=redis, the
+	 * {@link RedisBudgetConfiguration} gives the shared store instead, or start-up says what
+	 * is missing.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	BudgetStore functionsBudgetStore(FunctionsProperties properties) {
+		if (properties.getRateLimit().getStore() == FunctionsProperties.Store.REDIS) {
+			throw new InvalidConfigurationPropertyValueException("do.functions.rate-limit.store", "redis",
+					"a budget shared through Redis needs Spring Data Redis and a reactive Redis connection: add "
+							+ "spring-boot-starter-data-redis-reactive, and spring.data.redis.* to reach the server");
+		}
+		return new LocalBudgetStore();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	FunctionsResilience functionsResilience(FunctionsProperties properties,
-			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry) {
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, BudgetStore budgetStore) {
 		FunctionsResilience.Builder builder = fromProperties(FunctionsResilience.builder(), properties,
 				FunctionsResilience.CIRCUIT_BREAKER_NAME, circuitBreakerRegistry.getIfAvailable())
-			.callTimeout(properties.getCallTimeout());
+			.callTimeout(properties.getCallTimeout())
+			.budgetStore(budgetStore);
 		if (properties.getRateLimit().isEnabled()) {
 			builder.pacing(properties.getRateLimit().getRequestsPerMinute());
 		}
@@ -82,7 +107,7 @@ public final class FunctionsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InvocationSettings functionsInvocationSettings(FunctionsProperties properties, Environment environment,
-			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
+			BudgetStore budgetStore, ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -98,6 +123,7 @@ public final class FunctionsAutoConfiguration {
 				FunctionsResilience resilience = fromProperties(FunctionsResilience.invocationBuilder(namespaceId),
 						properties, FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
 					.callTimeout(invocation.getDeadline())
+					.budgetStore(budgetStore)
 					.pacing(invocation.getRequestsPerMinute())
 					.concurrencyLimit(invocation.getMaxConcurrency())
 					.build();
@@ -249,6 +275,45 @@ public final class FunctionsAutoConfiguration {
 		settings.accessKey(namespaceId, InvocationCredentials.accessKey(keyId, keySecret));
 	}
 
+	/**
+	 * One rate-limit budget for every instance that uses the token, in Redis, through the
+	 * application's reactive Redis connection; a local share of it while Redis does not
+	 * answer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactiveStringRedisTemplate.class, RedisBudgetStore.class })
+	@ConditionalOnProperty(name = "do.functions.rate-limit.store", havingValue = "redis")
+	static class RedisBudgetConfiguration {
+
+		/** How long a booking may take in Redis before the local share takes over. */
+		static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
+
+		/** How long after Redis failed it is tried again. */
+		static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
+
+		@Bean
+		@ConditionalOnMissingBean
+		BudgetStore functionsBudgetStore(FunctionsProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			ReactiveRedisConnectionFactory connections = connectionFactory.getIfAvailable();
+			if (connections == null) {
+				throw new InvalidConfigurationPropertyValueException("do.functions.rate-limit.store", "redis",
+						"a budget shared through Redis needs a reactive Redis connection: add "
+								+ "spring-boot-starter-data-redis-reactive, and spring.data.redis.* to reach the server");
+			}
+			double share = properties.getRateLimit().getFallbackShare();
+			if (!(share > 0 && share <= 1)) {
+				throw new InvalidConfigurationPropertyValueException("do.functions.rate-limit.fallback-share", share,
+						"must be above 0 and at most 1");
+			}
+			return new FallbackBudgetStore(
+					new RedisBudgetStore(new ReactiveStringRedisTemplate(connections),
+							RedisBudgetStore.DEFAULT_KEY_PREFIX),
+					new LocalBudgetStore(), share, REDIS_TIMEOUT, REDIS_RETRY_AFTER, Clock.systemUTC());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
@@ -312,7 +377,7 @@ public final class FunctionsAutoConfiguration {
 				ObjectProvider<FunctionsOperations> functions, RecentFunctionsCalls recentCalls,
 				FunctionsProperties properties) {
 			return new FunctionsHealthIndicator(resilience.circuitBreaker(), () -> functions.getObject().rateLimit(),
-					recentCalls, properties.getHealth().isDownWhenCircuitOpen());
+					recentCalls, properties.getHealth().isDownWhenCircuitOpen(), resilience.budgetStore());
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.dofunctions.client.model.RateLimit;
+import io.github.dofunctions.client.resilience.BudgetStore;
+import io.github.dofunctions.client.resilience.FallbackBudgetStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,8 @@ public class FunctionsHealthIndicator implements HealthIndicator {
 
 	private final boolean downWhenCircuitOpen;
 
+	private final @Nullable BudgetStore budgetStore;
+
 	/**
 	 * Create the indicator.
 	 * @param circuitBreaker the client's circuit breaker, or {@code null} if it has none
@@ -39,10 +43,25 @@ public class FunctionsHealthIndicator implements HealthIndicator {
 	 */
 	public FunctionsHealthIndicator(@Nullable CircuitBreaker circuitBreaker, Supplier<RateLimit> rateLimit,
 			RecentFunctionsCalls recentCalls, boolean downWhenCircuitOpen) {
+		this(circuitBreaker, rateLimit, recentCalls, downWhenCircuitOpen, null);
+	}
+
+	/**
+	 * Create the indicator, telling where the rate-limit budget is kept.
+	 * @param circuitBreaker the client's circuit breaker, or {@code null} if it has none
+	 * @param rateLimit what the latest answer said of the hourly budget
+	 * @param recentCalls the latest success and error
+	 * @param downWhenCircuitOpen whether an open breaker reports {@code DOWN}
+	 * @param budgetStore where the budget's bookings are kept, or {@code null} not to
+	 * tell
+	 */
+	public FunctionsHealthIndicator(@Nullable CircuitBreaker circuitBreaker, Supplier<RateLimit> rateLimit,
+			RecentFunctionsCalls recentCalls, boolean downWhenCircuitOpen, @Nullable BudgetStore budgetStore) {
 		this.circuitBreaker = circuitBreaker;
 		this.rateLimit = rateLimit;
 		this.recentCalls = recentCalls;
 		this.downWhenCircuitOpen = downWhenCircuitOpen;
+		this.budgetStore = budgetStore;
 	}
 
 	@Override
@@ -66,6 +85,15 @@ public class FunctionsHealthIndicator implements HealthIndicator {
 			budget.put("remaining", latest.remaining());
 			budget.put("reset", String.valueOf(latest.reset()));
 			health.withDetail("rateLimit", budget);
+		}
+		if (this.budgetStore instanceof FallbackBudgetStore shared) {
+			// Shared through Redis: say so, and say when this instance books alone.
+			Map<String, Object> store = new LinkedHashMap<>();
+			store.put("shared", shared.unreachableSince() == null);
+			if (shared.unreachableSince() != null) {
+				store.put("localSince", String.valueOf(shared.unreachableSince()));
+			}
+			health.withDetail("rateLimitStore", store);
 		}
 		Map<String, Object> lastSuccess = this.recentCalls.lastSuccess();
 		if (lastSuccess != null) {

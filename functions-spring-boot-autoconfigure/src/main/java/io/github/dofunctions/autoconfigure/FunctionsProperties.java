@@ -337,10 +337,40 @@ public class FunctionsProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Client-side budget of requests per minute. DigitalOcean allows 250 per token;
-		 * lower it when several instances share one token.
+		 * Client-side budget of requests in any sliding minute. DigitalOcean allows 250
+		 * per token: share it between the instances that use one token with
+		 * store=redis.
 		 */
 		private int requestsPerMinute = 250;
+
+		/**
+		 * Where the budget's bookings are kept: 'local' to this instance, or 'redis' to
+		 * share one budget between every instance that uses the token, through Spring
+		 * Boot's Redis connection (spring.data.redis.*).
+		 */
+		private Store store = Store.LOCAL;
+
+		/**
+		 * Part of the budget an instance books locally while Redis does not answer, above
+		 * 0 and at most 1: for example 1 divided by the number of instances.
+		 */
+		private double fallbackShare = 0.5;
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public double getFallbackShare() {
+			return this.fallbackShare;
+		}
+
+		public void setFallbackShare(double fallbackShare) {
+			this.fallbackShare = fallbackShare;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -357,6 +387,22 @@ public class FunctionsProperties {
 		public void setRequestsPerMinute(int requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
 		}
+
+	}
+	/**
+	 * Where the rate-limit budget's bookings are kept.
+	 */
+	public enum Store {
+
+		/**
+		 * In this instance.
+		 */
+		LOCAL,
+
+		/**
+		 * In Redis, shared by every instance that uses the token.
+		 */
+		REDIS
 
 	}
 

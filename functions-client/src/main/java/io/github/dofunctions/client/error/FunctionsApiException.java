@@ -53,6 +53,24 @@ public class FunctionsApiException extends FunctionsException {
 		this.requestId = requestId;
 	}
 
+	/**
+	 * Create an exception with a message of its own, for a failure that is not an answer
+	 * DigitalOcean gave, such as a request the client held back.
+	 * @param operation name of the client operation
+	 * @param message the detail message
+	 * @param status the status DigitalOcean would have answered
+	 * @param errorId the error id
+	 * @param errorMessage what happened
+	 */
+	protected FunctionsApiException(String operation, String message, int status, @Nullable String errorId,
+			@Nullable String errorMessage) {
+		super(operation, message, null);
+		this.status = status;
+		this.errorId = errorId;
+		this.errorMessage = errorMessage;
+		this.requestId = null;
+	}
+
 	private static String describe(String operation, int status, @Nullable String errorId,
 			@Nullable String errorMessage, @Nullable String requestId) {
 		StringBuilder message = new StringBuilder(operation).append(" failed: ").append(status);

@@ -40,6 +40,38 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 		this.resetAt = resetAt;
 	}
 
+	private FunctionsRateLimitException(String operation, String reason, @Nullable Duration wait,
+			@Nullable Instant resetAt) {
+		super(operation, operation + " not sent: " + reason + " (the client's own rate-limit budget held it back; "
+				+ "DigitalOcean was not called)", 429, CLIENT_RATE_LIMIT, reason);
+		this.retryAfter = wait;
+		this.resetAt = resetAt;
+	}
+
+	/**
+	 * Create the exception of a call the client did not send, because the wait for its
+	 * rate-limit budget was longer than the call may wait. Its {@link #kind()} is
+	 * {@link FailureKind#CLIENT_RATE_LIMITED} and {@link #sent()} is {@code false}.
+	 * @param operation name of the client operation
+	 * @param reason why the budget had no slot in time
+	 * @param wait how long it would have had to wait, or {@code null} if unknown
+	 * @param resetAt when the hourly budget frees a slot, or {@code null}
+	 * @return the exception
+	 */
+	public static FunctionsRateLimitException notSent(String operation, String reason, @Nullable Duration wait,
+			@Nullable Instant resetAt) {
+		return new FunctionsRateLimitException(operation, reason, wait, resetAt);
+	}
+
+	/**
+	 * Return whether the request was sent and DigitalOcean answered {@code 429}, rather
+	 * than held back by the client's own budget.
+	 * @return {@code false} for a call the client did not send
+	 */
+	public boolean sent() {
+		return kind() == FailureKind.RATE_LIMITED;
+	}
+
 	/**
 	 * Return how long DigitalOcean asked to wait before the next request.
 	 * @return the {@code retry-after} delay, or {@code null} if the answer had none (the

@@ -57,6 +57,10 @@ public final class FunctionsResilience {
 
 	private final int requestsPerMinute;
 
+	private final Duration budgetWindow;
+
+	private final BudgetStore budgetStore;
+
 	private final int concurrencyLimit;
 
 	private final Duration maxRateLimitWait;
@@ -71,6 +75,8 @@ public final class FunctionsResilience {
 		this.retry = builder.retry;
 		this.circuitBreaker = circuitBreaker;
 		this.requestsPerMinute = builder.requestsPerMinute;
+		this.budgetWindow = builder.budgetWindow;
+		this.budgetStore = (builder.budgetStore != null) ? builder.budgetStore : new LocalBudgetStore();
 		this.concurrencyLimit = builder.concurrencyLimit;
 		this.maxRateLimitWait = builder.maxRateLimitWait;
 		this.callTimeout = builder.callTimeout;
@@ -176,11 +182,28 @@ public final class FunctionsResilience {
 	}
 
 	/**
-	 * Return the client-side budget of requests a minute.
+	 * Return the client-side budget of requests a window (a minute, unless
+	 * {@link Builder#budget(int, Duration) set otherwise}).
 	 * @return the budget, or {@code 0} if requests are not paced
 	 */
 	public int requestsPerMinute() {
 		return this.requestsPerMinute;
+	}
+
+	/**
+	 * Return the sliding window the budget counts requests in.
+	 * @return the window, a minute by default
+	 */
+	public Duration budgetWindow() {
+		return this.budgetWindow;
+	}
+
+	/**
+	 * Return where the budget's bookings are kept.
+	 * @return the store
+	 */
+	public BudgetStore budgetStore() {
+		return this.budgetStore;
 	}
 
 	/**
@@ -227,6 +250,10 @@ public final class FunctionsResilience {
 		private boolean defaultCircuitBreaker = true;
 
 		private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+
+		private Duration budgetWindow = Duration.ofMinutes(1);
+
+		private @Nullable BudgetStore budgetStore;
 
 		private int concurrencyLimit;
 
@@ -285,14 +312,41 @@ public final class FunctionsResilience {
 		}
 
 		/**
-		 * Pace calls to at most the given number of requests a minute, delaying those
-		 * over the budget. Lower it when several instances share one token.
+		 * Hold calls to at most the given number of requests in any sliding minute, as
+		 * DigitalOcean counts them: a call under the budget leaves at once, the others
+		 * wait for a slot, in order. With several instances on one token, share the
+		 * budget through a shared {@link #budgetStore(BudgetStore) store}.
 		 * @param requestsPerMinute the budget, 250 by default
 		 * @return this builder
 		 */
 		public Builder pacing(int requestsPerMinute) {
-			Assert.isTrue(requestsPerMinute > 0, "requestsPerMinute must be positive");
-			this.requestsPerMinute = requestsPerMinute;
+			return budget(requestsPerMinute, Duration.ofMinutes(1));
+		}
+
+		/**
+		 * Hold calls to at most the given number of requests in any sliding window, such
+		 * as a minute shortened for a test or a benchmark.
+		 * @param requests the most requests in any window
+		 * @param window the length of the window
+		 * @return this builder
+		 */
+		public Builder budget(int requests, Duration window) {
+			Assert.isTrue(requests > 0, "requestsPerMinute must be positive");
+			Assert.isTrue(window != null && !window.isNegative() && !window.isZero(), "window must be positive");
+			this.requestsPerMinute = requests;
+			this.budgetWindow = window;
+			return this;
+		}
+
+		/**
+		 * Keep the bookings of the budget in the given store, for example one shared by
+		 * every instance that uses the token.
+		 * @param budgetStore the store, a {@link LocalBudgetStore} by default
+		 * @return this builder
+		 */
+		public Builder budgetStore(BudgetStore budgetStore) {
+			Assert.notNull(budgetStore, "budgetStore must not be null");
+			this.budgetStore = budgetStore;
 			return this;
 		}
 

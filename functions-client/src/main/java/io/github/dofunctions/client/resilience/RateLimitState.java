@@ -1,5 +1,7 @@
 package io.github.dofunctions.client.resilience;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.dofunctions.client.model.RateLimit;
@@ -15,12 +17,24 @@ public final class RateLimitState {
 
 	private final AtomicReference<RateLimit> latest = new AtomicReference<>(RateLimit.unknown());
 
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
 	/**
-	 * Record what an answer said of the budget.
+	 * Record what an answer said of the budget, and tell the listeners.
 	 * @param described the budget the answer's headers described
 	 */
 	public void record(RateLimit described) {
 		this.latest.set(described);
+		this.listeners.forEach(Runnable::run);
+	}
+
+	/**
+	 * Be told each time an answer describes the budget, such as to let go the calls that
+	 * wait for it.
+	 * @param listener run on the thread that read the answer; must not block
+	 */
+	public void onChange(Runnable listener) {
+		this.listeners.add(listener);
 	}
 
 	/**

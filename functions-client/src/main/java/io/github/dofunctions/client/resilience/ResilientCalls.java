@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 import io.github.dofunctions.client.model.ApiOperation;
@@ -71,7 +72,7 @@ public final class ResilientCalls {
 
 	private final ObservationRegistry observations;
 
-	private final RequestPacer pacer;
+	private final @Nullable RequestBudget budget;
 
 	private final @Nullable ConcurrencyLimit concurrency;
 
@@ -99,11 +100,30 @@ public final class ResilientCalls {
 	 */
 	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit,
 			FunctionsClientListener listener, ObservationRegistry observations) {
+		this(resilience, rateLimit, () -> "default", listener, observations);
+	}
+
+	/**
+	 * Create the calls of one client, reporting what they do, with a budget whose scope
+	 * is named.
+	 * @param resilience how to retry, pace and cut off calls
+	 * @param rateLimit what the latest answer of the API said of its hourly budget
+	 * @param budgetScope what the budget counts in its store, asked at each booking: a
+	 * hash of the token for the control plane, the namespace for its functions; never a
+	 * secret
+	 * @param listener told of retries, rate limits, pacing waits and completed calls
+	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
+	 */
+	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, Supplier<String> budgetScope,
+			FunctionsClientListener listener, ObservationRegistry observations) {
 		this.resilience = resilience;
 		this.listener = listener;
 		this.observations = observations;
-		this.pacer = new RequestPacer(resilience.requestsPerMinute(), rateLimit, resilience.maxRateLimitWait(),
-				resilience.clock(), listener);
+		this.budget = (resilience.requestsPerMinute() > 0)
+				? new RequestBudget(resilience.budgetStore(), budgetScope, resilience.requestsPerMinute(),
+						resilience.budgetWindow(), rateLimit, resilience.maxRateLimitWait(),
+						resilience.clock(), listener)
+				: null;
 		this.concurrency = (resilience.concurrencyLimit() > 0) ? new ConcurrencyLimit(resilience.concurrencyLimit())
 				: null;
 		this.delays = new RetryDelays(resilience.clock(), resilience.random());
@@ -240,15 +260,22 @@ public final class ResilientCalls {
 
 	private <T> Mono<T> nextAttempt(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
 			@Nullable CreateLookup<T> lookup, CallState state) {
-		Mono<T> create = limited(this.pacer.pace(operation, state.counted(Mono.defer(() -> attempt.apply(state)))));
+		Mono<T> create = limited(paced(operation, state.counted(Mono.defer(() -> attempt.apply(state)))));
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return limited(this.pacer.pace(operation,
+		return limited(paced(operation,
 				state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer, state)))))
 			.switchIfEmpty(create);
+	}
+
+	/**
+	 * Hold a request until the rate-limit budget lets it go.
+	 */
+	private <T> Mono<T> paced(ApiOperation operation, Mono<T> request) {
+		return (this.budget != null) ? this.budget.pace(operation, request) : request;
 	}
 
 	/**

@@ -54,7 +54,7 @@ class PacingOverHttpTests {
 	void pacedCallsAllSucceedWithFewRateLimitAnswers() {
 		FunctionsTemplate template = api.templateBuilder()
 			.resilience(FunctionsResilience.builder()
-				.pacing(PER_SECOND * 60 * 90 / 100)
+				.budget(PER_SECOND * 90 / 100, Duration.ofSeconds(1))
 				.maxRateLimitWait(Duration.ofSeconds(30))
 				.callTimeout(Duration.ofSeconds(60))
 				.noCircuitBreaker()
@@ -68,9 +68,9 @@ class PacingOverHttpTests {
 		// The stub counts in windows sixty times shorter than DigitalOcean's minute, so the
 		// tens of milliseconds by which a loaded two-core machine can delay one request
 		// and not the next are not negligible here as they are against a minute: the
-		// client is given 90 % of the stub's budget, as an application sharing a token
-		// would be. 1 % of the calls, the benchmark's target, is the allowance for what
-		// still bunches up on the way.
+		// client's budget mirrors the stub's window with 90 % of its requests. 1 % of the
+		// calls, the benchmark's target, is the allowance for what still bunches up on
+		// the way.
 		assertThat(refusedRequests()).as("429 answers").isLessThanOrEqualTo(CALLS / 100);
 		assertThat(api.requests()).hasSize(CALLS + (int) refusedRequests());
 	}
