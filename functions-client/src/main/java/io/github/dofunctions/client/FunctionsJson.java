@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,10 +30,21 @@ import tools.jackson.databind.module.SimpleModule;
  */
 final class FunctionsJson {
 
+	/**
+	 * One mapper for every template: it is immutable and thread-safe, and its caches of
+	 * (de)serializers, built on the first call of each type, serve every template, so a
+	 * template made later starts warm.
+	 */
+	private static final JsonMapper MAPPER = createMapper();
+
 	private FunctionsJson() {
 	}
 
-	static JsonMapper createMapper() {
+	static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+	private static JsonMapper createMapper() {
 		SimpleModule times = new SimpleModule("do-functions-times");
 		times.addDeserializer(Instant.class, new UtcTimeDeserializer());
 		return JsonMapper.builder()
@@ -57,6 +69,9 @@ final class FunctionsJson {
 
 		/** Go's {@code time.Time{}}, written by a server for a time it never set. */
 		static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+		/** {@code +0000} and {@code -0130}, which the formatter reads only with a colon. */
+		private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-][0-9]{2})([0-9]{2})$");
 
 		/** Date, {@code T}, time with any fraction, and an optional offset or {@code Z}. */
 		private static final DateTimeFormatter ISO_TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
@@ -92,12 +107,17 @@ final class FunctionsJson {
 		}
 
 		static @Nullable Instant parse(String value) {
+			Instant usual = parseUsualForm(value);
+			if (usual != null) {
+				return usual;
+			}
 			String text = value.trim();
 			if (text.length() > 10 && text.charAt(10) == ' ') {
 				text = text.substring(0, 10) + 'T' + text.substring(11);
 			}
-			// +0000 and -0130, which the formatter reads only with a colon.
-			text = text.replaceFirst("([+-][0-9]{2})([0-9]{2})$", "$1:$2");
+			if (!text.endsWith("Z")) {
+				text = OFFSET_WITHOUT_COLON.matcher(text).replaceFirst("$1:$2");
+			}
 			try {
 				TemporalAccessor parsed = ISO_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
 				return (parsed instanceof OffsetDateTime offset) ? offset.toInstant()
@@ -106,6 +126,50 @@ final class FunctionsJson {
 			catch (DateTimeException ex) {
 				return null;
 			}
+		}
+
+		/**
+		 * Read the form the API sends, {@code 2022-09-14T04:16:45Z}, without a formatter:
+		 * a listing holds several times per resource.
+		 * @return the instant, or {@code null} for any other form (or an invalid date),
+		 * left to the formatter
+		 */
+		private static @Nullable Instant parseUsualForm(String text) {
+			if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+					|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+				return null;
+			}
+			int year = digits(text, 0, 4);
+			int month = digits(text, 5, 2);
+			int day = digits(text, 8, 2);
+			int hour = digits(text, 11, 2);
+			int minute = digits(text, 14, 2);
+			int second = digits(text, 17, 2);
+			if ((year | month | day | hour | minute | second) < 0) {
+				return null;
+			}
+			try {
+				return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeException ex) {
+				return null;
+			}
+		}
+
+		/**
+		 * @return the number the ASCII digits at {@code start} make, or {@code -1} if one
+		 * is not a digit
+		 */
+		private static int digits(String text, int start, int count) {
+			int number = 0;
+			for (int i = start; i < start + count; i++) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9') {
+					return -1;
+				}
+				number = number * 10 + (c - '0');
+			}
+			return number;
 		}
 
 		private static String abbreviate(String text) {

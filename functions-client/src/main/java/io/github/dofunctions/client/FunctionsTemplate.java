@@ -74,7 +74,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 	private FunctionsTemplate(Builder builder) {
 		this.baseUrl = ApiClients.checkBaseUrl(builder.baseUrl);
-		JsonMapper json = FunctionsJson.createMapper();
+		JsonMapper json = FunctionsJson.mapper();
 		FunctionsClientListener listener = FunctionsClientListener.of(builder.listeners);
 		ObservationRegistry observations = (builder.observationRegistry != null) ? builder.observationRegistry
 				: ObservationRegistry.NOOP;

@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The client stands on Spring WebFlux, Reactor and Jackson alone: it can be used without
  * Spring Boot, so nothing in it may reach for Boot or for the auto-configuration. Its
  * packages are layers, each depending only on those below it: the operations
- * ({@code client}), resilience, observation, errors, model.
+ * ({@code client}) and the Redis budget store ({@code client.resilience.redis}),
+ * resilience, observation, errors, model.
  */
 class ClientArchitectureTests {
 
@@ -50,14 +51,32 @@ class ClientArchitectureTests {
 	void packagesAreLayers() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("operations").definedBy("io.github.dofunctions.client")
+			.layer("shared budget").definedBy("io.github.dofunctions.client.resilience.redis")
 			.layer("resilience").definedBy("io.github.dofunctions.client.resilience")
 			.layer("observation").definedBy("io.github.dofunctions.client.observation")
 			.layer("errors").definedBy("io.github.dofunctions.client.error")
 			.layer("model").definedBy("io.github.dofunctions.client.model")
 			.whereLayer("operations").mayNotBeAccessedByAnyLayer()
-			.whereLayer("resilience").mayOnlyBeAccessedByLayers("operations")
+			.whereLayer("shared budget").mayNotBeAccessedByAnyLayer()
+			.whereLayer("resilience").mayOnlyBeAccessedByLayers("operations", "shared budget")
 			.whereLayer("observation").mayOnlyBeAccessedByLayers("operations", "resilience")
 			.whereLayer("errors").mayOnlyBeAccessedByLayers("operations", "resilience", "observation")
+			.check(this.classes);
+	}
+
+	/**
+	 * Spring Data Redis is optional: only the Redis budget store, which an application
+	 * chooses, may load its classes.
+	 */
+	@Test
+	void onlyTheRedisBudgetStoreUsesSpringDataRedis() {
+		noClasses().that()
+			.resideInAPackage("io.github.dofunctions.client..")
+			.and()
+			.resideOutsideOfPackage("io.github.dofunctions.client.resilience.redis")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.data.redis..", "io.lettuce..")
 			.check(this.classes);
 	}
 

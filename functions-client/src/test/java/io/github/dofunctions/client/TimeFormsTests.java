@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
@@ -46,6 +47,19 @@ class TimeFormsTests {
 		Namespace namespace = api.template().getNamespace("fn-1").block();
 
 		assertThat(namespace.createdAt()).isEqualTo(read);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "2022-02-30T04:16:45Z", "2022-09-14T24:00:00Z", "2022-09-14T04:16:4xZ",
+			"2022-13-14T04:16:45Z" })
+	void impossibleTimeInTheApisFormIsNull(String sent) {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get("/v2/functions/namespaces/fn-1").willReturn(json(200, namespace("fn-1", sent))));
+
+		Namespace namespace = api.template().getNamespace("fn-1").block();
+
+		assertThat(namespace.createdAt()).isNull();
+		assertThat(this.log.text()).contains("is not an ISO-8601 time: '" + sent + "'");
 	}
 
 	@Test

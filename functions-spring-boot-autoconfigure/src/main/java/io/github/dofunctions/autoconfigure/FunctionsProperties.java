@@ -389,6 +389,7 @@ public class FunctionsProperties {
 		}
 
 	}
+
 	/**
 	 * Where the rate-limit budget's bookings are kept.
 	 */

@@ -3,8 +3,8 @@ package io.github.dofunctions.client.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +18,13 @@ public final class LocalBudgetStore implements BudgetStore {
 
 	private final Clock clock;
 
-	private final Map<String, Deque<Booking>> windows = new ConcurrentHashMap<>();
+	/**
+	 * Per scope, the bookings by name in the order of the time they count from: the oldest
+	 * leaves the window first, and a touch or a release finds its booking by name at once,
+	 * whatever the budget's size. In access order, so that a touch, which replaces the
+	 * time, moves the booking to the end.
+	 */
+	private final Map<String, LinkedHashMap<String, Instant>> windows = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a store that reads the time from Reactor's schedulers, so that it follows
@@ -46,18 +52,23 @@ public final class LocalBudgetStore implements BudgetStore {
 	 * first, so a slot frees exactly {@code window} after it was booked.
 	 */
 	Duration bookNow(String scope, String booking, int limit, Duration window) {
-		Deque<Booking> bookings = this.windows.computeIfAbsent(scope, (key) -> new ArrayDeque<>());
+		LinkedHashMap<String, Instant> bookings = this.windows.computeIfAbsent(scope,
+				(key) -> new LinkedHashMap<>(16, 0.75f, true));
 		synchronized (bookings) {
 			Instant now = this.clock.instant();
 			Instant leftBefore = now.minus(window);
-			while (!bookings.isEmpty() && !bookings.peekFirst().at().isAfter(leftBefore)) {
-				bookings.pollFirst();
+			Iterator<Instant> oldest = bookings.values().iterator();
+			while (oldest.hasNext()) {
+				if (oldest.next().isAfter(leftBefore)) {
+					break;
+				}
+				oldest.remove();
 			}
 			if (bookings.size() < limit) {
-				bookings.addLast(new Booking(booking, now));
+				bookings.put(booking, now);
 				return Duration.ZERO;
 			}
-			Duration wait = Duration.between(now, bookings.peekFirst().at().plus(window));
+			Duration wait = Duration.between(now, bookings.values().iterator().next().plus(window));
 			return (wait.isNegative() || wait.isZero()) ? Duration.ofNanos(1) : wait;
 		}
 	}
@@ -68,12 +79,10 @@ public final class LocalBudgetStore implements BudgetStore {
 	}
 
 	void touchNow(String scope, String booking) {
-		Deque<Booking> bookings = this.windows.get(scope);
+		LinkedHashMap<String, Instant> bookings = this.windows.get(scope);
 		if (bookings != null) {
 			synchronized (bookings) {
-				if (bookings.removeIf((kept) -> kept.name().equals(booking))) {
-					bookings.addLast(new Booking(booking, this.clock.instant()));
-				}
+				bookings.replace(booking, this.clock.instant());
 			}
 		}
 	}
@@ -81,10 +90,10 @@ public final class LocalBudgetStore implements BudgetStore {
 	@Override
 	public Mono<Void> release(String scope, String booking) {
 		return Mono.fromRunnable(() -> {
-			Deque<Booking> bookings = this.windows.get(scope);
+			LinkedHashMap<String, Instant> bookings = this.windows.get(scope);
 			if (bookings != null) {
 				synchronized (bookings) {
-					bookings.removeIf((kept) -> kept.name().equals(booking));
+					bookings.remove(booking);
 				}
 			}
 		});
@@ -93,10 +102,6 @@ public final class LocalBudgetStore implements BudgetStore {
 	@Override
 	public String toString() {
 		return "LocalBudgetStore";
-	}
-
-	private record Booking(String name, Instant at) {
-
 	}
 
 }

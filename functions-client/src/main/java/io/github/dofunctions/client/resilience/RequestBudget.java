@@ -36,6 +36,8 @@ import reactor.core.publisher.MonoSink;
  * frees. Then one request goes, and the next only once an answer has told again how many
  * remain, so the waiting calls are not all let go for one freed slot.</li>
  * </ul>
+ * A call that comes while none waits goes at once when the window has room, with
+ * nothing allocated for waiting (in a {@link LocalBudgetStore}, which answers at once).
  * Waiting calls are served in the order they came. Nothing polls: the first waiting call
  * asks the store for a slot, and when there is none a timer wakes it when the store says
  * the oldest booking leaves the window. A call that has waited {@code maxWait} fails,
@@ -120,9 +122,37 @@ final class RequestBudget {
 				return Mono.error(tooLong(operation, "the hourly request budget is spent until " + latest.reset(),
 						hold, latest.reset()));
 			}
+			Slot slot = bookAtOnce(latest);
+			if (slot != null) {
+				return request.doFinally((signal) -> touchLocal(slot));
+			}
 			return Mono.<Waiter>create((sink) -> enqueue(new Waiter(operation, sink)))
 				.flatMap((waiter) -> request.doFinally((signal) -> waiter.done()));
 		});
+	}
+
+	/**
+	 * Book a slot at once, with no waiter and no timer, for a call that comes while no
+	 * call waits, the hourly budget is not spent and the window has room in a
+	 * {@link LocalBudgetStore}, which answers at once: most calls.
+	 * @return the slot booked, or {@code null} if the call must queue
+	 */
+	private @Nullable Slot bookAtOnce(RateLimit latest) {
+		if (this.limit <= 0 || !(this.store instanceof LocalBudgetStore local) || isSpent(latest)) {
+			return null;
+		}
+		synchronized (this.lock) {
+			if (this.booking || this.wakeUp != null || !this.waiting.isEmpty()) {
+				return null;
+			}
+			String scope = this.scope.get();
+			String name = this.instance + "-" + this.bookings.incrementAndGet();
+			return local.bookNow(scope, name, this.limit, this.window).isZero() ? new Slot(scope, name) : null;
+		}
+	}
+
+	private void touchLocal(Slot slot) {
+		((LocalBudgetStore) this.store).touchNow(slot.scope(), slot.name());
 	}
 
 	private void enqueue(Waiter waiter) {
@@ -130,8 +160,15 @@ final class RequestBudget {
 			this.waiting.addLast(waiter);
 		}
 		waiter.sink.onCancel(waiter::cancel);
-		waiter.deadline = Mono.delay(this.maxWait).subscribe((elapsed) -> waiter.timeOut());
 		drain();
+		if (!waiter.isSettled()) {
+			// Only a call that has to wait needs a deadline: most go at once, timer-free.
+			Disposable deadline = Mono.delay(this.maxWait).subscribe((elapsed) -> waiter.timeOut());
+			waiter.deadline = deadline;
+			if (waiter.isSettled()) {
+				deadline.dispose();
+			}
+		}
 	}
 
 	/**
@@ -291,6 +328,12 @@ final class RequestBudget {
 			}
 		}
 
+		boolean isSettled() {
+			synchronized (this.state) {
+				return this.settled;
+			}
+		}
+
 		void go() {
 			Disposable timer = this.deadline;
 			if (timer != null) {
@@ -316,7 +359,9 @@ final class RequestBudget {
 		void timeOut() {
 			if (take()) {
 				leave(this);
-				this.sink.error(tooLong(this.operation, "the client's budget of requests per minute had no slot free",
+				this.sink.error(FunctionsRateLimitException.notSent(this.operation.operationName(),
+						"the client's budget of requests per minute had no slot free within the wait allowed "
+								+ "(max-rate-limit-wait " + RequestBudget.this.maxWait + ")",
 						RequestBudget.this.maxWait, null));
 			}
 		}

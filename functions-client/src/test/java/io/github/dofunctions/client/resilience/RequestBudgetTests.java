@@ -129,13 +129,14 @@ class RequestBudgetTests {
 	@Test
 	void callThatFindsNoSlotWithinTheWaitAllowedFailsUnsent() {
 		List<String> sent = new CopyOnWriteArrayList<>();
-		ResilientCalls calls = calls(2, new LocalBudgetStore(), Duration.ofMinutes(1));
+		ResilientCalls calls = calls(2, new LocalBudgetStore(), Duration.ofSeconds(30));
 		call(calls, "a", sent).subscribe();
 		call(calls, "b", sent).subscribe();
 
 		StepVerifier.withVirtualTime(() -> call(calls, "c", sent))
 			.expectSubscription()
-			.thenAwait(Duration.ofMinutes(1))
+			.expectNoEvent(Duration.ofSeconds(29))
+			.thenAwait(Duration.ofSeconds(1))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOfSatisfying(FunctionsRateLimitException.class, (error) -> {
 					assertThat(error.kind()).isEqualTo(FailureKind.CLIENT_RATE_LIMITED);
@@ -238,6 +239,26 @@ class RequestBudgetTests {
 		assertThat(store.bookNow("other", "1", 2, window)).as("another scope has its own window").isZero();
 		store.release("s", "3").block();
 		assertThat(store.bookNow("s", "4", 2, window)).as("a released slot is free again").isZero();
+	}
+
+	@Test
+	void touchedBookingCountsFromTheTouchBehindNewerOnes() {
+		MutableClock clock = new MutableClock(NOW);
+		LocalBudgetStore store = new LocalBudgetStore(clock);
+		Duration window = Duration.ofSeconds(60);
+		store.bookNow("s", "1", 2, window);
+		clock.advance(Duration.ofSeconds(20));
+		store.bookNow("s", "2", 2, window);
+		clock.advance(Duration.ofSeconds(10));
+
+		store.touchNow("s", "1");
+		store.touchNow("s", "gone");
+
+		assertThat(store.bookNow("s", "3", 2, window)).as("the oldest is now 2, leaving at 80 s")
+			.isEqualTo(Duration.ofSeconds(50));
+		clock.advance(Duration.ofSeconds(50));
+		assertThat(store.bookNow("s", "3", 2, window)).as("2 has left; 1 counts until 90 s").isZero();
+		assertThat(store.bookNow("s", "4", 2, window)).isEqualTo(Duration.ofSeconds(10));
 	}
 
 	/**
