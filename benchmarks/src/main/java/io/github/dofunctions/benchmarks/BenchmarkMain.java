@@ -41,10 +41,10 @@ public final class BenchmarkMain {
 	static String run(Settings settings) {
 		List<Table> tables = new ArrayList<>();
 		if (settings.runs(1)) {
-			tables.add(new OverheadScenario(settings.warmUp(), settings.measured()).run());
+			tables.add(new OverheadScenario(settings.warmUp(), settings.measured(), 9).run());
 		}
 		if (settings.runs(2)) {
-			tables.add(new RateLimitScenario(settings.rateLimitedCalls(), 100, settings.limits()).run());
+			tables.add(new RateLimitScenario(settings.rateLimits()).run());
 		}
 		if (settings.runs(3)) {
 			tables.add(new ScaleScenario(settings.inFlight()).run());
@@ -54,6 +54,11 @@ public final class BenchmarkMain {
 		}
 		StringBuilder report = new StringBuilder("## Benchmark results\n\n");
 		report.append("Measured ").append(Instant.now()).append(" on ").append(Machine.describe()).append(".\n\n");
+		Table targets = new Table("Targets", "target", "measured", "met");
+		tables.forEach((table) -> table.targets().forEach((target) -> targets.row(target.toArray())));
+		if (!targets.rows().isEmpty()) {
+			report.append(targets.markdown());
+		}
 		tables.forEach((table) -> report.append(table.markdown()));
 		return report.toString();
 	}
@@ -61,18 +66,17 @@ public final class BenchmarkMain {
 	/**
 	 * How long and how big each scenario runs.
 	 */
-	record Settings(Duration warmUp, Duration measured, int rateLimitedCalls,
-			io.github.dofunctions.emulator.RateLimits limits, int[] inFlight, int startupWarmUps, int startupRuns,
-			int[] scenarios) {
+	record Settings(Duration warmUp, Duration measured, RateLimitScenario.Sizes rateLimits, int[] inFlight,
+			int startupWarmUps, int startupRuns, int[] scenarios) {
 
 		static Settings full() {
-			return new Settings(Duration.ofSeconds(3), Duration.ofSeconds(6), 2000,
-					RateLimitScenario.scaledDigitalOcean(), new int[] { 100, 10_000 }, 5, 15, new int[] { 1, 2, 3, 4 });
+			return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(2), RateLimitScenario.Sizes.full(),
+					new int[] { 100, 10_000 }, 5, 15, new int[] { 1, 2, 3, 4 });
 		}
 
 		Settings only(int... chosen) {
-			return new Settings(this.warmUp, this.measured, this.rateLimitedCalls, this.limits, this.inFlight,
-					this.startupWarmUps, this.startupRuns, chosen);
+			return new Settings(this.warmUp, this.measured, this.rateLimits, this.inFlight, this.startupWarmUps,
+					this.startupRuns, chosen);
 		}
 
 		boolean runs(int scenario) {

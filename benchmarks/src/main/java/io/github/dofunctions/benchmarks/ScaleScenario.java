@@ -56,7 +56,7 @@ final class ScaleScenario {
 			.token("t")
 			.webClientBuilder(WebClient.builder()
 				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))))
-			.resilience(FunctionsResilience.builder().pacing(600_000_000).build())
+			.resilience(FunctionsResilience.builder().budget(1_000_000, Duration.ofSeconds(1)).build())
 			.build();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -16,6 +16,8 @@ final class Table {
 
 	private final List<String> notes = new ArrayList<>();
 
+	private final List<List<String>> targets = new ArrayList<>();
+
 	Table(String title, String... columns) {
 		this.title = title;
 		this.columns = List.of(columns);
@@ -29,6 +31,18 @@ final class Table {
 	Table note(String note) {
 		this.notes.add(note);
 		return this;
+	}
+
+	/**
+	 * Record a target this table's figures meet or miss, for the summary of the run.
+	 */
+	Table target(String target, String measured, boolean met) {
+		this.targets.add(List.of(target, measured, met ? "yes" : "**no**"));
+		return this;
+	}
+
+	List<List<String>> targets() {
+		return this.targets;
 	}
 
 	List<List<String>> rows() {
