@@ -3,11 +3,8 @@ package io.github.dofunctions.client.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.github.dofunctions.client.error.FailureKind;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -54,7 +50,7 @@ class RequestBudgetTests {
 
 	private ResilientCalls calls(int requestsPerMinute, BudgetStore store, Duration maxWait) {
 		return new ResilientCalls(FunctionsResilience.builder()
-			.clock(new VirtualClock())
+			.clock(Clock.offset(SchedulerClock.INSTANCE, Duration.between(Instant.EPOCH, NOW)))
 			.noRetry()
 			.noCircuitBreaker()
 			.callTimeout(null)
@@ -259,28 +255,6 @@ class RequestBudgetTests {
 		clock.advance(Duration.ofSeconds(50));
 		assertThat(store.bookNow("s", "3", 2, window)).as("2 has left; 1 counts until 90 s").isZero();
 		assertThat(store.bookNow("s", "4", 2, window)).isEqualTo(Duration.ofSeconds(10));
-	}
-
-	/**
-	 * {@link #NOW} moved on by the virtual time that passed.
-	 */
-	private static final class VirtualClock extends Clock {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return NOW.plusMillis(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
-		}
-
 	}
 
 	@Test
