@@ -96,7 +96,8 @@ public final class FunctionsAutoConfiguration {
 			.callTimeout(properties.getCallTimeout())
 			.budgetStore(budgetStore);
 		if (properties.getRateLimit().isEnabled()) {
-			builder.pacing(properties.getRateLimit().getRequestsPerMinute());
+			builder.pacing(requestsPerMinute("do.functions.rate-limit.requests-per-minute",
+					properties.getRateLimit().getRequestsPerMinute()));
 		}
 		else {
 			builder.noPacing();
@@ -114,6 +115,8 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<FunctionsWebClientCustomizer> customizers,
 			ObjectProvider<CircuitBreakerMeters> circuitBreakerMeters) {
 		FunctionsProperties.Invocation invocation = properties.getInvocation();
+		int invocationsPerMinute = requestsPerMinute("do.functions.invocation.requests-per-minute",
+				invocation.getRequestsPerMinute());
 		CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfAvailable();
 		InvocationSettings.Builder settings = InvocationSettings.builder();
 		managedKeys(settings, invocation.getManagedKey(), environment.getProperty("spring.application.name"));
@@ -124,7 +127,7 @@ public final class FunctionsAutoConfiguration {
 						properties, FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
 					.callTimeout(invocation.getDeadline())
 					.budgetStore(budgetStore)
-					.pacing(invocation.getRequestsPerMinute())
+					.pacing(invocationsPerMinute)
 					.concurrencyLimit(invocation.getMaxConcurrency())
 					.build();
 				CircuitBreaker breaker = resilience.circuitBreaker();
@@ -139,6 +142,19 @@ public final class FunctionsAutoConfiguration {
 			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
 					properties.getConnectTimeout(), invocation.getResponseTimeout()))
 			.build();
+	}
+
+	/**
+	 * Refuse a budget the client would refuse only at the first call, with a failure that
+	 * names the property.
+	 */
+	private static int requestsPerMinute(String property, int requestsPerMinute) {
+		if (requestsPerMinute <= 0) {
+			throw new InvalidConfigurationPropertyValueException(property, requestsPerMinute,
+					"must be positive: DigitalOcean's limit is a number of requests a minute (set "
+							+ "do.functions.rate-limit.enabled=false to send calls with no budget)");
+		}
+		return requestsPerMinute;
 	}
 
 	/**
@@ -175,6 +191,10 @@ public final class FunctionsAutoConfiguration {
 	private static FunctionsResilience.Builder fromProperties(FunctionsResilience.Builder builder,
 			FunctionsProperties properties, String circuitBreakerName, @Nullable CircuitBreakerRegistry registry) {
 		FunctionsProperties.Retry retry = properties.getRetry();
+		if (retry.getMaxRateLimitWait() == null || retry.getMaxRateLimitWait().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("do.functions.retry.max-rate-limit-wait",
+					retry.getMaxRateLimitWait(), "must not be negative");
+		}
 		builder.maxRateLimitWait(retry.getMaxRateLimitWait());
 		if (retry.isEnabled()) {
 			builder.retry(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),

@@ -12,6 +12,8 @@ import io.github.dofunctions.test.RedisServerExtension;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -106,6 +108,18 @@ class RateLimitStoreAutoConfigurationTests {
 				redis.start();
 			}
 		});
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource({ "do.functions.rate-limit.requests-per-minute, 0, must be positive",
+			"do.functions.invocation.requests-per-minute, -5, must be positive",
+			"do.functions.retry.max-rate-limit-wait, -1s, must not be negative" })
+	void impossibleBudgetFailsStartUpNamingTheProperty(String property, String value, String reason) {
+		this.contextRunner.withPropertyValues(property + "=" + value)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining(property)
+				.hasMessageContaining(reason));
 	}
 
 	@Test

@@ -54,7 +54,8 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 	 * {@link FailureKind#CLIENT_RATE_LIMITED} and {@link #sent()} is {@code false}.
 	 * @param operation name of the client operation
 	 * @param reason why the budget had no slot in time
-	 * @param wait how long it would have had to wait, or {@code null} if unknown
+	 * @param wait how long until the budget frees a slot, at the earliest, or {@code null}
+	 * if unknown
 	 * @param resetAt when the hourly budget frees a slot, or {@code null}
 	 * @return the exception
 	 */
@@ -73,9 +74,10 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 	}
 
 	/**
-	 * Return how long DigitalOcean asked to wait before the next request.
+	 * Return how long DigitalOcean asked to wait before the next request; for a call the
+	 * client did not send, how long until its own budget frees a slot, at the earliest.
 	 * @return the {@code retry-after} delay, or {@code null} if the answer had none (the
-	 * hourly budget is spent)
+	 * hourly budget is spent) or the client does not know
 	 */
 	public @Nullable Duration retryAfter() {
 		return this.retryAfter;

@@ -99,8 +99,20 @@ public final class FallbackBudgetStore implements BudgetStore {
 		return this.unreachableSince;
 	}
 
+	/**
+	 * Book in the local share. A full share answers no later than when the shared store
+	 * is to be tried again, so that a waiting call asks the shared store then rather than
+	 * when the local window frees.
+	 */
 	private Mono<Duration> bookLocally(String scope, String booking, int limit, Duration window) {
-		return this.local.book(scope, booking, Math.max(1, (int) (limit * this.share)), window);
+		return this.local.book(scope, booking, Math.max(1, (int) (limit * this.share)), window).map((wait) -> {
+			if (wait.isZero()) {
+				return wait;
+			}
+			Duration untilRetry = Duration.between(this.clock.instant(), this.retryAt);
+			Duration soonest = (untilRetry.compareTo(Duration.ofMillis(1)) < 0) ? Duration.ofMillis(1) : untilRetry;
+			return (soonest.compareTo(wait) < 0) ? soonest : wait;
+		});
 	}
 
 	private void unreachable(Throwable ex) {

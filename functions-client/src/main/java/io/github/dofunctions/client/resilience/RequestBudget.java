@@ -77,6 +77,9 @@ final class RequestBudget {
 	/** The first waiter waits for a slot to free; the timer wakes it. */
 	private @Nullable Disposable wakeUp;
 
+	/** When the store said the next per-minute slot frees, at the earliest. */
+	private @Nullable Instant nextSlotAt;
+
 	/**
 	 * The spent hourly budget whose reset the timer has seen pass: from then on, one
 	 * request may go on it, whatever the clock says.
@@ -218,6 +221,7 @@ final class RequestBudget {
 		synchronized (this.lock) {
 			this.booking = false;
 			if (!wait.isZero()) {
+				this.nextSlotAt = this.clock.instant().plus(wait);
 				wakeUpAfter(wait, null);
 			}
 			else if (this.waiting.peekFirst() == first && first.take()) {
@@ -262,6 +266,21 @@ final class RequestBudget {
 			this.waiting.remove(waiter);
 		}
 		drain();
+	}
+
+	/**
+	 * Return how long until the next slot frees, at the earliest, as the store last said.
+	 */
+	private @Nullable Duration untilNextSlot() {
+		Instant next;
+		synchronized (this.lock) {
+			next = this.nextSlotAt;
+		}
+		if (next == null) {
+			return null;
+		}
+		Duration wait = Duration.between(this.clock.instant(), next);
+		return wait.isNegative() ? Duration.ZERO : wait;
 	}
 
 	private Duration hourlyHold(RateLimit latest) {
@@ -360,9 +379,11 @@ final class RequestBudget {
 			if (take()) {
 				leave(this);
 				this.sink.error(FunctionsRateLimitException.notSent(this.operation.operationName(),
-						"the client's budget of requests per minute had no slot free within the wait allowed "
-								+ "(max-rate-limit-wait " + RequestBudget.this.maxWait + ")",
-						RequestBudget.this.maxWait, null));
+						(this.operation.isInvocation() ? "the client's budget of invocations per minute of the namespace"
+								: "the client's budget of requests per minute")
+								+ " had no slot free within the wait allowed (max-rate-limit-wait "
+								+ RequestBudget.this.maxWait + ")",
+						untilNextSlot(), null));
 			}
 		}
 

@@ -137,6 +137,8 @@ class RequestBudgetTests {
 				assertThat(ex).isInstanceOfSatisfying(FunctionsRateLimitException.class, (error) -> {
 					assertThat(error.kind()).isEqualTo(FailureKind.CLIENT_RATE_LIMITED);
 					assertThat(error.sent()).isFalse();
+					assertThat(error.retryAfter()).as("until a's slot frees, a minute after it went")
+						.isEqualTo(Duration.ofSeconds(30));
 				});
 				assertThat(ex).hasMessageStartingWith("listNamespaces not sent: the client's budget of requests per minute")
 					.hasMessageContaining("DigitalOcean was not called")
