@@ -3,6 +3,9 @@ package io.github.dofunctions.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.dofunctions.client.BlockingFunctionInvoker;
+import io.github.dofunctions.client.BlockingFunctionsOperations;
+import io.github.dofunctions.client.BlockingFunctionsTemplate;
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -47,8 +50,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the DigitalOcean Functions client: a {@link FunctionsOperations}
  * bean built from {@link FunctionsConnectionDetails} and Spring Boot's
- * {@link WebClient.Builder}, and a {@link FunctionInvoker} bean for the namespace named by
- * {@code do.functions.invocation.namespace-id}.
+ * {@link WebClient.Builder}, its {@link BlockingFunctionsOperations} counterpart, and a
+ * {@link FunctionInvoker} and {@link BlockingFunctionInvoker} for the namespace named by
+ * {@code do.functions.invocation.namespace-id}. Servlet and reactive applications get the
+ * same beans; the HTTP connector is the one Boot detects (Reactor Netty, else the JDK
+ * {@code HttpClient}, among others).
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
@@ -256,6 +262,12 @@ public final class FunctionsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(BlockingFunctionsOperations.class)
+	BlockingFunctionsTemplate blockingFunctionsTemplate(FunctionsOperations functions) {
+		return new BlockingFunctionsTemplate(functions);
+	}
+
+	@Bean
 	FunctionsTemplateLifecycle functionsTemplateLifecycle(ObjectProvider<FunctionsTemplate> templates) {
 		return new FunctionsTemplateLifecycle(templates);
 	}
@@ -266,6 +278,13 @@ public final class FunctionsAutoConfiguration {
 	FunctionInvoker functionInvoker(FunctionsOperations functions, FunctionsProperties properties) {
 		// With the configured access key, if any: the invocation settings carry it.
 		return functions.invoker(properties.getInvocation().getNamespaceId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("do.functions.invocation.namespace-id")
+	BlockingFunctionInvoker blockingFunctionInvoker(FunctionInvoker invoker) {
+		return BlockingFunctionInvoker.of(invoker);
 	}
 
 	/**

@@ -12,14 +12,16 @@ import org.jspecify.annotations.Nullable;
  * credential
  * @param name name of the key
  * @param secret secret of the key: returned only by
- * {@code createAccessKey}, {@code null} everywhere else, masked in {@link #toString()}
+ * {@code createAccessKey}, {@code null} everywhere else; masked in {@link #toString()} and
+ * never written to JSON, so that an application returning a key from a controller does
+ * not publish it
  * @param expiresAt when the key expires, {@code null} if it never does
  * @param createdAt when the key was created
  * @param updatedAt when the key was last changed
  */
 public record AccessKey(@JsonProperty("id") String id,
 		@JsonProperty("name") @Nullable String name,
-		@JsonProperty("secret") @Nullable String secret,
+		@JsonProperty(value = "secret", access = JsonProperty.Access.WRITE_ONLY) @Nullable String secret,
 		@JsonProperty("expires_at") @Nullable Instant expiresAt,
 		@JsonProperty("created_at") @Nullable Instant createdAt,
 		@JsonProperty("updated_at") @Nullable Instant updatedAt) {

@@ -1,5 +1,7 @@
 package io.github.dofunctions.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.springframework.util.Assert;
 
 /**
@@ -8,9 +10,10 @@ import org.springframework.util.Assert;
  * "legacy shared namespace token", no longer authenticate since 3 June 2026.)
  *
  * @param id the user name: an access key id ({@code dof_v1_...})
- * @param secret the password: the access key's secret; masked in {@link #toString()}
+ * @param secret the password: the access key's secret; masked in {@link #toString()},
+ * never written to JSON
  */
-public record InvocationCredentials(String id, String secret) {
+public record InvocationCredentials(String id, @JsonIgnore String secret) {
 
 	/**
 	 * Create credentials, checking they are complete.

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param region datacenter region, for example {@code nyc1}
  * @param uuid universally unique identifier, used with {@link #key()} to call functions
  * @param key credential that, with the {@link #uuid()}, authenticates calls to the
- * namespace's functions; masked in {@link #toString()}
+ * namespace's functions; masked in {@link #toString()} and read from DigitalOcean's JSON
+ * but never written to JSON, so that an application returning a namespace from a
+ * controller does not publish it
  */
 public record Namespace(@JsonProperty("api_host") @Nullable String apiHost,
 		@JsonProperty("namespace") String namespace,
@@ -26,7 +28,7 @@ public record Namespace(@JsonProperty("api_host") @Nullable String apiHost,
 		@JsonProperty("label") @Nullable String label,
 		@JsonProperty("region") @Nullable String region,
 		@JsonProperty("uuid") @Nullable String uuid,
-		@JsonProperty("key") @Nullable String key) {
+		@JsonProperty(value = "key", access = JsonProperty.Access.WRITE_ONLY) @Nullable String key) {
 
 	/**
 	 * Return the identifier to pass as {@code namespaceId} to other operations: the
