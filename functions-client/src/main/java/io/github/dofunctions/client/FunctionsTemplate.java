@@ -387,10 +387,12 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 * @param baseUrl the base URL, {@value FunctionsTemplate#DEFAULT_BASE_URL} by
 		 * default
 		 * @return this builder
+		 * @throws IllegalArgumentException at once if it is blank, not an absolute http
+		 * or https URL, or plain http to a host that is not loopback
 		 */
 		public Builder baseUrl(String baseUrl) {
 			Assert.hasText(baseUrl, "baseUrl must not be null or blank");
-			this.baseUrl = baseUrl;
+			this.baseUrl = ApiClients.checkBaseUrl(baseUrl);
 			return this;
 		}
 

@@ -2,6 +2,8 @@ package io.github.dofunctions.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.dofunctions.client.BlockingFunctionInvoker;
 import io.github.dofunctions.client.BlockingFunctionsOperations;
@@ -70,6 +72,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(FunctionsProperties.class)
 public final class FunctionsAutoConfiguration {
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]{0,100}}?");
+
 	@Bean
 	@ConditionalOnMissingBean(FunctionsConnectionDetails.class)
 	PropertiesFunctionsConnectionDetails functionsConnectionDetails(FunctionsProperties properties,
@@ -102,8 +106,7 @@ public final class FunctionsAutoConfiguration {
 			.callTimeout(properties.getCallTimeout())
 			.budgetStore(budgetStore);
 		if (properties.getRateLimit().isEnabled()) {
-			builder.pacing(requestsPerMinute("do.functions.rate-limit.requests-per-minute",
-					properties.getRateLimit().getRequestsPerMinute()));
+			builder.pacing(properties.getRateLimit().getRequestsPerMinute());
 		}
 		else {
 			builder.noPacing();
@@ -121,8 +124,7 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<FunctionsWebClientCustomizer> customizers,
 			ObjectProvider<CircuitBreakerMeters> circuitBreakerMeters) {
 		FunctionsProperties.Invocation invocation = properties.getInvocation();
-		int invocationsPerMinute = requestsPerMinute("do.functions.invocation.requests-per-minute",
-				invocation.getRequestsPerMinute());
+		int invocationsPerMinute = invocation.getRequestsPerMinute();
 		CircuitBreakerRegistry registry = circuitBreakerRegistry.getIfAvailable();
 		InvocationSettings.Builder settings = InvocationSettings.builder();
 		managedKeys(settings, invocation.getManagedKey(), environment.getProperty("spring.application.name"));
@@ -148,19 +150,6 @@ public final class FunctionsAutoConfiguration {
 			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
 					properties.getConnectTimeout(), invocation.getResponseTimeout()))
 			.build();
-	}
-
-	/**
-	 * Refuse a budget the client would refuse only at the first call, with a failure that
-	 * names the property.
-	 */
-	private static int requestsPerMinute(String property, int requestsPerMinute) {
-		if (requestsPerMinute <= 0) {
-			throw new InvalidConfigurationPropertyValueException(property, requestsPerMinute,
-					"must be positive: DigitalOcean's limit is a number of requests a minute (set "
-							+ "do.functions.rate-limit.enabled=false to send calls with no budget)");
-		}
-		return requestsPerMinute;
 	}
 
 	/**
@@ -197,10 +186,6 @@ public final class FunctionsAutoConfiguration {
 	private static FunctionsResilience.Builder fromProperties(FunctionsResilience.Builder builder,
 			FunctionsProperties properties, String circuitBreakerName, @Nullable CircuitBreakerRegistry registry) {
 		FunctionsProperties.Retry retry = properties.getRetry();
-		if (retry.getMaxRateLimitWait() == null || retry.getMaxRateLimitWait().isNegative()) {
-			throw new InvalidConfigurationPropertyValueException("do.functions.retry.max-rate-limit-wait",
-					retry.getMaxRateLimitWait(), "must not be negative");
-		}
 		builder.maxRateLimitWait(retry.getMaxRateLimitWait());
 		if (retry.isEnabled()) {
 			builder.retry(new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMultiplier(),
@@ -244,7 +229,7 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<FunctionsClientListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry) {
 		String token = connectionDetails.getToken();
 		if (token == null || token.isBlank()) {
-			throw new MissingFunctionsTokenException();
+			throw new MissingFunctionsTokenException(unresolvedPlaceholder(properties.getToken()));
 		}
 		WebClient.Builder builder = webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings,
 				customizers, properties.getConnectTimeout(), properties.getResponseTimeout());
@@ -265,6 +250,18 @@ public final class FunctionsAutoConfiguration {
 	@ConditionalOnMissingBean(BlockingFunctionsOperations.class)
 	BlockingFunctionsTemplate blockingFunctionsTemplate(FunctionsOperations functions) {
 		return new BlockingFunctionsTemplate(functions);
+	}
+
+	/**
+	 * Return the {@code ${...}} placeholder a token property still holds, never any other
+	 * part of its value (which could be a secret).
+	 */
+	private static @Nullable String unresolvedPlaceholder(@Nullable String token) {
+		if (token == null) {
+			return null;
+		}
+		Matcher placeholder = PLACEHOLDER.matcher(token);
+		return placeholder.find() ? placeholder.group() : null;
 	}
 
 	@Bean
@@ -341,10 +338,6 @@ public final class FunctionsAutoConfiguration {
 								+ "spring-boot-starter-data-redis-reactive, and spring.data.redis.* to reach the server");
 			}
 			double share = properties.getRateLimit().getFallbackShare();
-			if (!(share > 0 && share <= 1)) {
-				throw new InvalidConfigurationPropertyValueException("do.functions.rate-limit.fallback-share", share,
-						"must be above 0 and at most 1");
-			}
 			return new FallbackBudgetStore(
 					new RedisBudgetStore(new ReactiveStringRedisTemplate(connections),
 							RedisBudgetStore.DEFAULT_KEY_PREFIX),

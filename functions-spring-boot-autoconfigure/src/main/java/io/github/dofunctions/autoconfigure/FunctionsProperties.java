@@ -6,12 +6,19 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties of the DigitalOcean Functions client.
+ * <p>
+ * The properties check themselves when Spring Boot binds them (a {@link Validator}, which
+ * needs no Bean Validation provider): a value out of range or a base URL the client would
+ * refuse fails start-up with one failure analysis that names every wrong property, its
+ * value, where it was set and why.
  */
 @ConfigurationProperties("do.functions")
-public class FunctionsProperties {
+public class FunctionsProperties implements Validator {
 
 	/**
 	 * Whether to auto-configure the DigitalOcean Functions client.
@@ -65,6 +72,26 @@ public class FunctionsProperties {
 	private final Health health = new Health();
 
 	private final Invocation invocation = new Invocation();
+
+	/**
+	 * Check only these properties.
+	 * @param type the class of the object to check
+	 * @return whether it is {@code FunctionsProperties}
+	 */
+	@Override
+	public boolean supports(Class<?> type) {
+		return FunctionsProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Reject every value out of range, and a base URL the client would refuse.
+	 * @param target these properties
+	 * @param errors where each rejected property is recorded
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		FunctionsPropertiesValidator.validate((FunctionsProperties) target, errors);
+	}
 
 	public Invocation getInvocation() {
 		return this.invocation;

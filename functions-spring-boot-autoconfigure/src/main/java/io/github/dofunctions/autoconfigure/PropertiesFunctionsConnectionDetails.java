@@ -26,10 +26,23 @@ class PropertiesFunctionsConnectionDetails implements FunctionsConnectionDetails
 		return this.properties.getBaseUrl();
 	}
 
+	/**
+	 * Return the token property, else the environment variable; a blank value, or one
+	 * still holding a {@code ${...}} placeholder that nothing resolved (the Quick start's
+	 * {@code ${DIGITALOCEAN_TOKEN}} with the variable unset), counts as none.
+	 */
 	@Override
 	public @Nullable String getToken() {
 		String token = this.properties.getToken();
-		return (token != null && !token.isBlank()) ? token : this.environment.getProperty(TOKEN_ENVIRONMENT_VARIABLE);
+		return isUsable(token) ? token : usableOrNull(this.environment.getProperty(TOKEN_ENVIRONMENT_VARIABLE));
+	}
+
+	static boolean isUsable(@Nullable String token) {
+		return token != null && !token.isBlank() && !token.contains("${");
+	}
+
+	private static @Nullable String usableOrNull(@Nullable String token) {
+		return isUsable(token) ? token : null;
 	}
 
 	@Override

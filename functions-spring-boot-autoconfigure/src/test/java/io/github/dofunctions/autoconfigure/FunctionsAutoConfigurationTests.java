@@ -25,6 +25,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -166,7 +167,8 @@ class FunctionsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(IllegalArgumentException.class)
+					.isInstanceOf(BindValidationException.class)
+					.hasMessageContaining("'base-url'")
 					.hasMessageContaining("http://api.digitalocean.com")
 					.hasMessageContaining("the API token would cross the network unencrypted");
 			});

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
@@ -111,14 +112,15 @@ class RateLimitStoreAutoConfigurationTests {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource({ "do.functions.rate-limit.requests-per-minute, 0, must be positive",
-			"do.functions.invocation.requests-per-minute, -5, must be positive",
+	@CsvSource({ "do.functions.rate-limit.requests-per-minute, 0, must be at least 1",
+			"do.functions.invocation.requests-per-minute, -5, must be at least 1",
 			"do.functions.retry.max-rate-limit-wait, -1s, must not be negative" })
 	void impossibleBudgetFailsStartUpNamingTheProperty(String property, String value, String reason) {
+		// The whole report, as a user sees it, is checked in ConfigurationFailureAnalysisTests.
 		this.contextRunner.withPropertyValues(property + "=" + value)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining(property)
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("'" + property.substring("do.functions.".length()) + "'")
 				.hasMessageContaining(reason));
 	}
 
@@ -148,8 +150,9 @@ class RateLimitStoreAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("do.functions.rate-limit.store=redis", "do.functions.rate-limit.fallback-share=0")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("do.functions.rate-limit.fallback-share"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("'rate-limit.fallback-share'")
+				.hasMessageContaining("must be above 0 and at most 1"));
 	}
 
 }
