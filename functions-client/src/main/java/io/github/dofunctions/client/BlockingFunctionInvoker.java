@@ -108,9 +108,11 @@ public interface BlockingFunctionInvoker {
 
 	/**
 	 * List at most {@code limit} activations, newest first, reading only as many pages as
-	 * they need. Listed activations carry no result and no logs.
+	 * they need, none larger than {@code limit}. Listed activations carry no result and no
+	 * logs.
 	 * @param query which activations, and the page size
-	 * @param limit the most activations to return, positive
+	 * @param limit the most activations to return
+	 * @throws IllegalArgumentException if the limit is not positive
 	 * @return the activations, possibly empty
 	 */
 	List<Activation> listActivations(ActivationQuery query, int limit);

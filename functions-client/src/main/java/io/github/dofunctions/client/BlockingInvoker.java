@@ -65,9 +65,11 @@ final class BlockingInvoker implements BlockingFunctionInvoker {
 
 	@Override
 	public List<Activation> listActivations(ActivationQuery query, int limit) {
+		Assert.notNull(query, "query must not be null");
 		Assert.isTrue(limit > 0, "limit must be positive");
-		// take() cancels the listing once it has enough: no page beyond is asked for.
-		return Blocking.awaitAll("listActivations", this.invoker.listActivations(query).take(limit, true));
+		// No page larger than needed, and take() stops the listing once it has enough.
+		ActivationQuery pages = (limit < query.pageSize()) ? query.withPageSize(limit) : query;
+		return Blocking.awaitAll("listActivations", this.invoker.listActivations(pages).take(limit, true));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -29,6 +30,7 @@ import io.github.dofunctions.client.resilience.ResilientCalls;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,9 @@ import org.springframework.web.util.UriBuilder;
  * {@link ResilientCalls}.
  */
 final class WebClientFunctionInvoker implements FunctionInvoker {
+
+	/** How long before the deadline the last poll of an activation is made. */
+	static final Duration LAST_POLL_BEFORE_DEADLINE = Duration.ofMillis(250);
 
 	/** Largest parameters the platform accepts: 1 MB. */
 	static final int MAX_PARAMETERS_BYTES = 1024 * 1024;
@@ -112,6 +117,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		byte[] parameters = parameters(invocation);
 		Duration deadline = (invocation.deadline() != null) ? invocation.deadline() : this.settings.deadline();
 		return Mono.defer(() -> {
+			long deadlineAt = now() + deadline.toMillis();
 			AtomicReference<@Nullable String> demotedTo = new AtomicReference<>();
 			return call(ApiOperation.INVOKE_FUNCTION, (exchange) -> invokeOnce(exchange, invocation, parameters, true),
 					invocation.idempotent())
@@ -121,7 +127,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 					}
 					// Demoted: the platform stopped waiting, the function runs on.
 					demotedTo.set(record.activationId());
-					return poll(record.activationId());
+					return poll(record.activationId(), deadlineAt);
 				})
 				.map((record) -> succeeded(ApiOperation.INVOKE_FUNCTION, invocation.function(), record))
 				.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
@@ -143,8 +149,9 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	public Mono<Activation> awaitActivation(String activationId, Duration deadline) {
 		requireActivationId(activationId);
 		Assert.isTrue(deadline != null && !deadline.isNegative() && !deadline.isZero(), "deadline must be positive");
-		return poll(activationId).map((record) -> succeeded(ApiOperation.GET_ACTIVATION,
-					(record.name() != null) ? record.name() : activationId, record))
+		return Mono.defer(() -> poll(activationId, now() + deadline.toMillis()))
+			.map((record) -> succeeded(ApiOperation.GET_ACTIVATION, (record.name() != null) ? record.name() : activationId,
+					record))
 			.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
 					"awaitActivation", null, activationId, deadline))));
 	}
@@ -280,14 +287,28 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	}
 
 	/**
-	 * Poll an activation until it has ended: {@code 404} means it is still running.
+	 * Poll an activation until it has ended: {@code 404} means it is still running. The
+	 * intervals grow, so the last one could end well after the deadline: a function that
+	 * ended in between would be reported as timed out. The poll that would come after the
+	 * deadline is made just before it instead.
+	 * @param deadlineAt when the caller stops waiting, in {@link #now()} milliseconds
 	 */
-	private Mono<ActivationRecord> poll(String activationId) {
+	private Mono<ActivationRecord> poll(String activationId, long deadlineAt) {
 		BackOffExecution intervals = this.settings.pollIntervals();
 		return Mono.defer(() -> fetchActivation(activationId))
 			.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
 			.filter(ActivationRecord::hasEnded)
-			.repeatWhenEmpty((polls) -> polls.concatMap((poll) -> Mono.delay(Duration.ofMillis(intervals.nextBackOff()))));
+			.repeatWhenEmpty((polls) -> polls.concatMap((poll) -> {
+				long interval = intervals.nextBackOff();
+				long untilLastPoll = deadlineAt - LAST_POLL_BEFORE_DEADLINE.toMillis() - now();
+				boolean lastPoll = untilLastPoll > 0 && untilLastPoll < interval;
+				return Mono.delay(Duration.ofMillis(lastPoll ? untilLastPoll : interval));
+			}));
+	}
+
+	/** The clock of Mono.delay and timeout, which tests may replace with virtual time. */
+	private static long now() {
+		return Schedulers.parallel().now(TimeUnit.MILLISECONDS);
 	}
 
 	private Mono<ActivationRecord> fetchActivation(String activationId) {

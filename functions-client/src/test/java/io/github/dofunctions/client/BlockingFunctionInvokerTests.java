@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.error.FunctionInvocationException;
+import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
@@ -107,8 +108,8 @@ class BlockingFunctionInvokerTests {
 						(invoker) -> invoker.awaitResult("a7", WAIT, Greeting.class),
 						(invoker) -> invoker.awaitResult("a7", WAIT, Greeting.class)),
 				new Call("listActivations", () -> get(urlPathMatching(ACTIVATIONS)), answer(200, listing),
-						(invoker) -> invoker.listActivations(ActivationQuery.all().withPageSize(3)).take(2),
-						(invoker) -> invoker.listActivations(ActivationQuery.all().withPageSize(3), 2)),
+						(invoker) -> invoker.listActivations(ActivationQuery.all().withPageSize(3)).take(3),
+						(invoker) -> invoker.listActivations(ActivationQuery.all().withPageSize(3), 3)),
 				new Call("getActivation", () -> get(ACTIVATIONS + "/a7"), answer(200, succeeded("a7", "{}")),
 						(invoker) -> invoker.getActivation("a7"), (invoker) -> invoker.getActivation("a7")),
 				new Call("getActivationLogs", () -> get(ACTIVATIONS + "/a7/logs"),
@@ -221,6 +222,22 @@ class BlockingFunctionInvokerTests {
 		assertThat(thrown).isInstanceOf(IllegalStateException.class)
 			.hasMessageStartingWith("invoke blocks, and was called on thread 'parallel-");
 		assertThat(api.requests()).isEmpty();
+	}
+
+	@Test
+	void aListingAsksNoLargerPageThanItsLimit() {
+		String listing = Stream.of("r0", "r1")
+			.map((id) -> summary(id, 1700000000000L, 0))
+			.collect(Collectors.joining(",", "[", "]"));
+		api.server().stubFor(get(urlPathMatching(ACTIVATIONS)).willReturn(answer(200, listing)));
+		BlockingFunctionInvoker blocking = BlockingFunctionInvoker
+			.of(template(FunctionsResilience.none()).invoker(NAMESPACE_ID));
+
+		List<Activation> listed = blocking.listActivations(ActivationQuery.all(), 2);
+
+		assertThat(listed).extracting(Activation::activationId).containsExactly("r0", "r1");
+		assertThat(Sent.toApiHost()).singleElement()
+			.satisfies((sent) -> assertThat(sent.url()).contains("limit=2&skip=0"));
 	}
 
 	@Test

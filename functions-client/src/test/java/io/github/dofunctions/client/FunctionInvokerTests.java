@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
@@ -237,6 +238,42 @@ class FunctionInvokerTests {
 		assertThat(activation.start()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
 		assertThat(activation.duration()).isEqualTo(Duration.ofMillis(42));
 		api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+	}
+
+	@Test
+	void theLastPollIsMadeJustBeforeTheDeadlineNotAfterIt() {
+		// Polls 1 s apart, then 2 s: the regular third poll would be at 3 s, past the
+		// 2.8 s deadline, and the function ends at 2 s.
+		FunctionInvoker invoker = api.templateBuilder()
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> FunctionsResilience.none())
+				.pollInterval(Duration.ofSeconds(1), Duration.ofSeconds(10))
+				.build())
+			.build()
+			.invoker(NAMESPACE_ID);
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a10\"}")));
+		String scenario = "ends between the second and the third regular poll";
+		api.server()
+			.stubFor(get(ACTIVATIONS + "/a10").inScenario(scenario)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(answer(404, "{\"error\": \"not yet\"}"))
+				.willSetStateTo("polled once"));
+		api.server()
+			.stubFor(get(ACTIVATIONS + "/a10").inScenario(scenario)
+				.whenScenarioStateIs("polled once")
+				.willReturn(answer(404, "{\"error\": \"not yet\"}"))
+				.willSetStateTo("ended"));
+		api.server()
+			.stubFor(get(ACTIVATIONS + "/a10").inScenario(scenario)
+				.whenScenarioStateIs("ended")
+				.willReturn(answer(200, succeeded("a10", "{\"done\": true}"))));
+
+		Map<String, Object> result = invoker.invoke(Invocation.of("hello").withDeadline(Duration.ofMillis(2800)), Map.class)
+			.block();
+
+		assertThat(result).containsEntry("done", true);
+		assertThat(api.server().findAll(getRequestedFor(urlPathEqualTo(ACTIVATIONS + "/a10")))).hasSize(3);
 	}
 
 	@Test

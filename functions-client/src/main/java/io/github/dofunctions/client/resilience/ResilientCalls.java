@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FailureKind;
 import io.github.dofunctions.client.error.FunctionsApiException;
+import io.github.dofunctions.client.error.FunctionsConnectionException;
 import io.github.dofunctions.client.error.FunctionsException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
@@ -205,6 +206,7 @@ public final class ResilientCalls {
 						(ex) -> (HttpMethod.DELETE.equals(operation.method()) && state.lostAnswer != null) ? Mono.empty()
 								: Mono.error(ex))
 				.doOnError((ex) -> {
+					state.lastFailure = ex;
 					if (FailureClassifier.mayHaveActed(ex)) {
 						state.lostAnswer = ex;
 					}
@@ -214,7 +216,7 @@ public final class ResilientCalls {
 				});
 			RetryPolicy policy = repeatable ? this.safeToRepeat : this.notSafeToRepeat;
 			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(operation, policy)) : oneAttempt;
-			return withDeadline(operation, retried).doOnSuccess((value) -> complete(operation, state, observation, null))
+			return withDeadline(operation, retried, state).doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
 				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
@@ -323,15 +325,33 @@ public final class ResilientCalls {
 		});
 	}
 
-	private <T> Mono<T> withDeadline(ApiOperation operation, Mono<T> call) {
+	private <T> Mono<T> withDeadline(ApiOperation operation, Mono<T> call, CallState state) {
 		Duration deadline = this.resilience.callTimeout();
 		if (deadline == null) {
 			return call;
 		}
-		return call.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionsTimeoutException(
-				operation.operationName(), operation.operationName() + " did not complete within the call timeout of "
-						+ deadline + "; the server may have acted on it",
-				new TimeoutException()))));
+		return call.timeout(deadline, Mono.defer(() -> Mono.error(timedOut(operation, deadline, state))));
+	}
+
+	/**
+	 * The failure of a call whose deadline passed. It may have acted only if an attempt
+	 * was in flight or one failed after it may have reached the server; otherwise say so,
+	 * with the last attempt's failure as the cause, so that a refused connection retried
+	 * until the deadline is not reported as a request the server may have run.
+	 */
+	private static FunctionsConnectionException timedOut(ApiOperation operation, Duration deadline,
+			CallState state) {
+		String name = operation.operationName();
+		String timedOut = name + " did not complete within the call timeout of " + deadline;
+		if (state.lostAnswer != null || state.inFlight.get() > 0) {
+			return new FunctionsTimeoutException(name, timedOut + "; the server may have acted on it",
+					new TimeoutException());
+		}
+		Throwable last = state.lastFailure;
+		return new FunctionsConnectionException(name,
+				timedOut + "; the server cannot have acted on it"
+						+ ((last != null) ? " (last attempt: " + last.getMessage() + ")" : ": nothing was sent"),
+				false, (last != null) ? last : new TimeoutException());
 	}
 
 	/**
@@ -349,6 +369,10 @@ public final class ResilientCalls {
 
 		private volatile @Nullable Throwable lostAnswer;
 
+		private volatile @Nullable Throwable lastFailure;
+
+		private final AtomicInteger inFlight = new AtomicInteger();
+
 		private volatile int lastStatus;
 
 		private volatile @Nullable String lastRequestId;
@@ -360,7 +384,9 @@ public final class ResilientCalls {
 		<T> Mono<T> counted(Mono<T> request) {
 			return Mono.defer(() -> {
 				this.attempts.incrementAndGet();
-				return request;
+				this.inFlight.incrementAndGet();
+				// Not on cancel: an attempt the deadline cancels was still in flight.
+				return request.doOnTerminate(this.inFlight::decrementAndGet);
 			});
 		}
 

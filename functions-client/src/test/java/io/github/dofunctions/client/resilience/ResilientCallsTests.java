@@ -464,6 +464,26 @@ class ResilientCallsTests {
 	}
 
 	@Test
+	void callTimeoutAfterAttemptsThatCannotHaveActedSaysSoWithTheLastFailure() {
+		FunctionsConnectionException refused = refused();
+		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(refused);
+
+		StepVerifier.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
+			.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(5))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(FunctionsConnectionException.class)
+					.hasMessage("getNamespace did not complete within the call timeout of PT5S; the server cannot have "
+							+ "acted on it (last attempt: connection refused)")
+					.hasCause(refused);
+				assertThat(((FunctionsConnectionException) ex).requestSent()).isFalse();
+			})
+			.verify();
+		assertThat(server.sent()).isEqualTo(3);
+	}
+
+	@Test
 	void withoutRetryEachCallMakesOneAttempt() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503)).thenAnswer("ok");
 
