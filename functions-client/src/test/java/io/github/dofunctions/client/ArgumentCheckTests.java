@@ -61,11 +61,11 @@ class ArgumentCheckTests {
 				bad("createTrigger(no function)", "function", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled("t", "", "* * * * *"))),
 				bad("createTrigger(HTTP type)", "type", () -> ops.createTrigger(NS, new CreateTriggerRequest("t", "f", "HTTP", true, ScheduledDetails.of("* * * * *")))),
 				bad("createTrigger(no schedule)", "scheduledDetails", () -> ops.createTrigger(NS, new CreateTriggerRequest("t", "f", "SCHEDULED", true, null))),
-				bad("createTrigger(no cron)", "scheduledDetails.cron", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled("t", "f", null))),
+				bad("createTrigger(no cron)", "cron must not be null or blank", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled("t", "f", null))),
 				bad("updateTrigger(null)", "request", () -> ops.updateTrigger(NS, "t", null)),
 				bad("updateTrigger(null name)", "triggerName", () -> ops.updateTrigger(NS, null, UpdateTriggerRequest.enabled(true))),
 				bad("updateTrigger(nothing to change)", "isEnabled, scheduledDetails", () -> ops.updateTrigger(NS, "t", new UpdateTriggerRequest(null, null))),
-				bad("updateTrigger(bad cron)", "scheduledDetails.cron", () -> ops.updateTrigger(NS, "t", UpdateTriggerRequest.reschedule("every day", null))),
+				bad("updateTrigger(bad cron)", "cron 'every day' is not a valid five-field cron expression", () -> ops.updateTrigger(NS, "t", UpdateTriggerRequest.reschedule("every day", null))),
 				bad("deleteTrigger(blank name)", "triggerName", () -> ops.deleteTrigger(NS, "  ")),
 				bad("listAccessKeys(null)", "namespaceId", () -> ops.listAccessKeys(null)),
 				bad("createAccessKey(null)", "request", () -> ops.createAccessKey(NS, null)),
@@ -92,7 +92,33 @@ class ArgumentCheckTests {
 	void cronThatIsNotAValidFiveFieldExpressionIsRefused(String cron) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> api.template().createTrigger(NS, CreateTriggerRequest.scheduled("t", "f", cron)))
-			.withMessageContaining("scheduledDetails.cron");
+			.withMessageStartingWith("cron ")
+			.withMessageNotContaining("scheduledDetails");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0 0 31 2 *", "0 0 30 2 *", "0 0 31 4 *", "0 0 31 2,4,6,9,11 *" })
+	void cronThatCanNeverFireIsRefused(String cron) {
+		assertThatIllegalArgumentException().isThrownBy(() -> CreateTriggerRequest.scheduled("t", "f", cron))
+			.withMessage("cron '" + cron + "' never fires: no date matches it");
+		assertThatIllegalArgumentException().isThrownBy(() -> UpdateTriggerRequest.reschedule(cron, null))
+			.withMessageContaining("never fires");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0 0 29 2 *", "0 0 31 2 1", "0 0 31 * *" })
+	void cronThatFiresRarelyIsAccepted(String cron) {
+		assertThat(CreateTriggerRequest.scheduled("t", "f", cron).scheduledDetails().cron()).isEqualTo(cron);
+	}
+
+	@Test
+	void aHugeCronIsQuotedOnlyInPart() {
+		String huge = "1".repeat(100_000) + " * * * *";
+
+		assertThatIllegalArgumentException().isThrownBy(() -> CreateTriggerRequest.scheduled("t", "f", huge))
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(400)
+				.startsWith("cron '" + "1".repeat(64) + "...' (100008 characters) is not a valid five-field cron"))
+			.satisfies((ex) -> assertThat(ex.getCause()).isNull());
 	}
 
 	@ParameterizedTest
@@ -107,7 +133,7 @@ class ArgumentCheckTests {
 	void expiresInThatIsNotWholeHoursOrDaysIsRefused(String expiresIn) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> api.template().createAccessKey(NS, new CreateAccessKeyRequest("k", expiresIn)))
-			.withMessageContaining("expiresIn");
+			.withMessageStartingWith("expires_in '" + expiresIn + "'");
 	}
 
 	@ParameterizedTest

@@ -81,7 +81,7 @@ final class ApiHandler {
 			String region = requiredText(request, "region");
 			String label = requiredText(request, "label");
 			if (!REGIONS.contains(region)) {
-				throw ApiError.badRequest("Invalid request payload: unknown region " + region);
+				throw ApiError.badRequest("Invalid request payload: unknown region " + quote(region));
 			}
 			return ok(wrap("namespace", namespace(this.state.createNamespace(region, label))));
 		}
@@ -92,14 +92,22 @@ final class ApiHandler {
 
 	private Answer createTrigger(String namespaceId, ObjectNode request) {
 		String name = requiredText(request, "name");
+		if (name.equals(".") || name.equals("..")) {
+			// No client could address it: a path segment of "." or ".." is removed.
+			throw ApiError.badRequest("validating create trigger: validation error: name must not be '.' or '..'");
+		}
 		String function = requiredText(request, "function");
 		String type = requiredText(request, "type");
 		if (!type.equals("SCHEDULED")) {
-			throw ApiError.badRequest("validating create trigger: validation error: unknown trigger type " + type);
+			throw ApiError.badRequest("validating create trigger: validation error: unknown trigger type " + quote(type));
 		}
 		JsonNode enabled = request.get("is_enabled");
-		if (enabled == null || !enabled.isBoolean()) {
+		if (enabled == null || enabled.isNull()) {
 			throw ApiError.badRequest("validating create trigger: validation error: missing is_enabled");
+		}
+		if (!enabled.isBoolean()) {
+			throw ApiError.badRequest(
+					"validating create trigger: validation error: is_enabled must be a boolean, not " + typeOf(enabled));
 		}
 		Schedule schedule = schedule(request.get("scheduled_details"));
 		if (schedule == null) {
@@ -156,8 +164,14 @@ final class ApiHandler {
 			throw ApiError.badRequest("validating trigger: scheduled_details must be an object");
 		}
 		JsonNode cron = details.get("cron");
-		if (cron == null || !cron.isString() || !EmulatorState.isValidCron(cron.asString())) {
-			throw ApiError.badRequest("validating trigger: invalid cron expression " + ((cron != null) ? cron : ""));
+		if (cron == null || cron.isNull()) {
+			throw ApiError.badRequest("validating trigger: missing cron field");
+		}
+		if (!cron.isString()) {
+			throw ApiError.badRequest("validating trigger: cron must be a string, not " + typeOf(cron));
+		}
+		if (!EmulatorState.isValidCron(cron.asString())) {
+			throw ApiError.badRequest("validating trigger: invalid cron expression " + quote(cron.asString()));
 		}
 		JsonNode body = details.get("body");
 		if (body != null && !body.isNull() && !body.isObject()) {
@@ -182,10 +196,36 @@ final class ApiHandler {
 
 	private static String requiredText(ObjectNode request, String field) {
 		JsonNode value = request.get(field);
-		if (value == null || !value.isString() || value.asString().isBlank()) {
+		if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
 			throw ApiError.badRequest("Invalid request payload: missing " + field + " field");
 		}
+		if (!value.isString()) {
+			throw ApiError.badRequest("Invalid request payload: " + field + " must be a string, not " + typeOf(value));
+		}
 		return value.asString();
+	}
+
+	/**
+	 * Name a JSON value's type for an error message, without repeating the value.
+	 */
+	private static String typeOf(JsonNode value) {
+		return switch (value.getNodeType()) {
+			case ARRAY -> "an array";
+			case OBJECT, POJO -> "an object";
+			case NUMBER -> "a number";
+			case BOOLEAN -> "a boolean";
+			case STRING -> "a string";
+			case NULL, MISSING -> "null";
+			case BINARY -> "binary data";
+		};
+	}
+
+	/**
+	 * Quote a value the caller sent, cut to its first 64 characters.
+	 */
+	static String quote(String value) {
+		return (value.length() <= 64) ? "'" + value + "'"
+				: "'" + value.substring(0, 64) + "...' (" + value.length() + " characters)";
 	}
 
 	private ObjectNode namespace(EmulatedNamespace namespace) {

@@ -12,7 +12,8 @@ public final class EmulatorMain {
 	private static final String USAGE = """
 			Usage: java -jar functions-emulator.jar [options]
 			  --port <n>                 port to listen on (default 8089; 0 for a free one)
-			  --host <address>           address to listen on (default 127.0.0.1)
+			  --host <address>           address to listen on (default 127.0.0.1; 0.0.0.0 for every
+			                             address, namespaces' api_host then being 127.0.0.1)
 			  --token <token>            bearer token to accept (default: a random one, printed)
 			  --namespace-limit <n>      namespaces per account (default 10)
 			  --trigger-limit <n>        triggers per namespace (default 3, as in DigitalOcean's preview)
@@ -28,6 +29,10 @@ public final class EmulatorMain {
 	 * @param args the options
 	 */
 	public static void main(String[] args) {
+		// The emulator logs through SLF4J's simple provider: warnings and errors only.
+		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		}
 		FunctionsEmulator emulator;
 		try {
 			emulator = configure(List.of(args)).build();
@@ -38,7 +43,14 @@ public final class EmulatorMain {
 			System.exit(2);
 			return;
 		}
-		emulator.start();
+		try {
+			emulator.start();
+		}
+		catch (IllegalStateException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+			return;
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "emulator-shutdown"));
 		System.out.println("DigitalOcean Functions emulator listening on " + emulator.baseUrl());
 		System.out.println("Authorization: Bearer " + emulator.token());

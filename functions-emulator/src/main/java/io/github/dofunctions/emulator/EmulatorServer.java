@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,15 @@ import tools.jackson.databind.node.ObjectNode;
  * credentials, the function runtime, no rate limits.
  */
 final class EmulatorServer {
+
+	/**
+	 * Largest request body served: OpenWhisk's {@code whisk.activation.payload.max}
+	 * (1 MB), refused with {@code 413} and its message ({@code Messages.entityTooBig}). The
+	 * control plane's limit is not documented: the emulator applies the same one there,
+	 * in DigitalOcean's error shape.
+	 */
+	static final int MAX_REQUEST_BODY = 1024 * 1024;
+
 
 	private static final String REDACTED = " ******";
 
@@ -65,14 +75,20 @@ final class EmulatorServer {
 	}
 
 	Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+		long declared = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
+		if (declared > MAX_REQUEST_BODY) {
+			// Refused before it is read, as a front-end refuses it.
+			return respond(request, response, new byte[0], declared);
+		}
 		return request.receive()
 			.aggregate()
 			.asByteArray()
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> respond(request, response, body));
+			.flatMap((body) -> respond(request, response, body, body.length));
 	}
 
-	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, byte[] body) {
+	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, byte[] read, long size) {
+		byte[] body = (size > MAX_REQUEST_BODY) ? new byte[0] : read;
 		String method = request.method().name();
 		String uri = request.uri();
 		int queryStart = uri.indexOf('?');
@@ -82,6 +98,13 @@ final class EmulatorServer {
 				redactedHeaders(request.requestHeaders()), new String(body, StandardCharsets.UTF_8));
 		Mono<Reply> reply;
 		Fault fault = null;
+		if (size > MAX_REQUEST_BODY) {
+			ApiError tooLarge = new ApiError(413, "request_entity_too_large",
+					"Request larger than allowed: " + size + " > " + MAX_REQUEST_BODY + " bytes.");
+			Mono<Reply> refused = Mono.just(path.startsWith("/api/") ? hostError(tooLarge)
+					: error(tooLarge, this.rateLimits.peek()));
+			return refused.flatMap((answer) -> send(response, answer, recorded));
+		}
 		try {
 			Route route = Route.of(method, path);
 			recorded.operation((route != null) ? route.operation() : null);

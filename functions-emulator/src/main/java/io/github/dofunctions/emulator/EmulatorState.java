@@ -106,7 +106,7 @@ public final class EmulatorState {
 
 	synchronized EmulatedNamespace createNamespace(String region, String label) {
 		if (this.namespaces.values().stream().anyMatch((entry) -> entry.namespace.label().equals(label))) {
-			throw ApiError.badRequest("a namespace with label '" + label + "' already exists");
+			throw ApiError.badRequest("a namespace with label " + ApiHandler.quote(label) + " already exists");
 		}
 		if (this.namespaces.size() >= this.namespaceLimit) {
 			throw ApiError.limitReached("namespace limit reached");
@@ -137,7 +137,8 @@ public final class EmulatorState {
 			String cron, @Nullable String body) {
 		Entry entry = entry(namespaceId);
 		if (entry.triggers.containsKey(name)) {
-			throw ApiError.badRequest("validating create trigger: a trigger named '" + name + "' already exists");
+			throw ApiError.badRequest("validating create trigger: a trigger named " + ApiHandler.quote(name)
+					+ " already exists");
 		}
 		if (entry.triggers.size() >= this.triggerLimit) {
 			throw ApiError.limitReached("triggers limit reached");
@@ -183,7 +184,7 @@ public final class EmulatorState {
 	synchronized CreatedAccessKey createAccessKey(String namespaceId, String name, @Nullable Duration lifetime) {
 		Entry entry = entry(namespaceId);
 		if (entry.keys.values().stream().anyMatch((key) -> key.name().equals(name))) {
-			throw ApiError.conflict("an access key named '" + name + "' already exists");
+			throw ApiError.conflict("an access key named " + ApiHandler.quote(name) + " already exists");
 		}
 		Instant now = now();
 		EmulatedAccessKey key = new EmulatedAccessKey("dof_v1_" + HexFormat.of().formatHex(randomBytes(16)), name,
@@ -201,7 +202,7 @@ public final class EmulatorState {
 			throw ApiError.notFound("access key not found");
 		}
 		if (entry.keys.values().stream().anyMatch((key) -> key.name().equals(name) && !key.id().equals(keyId))) {
-			throw ApiError.conflict("an access key named '" + name + "' already exists");
+			throw ApiError.conflict("an access key named " + ApiHandler.quote(name) + " already exists");
 		}
 		EmulatedAccessKey renamed = new EmulatedAccessKey(keyId, name, current.createdAt(), now(),
 				current.expiresAt());

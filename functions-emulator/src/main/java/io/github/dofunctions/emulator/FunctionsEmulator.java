@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,14 +93,22 @@ public final class FunctionsEmulator implements AutoCloseable {
 	/**
 	 * Start serving, on the configured port or a free one.
 	 * @return this emulator, started
+	 * @throws IllegalStateException if it cannot listen on the port (in use) or address
 	 */
 	public synchronized FunctionsEmulator start() {
 		if (this.running == null) {
-			this.running = HttpServer.create()
-				.host(this.host)
-				.port(this.requestedPort)
-				.handle(this.server::serve)
-				.bindNow(Duration.ofSeconds(10));
+			try {
+				this.running = HttpServer.create()
+					.host(this.host)
+					.port(this.requestedPort)
+					.handle(this.server::serve)
+					.bindNow(Duration.ofSeconds(10));
+			}
+			catch (ChannelBindException ex) {
+				throw new IllegalStateException("Cannot listen on " + this.host + ":" + this.requestedPort
+						+ ": the port is in use or the address is not this machine's (" + ex.getMessage()
+						+ "); choose another port, or 0 for a free one", ex);
+			}
 			this.state.apiHost(baseUrl());
 		}
 		return this;
@@ -155,13 +164,22 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Return the base URL to give a client, such as {@code http://127.0.0.1:8089}.
+	 * Return the base URL to give a client, such as {@code http://127.0.0.1:8089}, which
+	 * is also every namespace's {@code api_host}. Bound to every address ({@code 0.0.0.0}),
+	 * the loopback address.
 	 * @return the base URL
 	 * @throws IllegalStateException if it is not started
 	 */
 	public String baseUrl() {
-		String address = this.host.contains(":") ? "[" + this.host + "]" : this.host;
+		// Bound to every address (0.0.0.0, ::), it is reached on this machine through the
+		// loopback address, the only plain-http host the client accepts.
+		String host = isWildcard(this.host) ? "127.0.0.1" : this.host;
+		String address = host.contains(":") ? "[" + host + "]" : host;
 		return "http://" + address + ":" + port();
+	}
+
+	private static boolean isWildcard(String host) {
+		return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("0:0:0:0:0:0:0:0");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.dofunctions.test.StubbedFunctionsApi;
@@ -33,8 +34,18 @@ class EmulatorJarIT {
 			.start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			assertThat(firstLineStartingWith(output, "DigitalOcean Functions emulator listening on"))
+			List<String> before = new ArrayList<>();
+			assertThat(firstLineStartingWith(output, "DigitalOcean Functions emulator listening on", before))
 				.isEqualTo("DigitalOcean Functions emulator listening on http://127.0.0.1:" + port);
+			assertThat(before).as("printed before listening").noneMatch((line) -> line.contains("SLF4J"));
+
+			Process second = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--port", String.valueOf(port)))
+				.redirectErrorStream(true)
+				.start();
+			String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(second.waitFor()).as("exit status of a second emulator on the port").isEqualTo(1);
+			assertThat(refused.lines().toList()).singleElement()
+				.satisfies((line) -> assertThat(line).startsWith("Cannot listen on 127.0.0.1:" + port + ": the port is in use"));
 
 			HttpResponse<String> created = send(port, "POST", "/v2/functions/namespaces",
 					"{\"region\": \"nyc1\", \"label\": \"curl\"}");
@@ -51,11 +62,13 @@ class EmulatorJarIT {
 		}
 	}
 
-	private static String firstLineStartingWith(BufferedReader output, String prefix) throws IOException {
+	private static String firstLineStartingWith(BufferedReader output, String prefix, List<String> before)
+			throws IOException {
 		for (String line = output.readLine(); line != null; line = output.readLine()) {
 			if (line.startsWith(prefix)) {
 				return line;
 			}
+			before.add(line);
 		}
 		throw new AssertionError("The emulator exited without printing '" + prefix + "'");
 	}

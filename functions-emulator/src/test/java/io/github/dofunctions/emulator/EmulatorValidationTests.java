@@ -90,7 +90,7 @@ class EmulatorValidationTests {
 	void unknownTriggerTypeIsABadRequest() {
 		assertError(this.raw.send("POST", triggers(), """
 				{"name": "t", "function": "f", "type": "HTTP", "is_enabled": true,
-				 "scheduled_details": {"cron": "* * * * *"}}"""), 400, "bad_request", "unknown trigger type HTTP");
+				 "scheduled_details": {"cron": "* * * * *"}}"""), 400, "bad_request", "unknown trigger type 'HTTP'");
 	}
 
 	@ParameterizedTest
@@ -103,6 +103,38 @@ class EmulatorValidationTests {
 		RawClient.Answer answer = this.raw.send("POST", triggers(), JsonMapper.shared().writeValueAsString(trigger));
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.errorId()).isEqualTo("bad_request");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"{\"name\": 7, \"function\": \"f\", \"type\": \"SCHEDULED\", \"is_enabled\": true, \"scheduled_details\": {\"cron\": \"* * * * *\"}}|name must be a string, not a number",
+			"{\"name\": \"t\", \"function\": [\"f\"], \"type\": \"SCHEDULED\", \"is_enabled\": true, \"scheduled_details\": {\"cron\": \"* * * * *\"}}|function must be a string, not an array",
+			"{\"name\": \"t\", \"function\": \"f\", \"type\": \"SCHEDULED\", \"is_enabled\": \"yes\", \"scheduled_details\": {\"cron\": \"* * * * *\"}}|is_enabled must be a boolean, not a string",
+			"{\"name\": \"t\", \"function\": \"f\", \"type\": \"SCHEDULED\", \"is_enabled\": true, \"scheduled_details\": {\"cron\": 5}}|cron must be a string, not a number" })
+	void fieldOfTheWrongTypeIsNamedWithItsType(String trigger, String message) {
+		contract.checkAnswersOnly();
+		assertError(this.raw.send("POST", triggers(), trigger), 400, "bad_request", message);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ".", ".." })
+	void triggerNamedDotOrDotDotIsRefusedSinceNoClientCouldAddressIt(String name) {
+		assertError(this.raw.send("POST", triggers(), """
+				{"name": "%s", "function": "f", "type": "SCHEDULED", "is_enabled": true,
+				 "scheduled_details": {"cron": "* * * * *"}}""".formatted(name)), 400, "bad_request",
+				"name must not be '.' or '..'");
+		assertThat(emulator.get().state().triggers(this.namespace)).isEmpty();
+	}
+
+	@Test
+	void aHugeCronIsQuotedOnlyInPart() {
+		String cron = "1".repeat(100_000);
+		RawClient.Answer answer = this.raw.send("POST", triggers(), """
+				{"name": "t", "function": "f", "type": "SCHEDULED", "is_enabled": true,
+				 "scheduled_details": {"cron": "%s"}}""".formatted(cron));
+
+		assertError(answer, 400, "bad_request", "invalid cron expression '" + "1".repeat(64) + "...' (100000 characters)");
+		assertThat(answer.message()).hasSizeLessThan(200);
 	}
 
 	@Test

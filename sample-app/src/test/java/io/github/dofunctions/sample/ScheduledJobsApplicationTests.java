@@ -237,7 +237,7 @@ class ScheduledJobsApplicationTests {
 			.expectBody()
 			.jsonPath("$.status").isEqualTo(400)
 			.jsonPath("$.detail").value((detail) -> assertThat((String) detail)
-				.contains("'every night' is not a valid five-field cron expression"));
+				.contains("cron 'every night' is not a valid five-field cron expression"));
 
 		assertThat(changesSent()).isEmpty();
 	}
