@@ -13,24 +13,31 @@ import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Turns the client's errors into RFC 9457 problem details with a fitting status, carrying
- * DigitalOcean's message, error id and request id.
+ * DigitalOcean's message, error id and request id. Spring's own errors (a malformed or
+ * missing body, 404 for an unknown path or job, 405, 406, 415) are problem details too,
+ * through {@link ResponseEntityExceptionHandler}, with their detail kept.
  * <p>
  * What the caller did wrong keeps its status (400, 404, 409, 422, 429). What went wrong
  * between this service and DigitalOcean (its token refused, DigitalOcean failing or out of
  * reach) is a 502, 503 or 504: the caller cannot fix it.
  */
 @RestControllerAdvice
-class FunctionsProblemHandler {
+class FunctionsProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(FunctionsApiException.class)
 	ResponseEntity<ProblemDetail> apiError(FunctionsApiException ex) {
@@ -91,6 +98,19 @@ class FunctionsProblemHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid request");
 		return problem;
+	}
+
+	/**
+	 * Keep why the input was refused ("No request body", "Failed to read HTTP message"),
+	 * which Spring's default detail, "Invalid request content", drops.
+	 */
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		if (ex.getReason() != null) {
+			ex.getBody().setDetail(ex.getReason());
+		}
+		return super.handleServerWebInputException(ex, headers, status, exchange);
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail, String operation) {
