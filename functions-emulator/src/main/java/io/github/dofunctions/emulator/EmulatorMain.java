@@ -29,9 +29,12 @@ public final class EmulatorMain {
 	 * @param args the options
 	 */
 	public static void main(String[] args) {
-		// The emulator logs through SLF4J's simple provider: warnings and errors only.
-		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		// Alone, the emulator has no SLF4J provider, and its libraries log nothing it
+		// needs: say so to SLF4J rather than have it warn on stderr. A provider put on the
+		// class path with -Dslf4j.provider=... is used instead.
+		if (System.getProperty("slf4j.provider") == null) {
+			System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+			System.setProperty("slf4j.internal.verbosity", "WARN");
 		}
 		FunctionsEmulator emulator;
 		try {
