@@ -19,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * namespaces, triggers and access keys, with DigitalOcean's answers, validation, limits
  * and rate limits, fault injection and a request journal. It is also every namespace's
  * API host ({@code api_host} is the emulator's base URL): functions registered with
- * {@link #registerFunction(String, FunctionHandler)} can be invoked there with a
+ * {@link #registerFunction(String, FunctionHandler)} can be invoked there with an
  * access key's credentials (not the namespace's retired key), and their activations read.
- * <p>
+ * For example:
  * <pre class="code">
  * try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
  *     FunctionsOperations functions = FunctionsTemplate.builder()
@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     ...
  * }
  * </pre>
+ * <p>
  * Thread-safe: any number of clients may call it at once.
  */
 public final class FunctionsEmulator implements AutoCloseable {

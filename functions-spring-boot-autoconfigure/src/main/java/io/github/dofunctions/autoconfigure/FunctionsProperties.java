@@ -93,86 +93,170 @@ public class FunctionsProperties implements Validator {
 		FunctionsPropertiesValidator.validate((FunctionsProperties) target, errors);
 	}
 
+	/**
+	 * Return the {@code do.functions.invocation.*} properties.
+	 * @return the properties, never {@code null}
+	 */
 	public Invocation getInvocation() {
 		return this.invocation;
 	}
 
+	/**
+	 * Return {@code do.functions.enabled}.
+	 * @return the value
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set {@code do.functions.enabled}.
+	 * @param enabled the value
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return {@code do.functions.token}.
+	 * @return the value
+	 */
 	public @Nullable String getToken() {
 		return this.token;
 	}
 
+	/**
+	 * Set {@code do.functions.token}.
+	 * @param token the value
+	 */
 	public void setToken(@Nullable String token) {
 		this.token = token;
 	}
 
+	/**
+	 * Return {@code do.functions.base-url}.
+	 * @return the value
+	 */
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
 
+	/**
+	 * Set {@code do.functions.base-url}.
+	 * @param baseUrl the value
+	 */
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Return {@code do.functions.connect-timeout}.
+	 * @return the value
+	 */
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
+	/**
+	 * Set {@code do.functions.connect-timeout}.
+	 * @param connectTimeout the value
+	 */
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
 	}
 
+	/**
+	 * Return {@code do.functions.response-timeout}.
+	 * @return the value
+	 */
 	public Duration getResponseTimeout() {
 		return this.responseTimeout;
 	}
 
+	/**
+	 * Set {@code do.functions.response-timeout}.
+	 * @param responseTimeout the value
+	 */
 	public void setResponseTimeout(Duration responseTimeout) {
 		this.responseTimeout = responseTimeout;
 	}
 
+	/**
+	 * Return {@code do.functions.user-agent}.
+	 * @return the value
+	 */
 	public @Nullable String getUserAgent() {
 		return this.userAgent;
 	}
 
+	/**
+	 * Set {@code do.functions.user-agent}.
+	 * @param userAgent the value
+	 */
 	public void setUserAgent(@Nullable String userAgent) {
 		this.userAgent = userAgent;
 	}
 
+	/**
+	 * Return {@code do.functions.max-response-size}.
+	 * @return the value
+	 */
 	public DataSize getMaxResponseSize() {
 		return this.maxResponseSize;
 	}
 
+	/**
+	 * Set {@code do.functions.max-response-size}.
+	 * @param maxResponseSize the value
+	 */
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	/**
+	 * Return {@code do.functions.call-timeout}.
+	 * @return the value
+	 */
 	public Duration getCallTimeout() {
 		return this.callTimeout;
 	}
 
+	/**
+	 * Set {@code do.functions.call-timeout}.
+	 * @param callTimeout the value
+	 */
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
 	}
 
+	/**
+	 * Return the {@code do.functions.retry.*} properties.
+	 * @return the properties, never {@code null}
+	 */
 	public Retry getRetry() {
 		return this.retry;
 	}
 
+	/**
+	 * Return the {@code do.functions.circuit-breaker.*} properties.
+	 * @return the properties, never {@code null}
+	 */
 	public CircuitBreaker getCircuitBreaker() {
 		return this.circuitBreaker;
 	}
 
+	/**
+	 * Return the {@code do.functions.rate-limit.*} properties.
+	 * @return the properties, never {@code null}
+	 */
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
 	}
 
+	/**
+	 * Return the {@code do.functions.health.*} properties.
+	 * @return the properties, never {@code null}
+	 */
 	public Health getHealth() {
 		return this.health;
 	}
@@ -214,50 +298,98 @@ public class FunctionsProperties implements Validator {
 		 */
 		private Duration maxRateLimitWait = Duration.ofMinutes(1);
 
+		/**
+		 * Return {@code do.functions.retry.enabled}.
+		 * @return the value
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set {@code do.functions.retry.enabled}.
+		 * @param enabled the value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Return {@code do.functions.retry.max-attempts}.
+		 * @return the value
+		 */
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
+		/**
+		 * Set {@code do.functions.retry.max-attempts}.
+		 * @param maxAttempts the value
+		 */
 		public void setMaxAttempts(int maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 
+		/**
+		 * Return {@code do.functions.retry.initial-backoff}.
+		 * @return the value
+		 */
 		public Duration getInitialBackoff() {
 			return this.initialBackoff;
 		}
 
+		/**
+		 * Set {@code do.functions.retry.initial-backoff}.
+		 * @param initialBackoff the value
+		 */
 		public void setInitialBackoff(Duration initialBackoff) {
 			this.initialBackoff = initialBackoff;
 		}
 
+		/**
+		 * Return {@code do.functions.retry.multiplier}.
+		 * @return the value
+		 */
 		public double getMultiplier() {
 			return this.multiplier;
 		}
 
+		/**
+		 * Set {@code do.functions.retry.multiplier}.
+		 * @param multiplier the value
+		 */
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
 		}
 
+		/**
+		 * Return {@code do.functions.retry.max-backoff}.
+		 * @return the value
+		 */
 		public Duration getMaxBackoff() {
 			return this.maxBackoff;
 		}
 
+		/**
+		 * Set {@code do.functions.retry.max-backoff}.
+		 * @param maxBackoff the value
+		 */
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
 		}
 
+		/**
+		 * Return {@code do.functions.retry.max-rate-limit-wait}.
+		 * @return the value
+		 */
 		public Duration getMaxRateLimitWait() {
 			return this.maxRateLimitWait;
 		}
 
+		/**
+		 * Set {@code do.functions.retry.max-rate-limit-wait}.
+		 * @param maxRateLimitWait the value
+		 */
 		public void setMaxRateLimitWait(Duration maxRateLimitWait) {
 			this.maxRateLimitWait = maxRateLimitWait;
 		}
@@ -302,50 +434,98 @@ public class FunctionsProperties implements Validator {
 		 */
 		private int permittedNumberOfCallsInHalfOpenState = 3;
 
+		/**
+		 * Return {@code do.functions.circuit-breaker.enabled}.
+		 * @return the value
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set {@code do.functions.circuit-breaker.enabled}.
+		 * @param enabled the value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Return {@code do.functions.circuit-breaker.failure-rate-threshold}.
+		 * @return the value
+		 */
 		public float getFailureRateThreshold() {
 			return this.failureRateThreshold;
 		}
 
+		/**
+		 * Set {@code do.functions.circuit-breaker.failure-rate-threshold}.
+		 * @param failureRateThreshold the value
+		 */
 		public void setFailureRateThreshold(float failureRateThreshold) {
 			this.failureRateThreshold = failureRateThreshold;
 		}
 
+		/**
+		 * Return {@code do.functions.circuit-breaker.sliding-window-size}.
+		 * @return the value
+		 */
 		public int getSlidingWindowSize() {
 			return this.slidingWindowSize;
 		}
 
+		/**
+		 * Set {@code do.functions.circuit-breaker.sliding-window-size}.
+		 * @param slidingWindowSize the value
+		 */
 		public void setSlidingWindowSize(int slidingWindowSize) {
 			this.slidingWindowSize = slidingWindowSize;
 		}
 
+		/**
+		 * Return {@code do.functions.circuit-breaker.minimum-number-of-calls}.
+		 * @return the value
+		 */
 		public int getMinimumNumberOfCalls() {
 			return this.minimumNumberOfCalls;
 		}
 
+		/**
+		 * Set {@code do.functions.circuit-breaker.minimum-number-of-calls}.
+		 * @param minimumNumberOfCalls the value
+		 */
 		public void setMinimumNumberOfCalls(int minimumNumberOfCalls) {
 			this.minimumNumberOfCalls = minimumNumberOfCalls;
 		}
 
+		/**
+		 * Return {@code do.functions.circuit-breaker.wait-duration-in-open-state}.
+		 * @return the value
+		 */
 		public Duration getWaitDurationInOpenState() {
 			return this.waitDurationInOpenState;
 		}
 
+		/**
+		 * Set {@code do.functions.circuit-breaker.wait-duration-in-open-state}.
+		 * @param waitDurationInOpenState the value
+		 */
 		public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
 			this.waitDurationInOpenState = waitDurationInOpenState;
 		}
 
+		/**
+		 * Return {@code do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state}.
+		 * @return the value
+		 */
 		public int getPermittedNumberOfCallsInHalfOpenState() {
 			return this.permittedNumberOfCallsInHalfOpenState;
 		}
 
+		/**
+		 * Set {@code do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state}.
+		 * @param permittedNumberOfCallsInHalfOpenState the value
+		 */
 		public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
 			this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
 		}
@@ -383,34 +563,66 @@ public class FunctionsProperties implements Validator {
 		 */
 		private double fallbackShare = 0.5;
 
+		/**
+		 * Return {@code do.functions.rate-limit.store}.
+		 * @return the value
+		 */
 		public Store getStore() {
 			return this.store;
 		}
 
+		/**
+		 * Set {@code do.functions.rate-limit.store}.
+		 * @param store the value
+		 */
 		public void setStore(Store store) {
 			this.store = store;
 		}
 
+		/**
+		 * Return {@code do.functions.rate-limit.fallback-share}.
+		 * @return the value
+		 */
 		public double getFallbackShare() {
 			return this.fallbackShare;
 		}
 
+		/**
+		 * Set {@code do.functions.rate-limit.fallback-share}.
+		 * @param fallbackShare the value
+		 */
 		public void setFallbackShare(double fallbackShare) {
 			this.fallbackShare = fallbackShare;
 		}
 
+		/**
+		 * Return {@code do.functions.rate-limit.enabled}.
+		 * @return the value
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set {@code do.functions.rate-limit.enabled}.
+		 * @param enabled the value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Return {@code do.functions.rate-limit.requests-per-minute}.
+		 * @return the value
+		 */
 		public int getRequestsPerMinute() {
 			return this.requestsPerMinute;
 		}
 
+		/**
+		 * Set {@code do.functions.rate-limit.requests-per-minute}.
+		 * @param requestsPerMinute the value
+		 */
 		public void setRequestsPerMinute(int requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
 		}
@@ -445,10 +657,18 @@ public class FunctionsProperties implements Validator {
 		 */
 		private boolean downWhenCircuitOpen;
 
+		/**
+		 * Return {@code do.functions.health.down-when-circuit-open}.
+		 * @return the value
+		 */
 		public boolean isDownWhenCircuitOpen() {
 			return this.downWhenCircuitOpen;
 		}
 
+		/**
+		 * Set {@code do.functions.health.down-when-circuit-open}.
+		 * @param downWhenCircuitOpen the value
+		 */
 		public void setDownWhenCircuitOpen(boolean downWhenCircuitOpen) {
 			this.downWhenCircuitOpen = downWhenCircuitOpen;
 		}
@@ -524,86 +744,170 @@ public class FunctionsProperties implements Validator {
 
 		private final ManagedKey managedKey = new ManagedKey();
 
+		/**
+		 * Return the {@code do.functions.invocation.managed-key.*} properties.
+		 * @return the properties, never {@code null}
+		 */
 		public ManagedKey getManagedKey() {
 			return this.managedKey;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.max-response-size}.
+		 * @return the value
+		 */
 		public DataSize getMaxResponseSize() {
 			return this.maxResponseSize;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.max-response-size}.
+		 * @param maxResponseSize the value
+		 */
 		public void setMaxResponseSize(DataSize maxResponseSize) {
 			this.maxResponseSize = maxResponseSize;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.namespace-id}.
+		 * @return the value
+		 */
 		public @Nullable String getNamespaceId() {
 			return this.namespaceId;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.namespace-id}.
+		 * @param namespaceId the value
+		 */
 		public void setNamespaceId(@Nullable String namespaceId) {
 			this.namespaceId = namespaceId;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.access-key-id}.
+		 * @return the value
+		 */
 		public @Nullable String getAccessKeyId() {
 			return this.accessKeyId;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.access-key-id}.
+		 * @param accessKeyId the value
+		 */
 		public void setAccessKeyId(@Nullable String accessKeyId) {
 			this.accessKeyId = accessKeyId;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.access-key-secret}.
+		 * @return the value
+		 */
 		public @Nullable String getAccessKeySecret() {
 			return this.accessKeySecret;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.access-key-secret}.
+		 * @param accessKeySecret the value
+		 */
 		public void setAccessKeySecret(@Nullable String accessKeySecret) {
 			this.accessKeySecret = accessKeySecret;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.deadline}.
+		 * @return the value
+		 */
 		public Duration getDeadline() {
 			return this.deadline;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.deadline}.
+		 * @param deadline the value
+		 */
 		public void setDeadline(Duration deadline) {
 			this.deadline = deadline;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.response-timeout}.
+		 * @return the value
+		 */
 		public Duration getResponseTimeout() {
 			return this.responseTimeout;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.response-timeout}.
+		 * @param responseTimeout the value
+		 */
 		public void setResponseTimeout(Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.poll-interval}.
+		 * @return the value
+		 */
 		public Duration getPollInterval() {
 			return this.pollInterval;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.poll-interval}.
+		 * @param pollInterval the value
+		 */
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.max-poll-interval}.
+		 * @return the value
+		 */
 		public Duration getMaxPollInterval() {
 			return this.maxPollInterval;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.max-poll-interval}.
+		 * @param maxPollInterval the value
+		 */
 		public void setMaxPollInterval(Duration maxPollInterval) {
 			this.maxPollInterval = maxPollInterval;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.requests-per-minute}.
+		 * @return the value
+		 */
 		public int getRequestsPerMinute() {
 			return this.requestsPerMinute;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.requests-per-minute}.
+		 * @param requestsPerMinute the value
+		 */
 		public void setRequestsPerMinute(int requestsPerMinute) {
 			this.requestsPerMinute = requestsPerMinute;
 		}
 
+		/**
+		 * Return {@code do.functions.invocation.max-concurrency}.
+		 * @return the value
+		 */
 		public int getMaxConcurrency() {
 			return this.maxConcurrency;
 		}
 
+		/**
+		 * Set {@code do.functions.invocation.max-concurrency}.
+		 * @param maxConcurrency the value
+		 */
 		public void setMaxConcurrency(int maxConcurrency) {
 			this.maxConcurrency = maxConcurrency;
 		}
@@ -631,26 +935,50 @@ public class FunctionsProperties implements Validator {
 			 */
 			private Duration renewBefore = Duration.ofHours(1);
 
+			/**
+			 * Return {@code do.functions.invocation.managed-key.name-prefix}.
+			 * @return the value
+			 */
 			public String getNamePrefix() {
 				return this.namePrefix;
 			}
 
+			/**
+			 * Set {@code do.functions.invocation.managed-key.name-prefix}.
+			 * @param namePrefix the value
+			 */
 			public void setNamePrefix(String namePrefix) {
 				this.namePrefix = namePrefix;
 			}
 
+			/**
+			 * Return {@code do.functions.invocation.managed-key.lifetime}.
+			 * @return the value
+			 */
 			public Duration getLifetime() {
 				return this.lifetime;
 			}
 
+			/**
+			 * Set {@code do.functions.invocation.managed-key.lifetime}.
+			 * @param lifetime the value
+			 */
 			public void setLifetime(Duration lifetime) {
 				this.lifetime = lifetime;
 			}
 
+			/**
+			 * Return {@code do.functions.invocation.managed-key.renew-before}.
+			 * @return the value
+			 */
 			public Duration getRenewBefore() {
 				return this.renewBefore;
 			}
 
+			/**
+			 * Set {@code do.functions.invocation.managed-key.renew-before}.
+			 * @param renewBefore the value
+			 */
 			public void setRenewBefore(Duration renewBefore) {
 				this.renewBefore = renewBefore;
 			}

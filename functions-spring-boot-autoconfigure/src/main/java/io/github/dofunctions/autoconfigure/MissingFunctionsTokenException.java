@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class MissingFunctionsTokenException extends RuntimeException {
 
+	/** The placeholder the token property held, unresolved, or {@code null}. */
 	private final @Nullable String unresolvedPlaceholder;
 
 	/**

@@ -14,8 +14,10 @@ public class FunctionInvocationException extends FunctionsException {
 
 	private static final int MAX_QUOTED_ERROR = 200;
 
+	/** The function that was invoked. */
 	private final String function;
 
+	/** The activation that failed, with its result and logs. */
 	private final Activation activation;
 
 	/**

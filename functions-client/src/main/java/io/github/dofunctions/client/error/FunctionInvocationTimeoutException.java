@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class FunctionInvocationTimeoutException extends FunctionsTimeoutException {
 
+	/** The activation still running, or {@code null} if the call was not demoted. */
 	private final @Nullable String activationId;
 
+	/** How long the caller waited. */
 	private final Duration deadline;
 
 	/**

@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
  */
 public class FunctionsApiException extends FunctionsException {
 
+	/** The HTTP status of the answer. */
 	private final int status;
 
+	/** DigitalOcean's error {@code id}, or {@code null}. */
 	private final @Nullable String errorId;
 
+	/** DigitalOcean's error {@code message}, or {@code null}. */
 	private final @Nullable String errorMessage;
 
+	/** DigitalOcean's {@code request_id}, or {@code null}. */
 	private final @Nullable String requestId;
 
 	/**

@@ -5,6 +5,7 @@ package io.github.dofunctions.client.error;
  */
 public class FunctionsConnectionException extends FunctionsException {
 
+	/** Whether the request may have reached the server. */
 	private final boolean requestSent;
 
 	/**

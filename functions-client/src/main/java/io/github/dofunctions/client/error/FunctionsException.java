@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class FunctionsException extends RuntimeException {
 
+	/** The client operation that failed. */
 	private final String operation;
 
 	/**

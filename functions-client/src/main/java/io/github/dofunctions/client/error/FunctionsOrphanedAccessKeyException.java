@@ -10,6 +10,7 @@ import io.github.dofunctions.client.model.AccessKey;
  */
 public class FunctionsOrphanedAccessKeyException extends FunctionsException {
 
+	/** The key that was created, without its secret. */
 	private final AccessKey orphanedKey;
 
 	/**

@@ -20,8 +20,10 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 	 */
 	public static final String CLIENT_RATE_LIMIT = "client_rate_limit";
 
+	/** How long the server asked to wait, or {@code null}. */
 	private final @Nullable Duration retryAfter;
 
+	/** When the spent budget frees again, or {@code null}. */
 	private final @Nullable Instant resetAt;
 
 	/**

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class FunctionsUnavailableException extends FunctionsException {
 
+	/** The name of the open circuit breaker. */
 	private final String circuitBreaker;
 
 	/**

@@ -65,82 +65,162 @@ public class FunctionsEmulatorProperties {
 	 */
 	private Duration hour = Duration.ofHours(1);
 
+	/**
+	 * Return {@code do.functions.emulator.demote-after}.
+	 * @return the value
+	 */
 	public Duration getDemoteAfter() {
 		return this.demoteAfter;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.demote-after}.
+	 * @param demoteAfter the value
+	 */
 	public void setDemoteAfter(Duration demoteAfter) {
 		this.demoteAfter = demoteAfter;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.enabled}.
+	 * @return the value
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.enabled}.
+	 * @param enabled the value
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.port}.
+	 * @return the value
+	 */
 	public int getPort() {
 		return this.port;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.port}.
+	 * @param port the value
+	 */
 	public void setPort(int port) {
 		this.port = port;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.token}.
+	 * @return the value
+	 */
 	public @Nullable String getToken() {
 		return this.token;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.token}.
+	 * @param token the value
+	 */
 	public void setToken(@Nullable String token) {
 		this.token = token;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.namespace-limit}.
+	 * @return the value
+	 */
 	public int getNamespaceLimit() {
 		return this.namespaceLimit;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.namespace-limit}.
+	 * @param namespaceLimit the value
+	 */
 	public void setNamespaceLimit(int namespaceLimit) {
 		this.namespaceLimit = namespaceLimit;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.trigger-limit}.
+	 * @return the value
+	 */
 	public int getTriggerLimit() {
 		return this.triggerLimit;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.trigger-limit}.
+	 * @param triggerLimit the value
+	 */
 	public void setTriggerLimit(int triggerLimit) {
 		this.triggerLimit = triggerLimit;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.requests-per-minute}.
+	 * @return the value
+	 */
 	public int getRequestsPerMinute() {
 		return this.requestsPerMinute;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.requests-per-minute}.
+	 * @param requestsPerMinute the value
+	 */
 	public void setRequestsPerMinute(int requestsPerMinute) {
 		this.requestsPerMinute = requestsPerMinute;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.requests-per-hour}.
+	 * @return the value
+	 */
 	public int getRequestsPerHour() {
 		return this.requestsPerHour;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.requests-per-hour}.
+	 * @param requestsPerHour the value
+	 */
 	public void setRequestsPerHour(int requestsPerHour) {
 		this.requestsPerHour = requestsPerHour;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.minute}.
+	 * @return the value
+	 */
 	public Duration getMinute() {
 		return this.minute;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.minute}.
+	 * @param minute the value
+	 */
 	public void setMinute(Duration minute) {
 		this.minute = minute;
 	}
 
+	/**
+	 * Return {@code do.functions.emulator.hour}.
+	 * @return the value
+	 */
 	public Duration getHour() {
 		return this.hour;
 	}
 
+	/**
+	 * Set {@code do.functions.emulator.hour}.
+	 * @param hour the value
+	 */
 	public void setHour(Duration hour) {
 		this.hour = hour;
 	}
