@@ -67,8 +67,9 @@ final class ApiClients {
 
 	/**
 	 * Check a base URL, and return it without a trailing slash.
-	 * @throws IllegalArgumentException if it is not an absolute http or https URL, or
-	 * uses plain http to a host that is not loopback
+	 * @throws IllegalArgumentException if it is not an absolute http or https URL, uses
+	 * plain http to a host that is not loopback, carries credentials, a query or a
+	 * fragment, or ends with the API's own {@code /v2}
 	 */
 	static String checkBaseUrl(String baseUrl) {
 		URI uri;
@@ -78,12 +79,21 @@ final class ApiClients {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a valid URL", ex);
 		}
+		// Credentials in the URL are never repeated: not even in this message.
+		Assert.isTrue(uri.getRawUserInfo() == null,
+				"baseUrl must not carry credentials (user:password@host): the client authenticates with the token");
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
 				() -> "baseUrl '" + baseUrl + "' must be an absolute http or https URL");
 		Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()), () -> "baseUrl '" + baseUrl
 				+ "' uses plain http to a host that is not loopback: the API token would cross the network "
 				+ "unencrypted. Use https, or http only for localhost (such as the emulator)");
+		Assert.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null,
+				() -> "baseUrl '" + baseUrl + "' must not have a query or a fragment");
+		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+		Assert.isTrue(!path.matches("(?i).*/v2/?"), () -> "baseUrl '" + baseUrl
+				+ "' must not end with /v2: the client adds the API's paths (/v2/functions/...) itself; use "
+				+ uri.resolve("/").toString().replaceAll("/$", "") + path.replaceAll("(?i)/v2/?$", ""));
 		String text = uri.toString();
 		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
 	}

@@ -400,9 +400,14 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 * Set the API token.
 		 * @param token a DigitalOcean personal access token or OAuth token
 		 * @return this builder
+		 * @throws IllegalArgumentException if it is blank or holds white space or control
+		 * characters (which no header can carry); the message never shows the token
 		 */
 		public Builder token(String token) {
 			Assert.hasText(token, "token must not be null or blank");
+			// Never the value in the message: it is a secret.
+			Assert.isTrue(token.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c)),
+					"token must not contain white space or control characters: it is sent in a header");
 			return tokenSupplier(() -> token);
 		}
 
@@ -426,6 +431,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 * @return this builder
 		 */
 		public Builder userAgent(@Nullable String userAgent) {
+			Assert.isTrue(userAgent == null || userAgent.chars().noneMatch(Character::isISOControl),
+					"userAgent must not contain control characters such as line breaks: it is sent in a header");
 			this.userAgent = userAgent;
 			return this;
 		}

@@ -39,6 +39,12 @@ final class TransportErrors {
 	static FunctionsConnectionException translate(ApiOperation operation, Throwable ex) {
 		String name = operation.operationName();
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		// An IllegalArgumentException comes from building the request (a header value the
+		// connector refuses, such as one with a line break): nothing was sent.
+		if (anyCause(ex, IllegalArgumentException.class::isInstance)) {
+			return new FunctionsConnectionException(name,
+					name + " failed: the request could not be built, it was not sent (" + root + ")", false, ex);
+		}
 		if (neverConnected(ex)) {
 			return new FunctionsConnectionException(name,
 					name + " failed: could not connect, the request was not sent (" + root + ")", false, ex);

@@ -58,6 +58,8 @@ class ArgumentCheckTests {
 				bad("createTrigger(null)", "request", () -> ops.createTrigger(NS, null)),
 				bad("createTrigger(blank namespace)", "namespaceId", () -> ops.createTrigger(" ", trigger)),
 				bad("createTrigger(no name)", "name", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled(null, "f", "* * * * *"))),
+				bad("createTrigger(name ..)", "name must not be '.' or '..'", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled("..", "f", "* * * * *"))),
+				bad("createTrigger(name .)", "name must not be '.' or '..'", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled(".", "f", "* * * * *"))),
 				bad("createTrigger(no function)", "function", () -> ops.createTrigger(NS, CreateTriggerRequest.scheduled("t", "", "* * * * *"))),
 				bad("createTrigger(HTTP type)", "type", () -> ops.createTrigger(NS, new CreateTriggerRequest("t", "f", "HTTP", true, ScheduledDetails.of("* * * * *")))),
 				bad("createTrigger(no schedule)", "scheduledDetails", () -> ops.createTrigger(NS, new CreateTriggerRequest("t", "f", "SCHEDULED", true, null))),

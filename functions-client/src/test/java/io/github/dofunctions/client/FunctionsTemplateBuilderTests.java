@@ -9,6 +9,7 @@ import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -56,6 +57,39 @@ class FunctionsTemplateBuilderTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FunctionsTemplate.builder().baseUrl(baseUrl).token("t").build())
 			.withMessageContaining("baseUrl");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"https://api.digitalocean.com/v2|must not end with /v2: the client adds the API's paths (/v2/functions/...) itself; use https://api.digitalocean.com",
+			"http://127.0.0.1:8089/v2/|must not end with /v2",
+			"https://api.digitalocean.com/?region=nyc1|must not have a query or a fragment",
+			"https://api.digitalocean.com/#x|must not have a query or a fragment" })
+	void baseUrlWithTheApisOwnPathOrAQueryIsRefused(String baseUrl, String message) {
+		assertThatIllegalArgumentException().isThrownBy(() -> FunctionsTemplate.builder().baseUrl(baseUrl))
+			.withMessageContaining(message);
+	}
+
+	@Test
+	void baseUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FunctionsTemplate.builder().baseUrl("https://user:PASSW0RD@api.digitalocean.com"))
+			.withMessageContaining("must not carry credentials")
+			.withMessageNotContaining("PASSW0RD");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "dop_v1_abc\n", "dop_v1_abc def", "dop_v1_\tabc", "dop_v1_abc\r" })
+	void tokenThatNoHeaderCanCarryIsRefusedWithoutRepeatingIt(String escaped) {
+		String token = escaped.replace("\\n", "\n").replace("\\t", "\t").replace("\\r", "\r");
+		assertThatIllegalArgumentException().isThrownBy(() -> FunctionsTemplate.builder().token(token))
+			.withMessage("token must not contain white space or control characters: it is sent in a header");
+	}
+
+	@Test
+	void userAgentWithALineBreakIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> FunctionsTemplate.builder().userAgent("app/1\r\nX: y"))
+			.withMessageContaining("userAgent must not contain control characters");
 	}
 
 	@Test

@@ -164,6 +164,20 @@ class ResponseHandlingTests {
 	}
 
 	@Test
+	void aRequestTheConnectorCannotBuildWasNotSent() {
+		// A rotated token read from a file with its line break: no header can carry it.
+		FunctionsTemplate template = api.templateBuilder().tokenSupplier(() -> "dop_v1_rotated\n").build();
+
+		StepVerifier.create(template.listNamespaces()).verifyErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(FunctionsConnectionException.class)
+				.hasMessageStartingWith("listNamespaces failed: the request could not be built, it was not sent")
+				.hasMessageNotContaining("dop_v1_rotated");
+			assertThat(((FunctionsConnectionException) ex).requestSent()).isFalse();
+		});
+		assertThat(api.requests()).isEmpty();
+	}
+
+	@Test
 	void answerSlowerThanTheResponseTimeoutIsATimeout() {
 		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withFixedDelay(5_000)));
 		WebClient.Builder impatient = WebClient.builder()

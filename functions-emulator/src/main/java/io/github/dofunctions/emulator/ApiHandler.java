@@ -120,7 +120,7 @@ final class ApiHandler {
 	private Answer updateTrigger(String namespaceId, String name, ObjectNode request) {
 		JsonNode enabled = request.get("is_enabled");
 		if (enabled != null && !enabled.isBoolean()) {
-			throw ApiError.badRequest("validating update trigger: is_enabled must be a boolean");
+			throw ApiError.badRequest("validating update trigger: is_enabled must be a boolean, not " + typeOf(enabled));
 		}
 		Schedule schedule = schedule(request.get("scheduled_details"));
 		if (enabled == null && schedule == null) {

@@ -21,6 +21,9 @@ public final class EmulatorMain {
 			  --requests-per-hour <n>    hourly budget, answered 429 without retry-after (default 5000)
 			""";
 
+	private static final List<String> OPTIONS = List.of("--port", "--host", "--token", "--namespace-limit",
+			"--trigger-limit", "--requests-per-minute", "--requests-per-hour");
+
 	private EmulatorMain() {
 	}
 
@@ -35,6 +38,10 @@ public final class EmulatorMain {
 		if (System.getProperty("slf4j.provider") == null) {
 			System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
 			System.setProperty("slf4j.internal.verbosity", "WARN");
+		}
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.print(USAGE);
+			return;
 		}
 		FunctionsEmulator emulator;
 		try {
@@ -55,7 +62,8 @@ public final class EmulatorMain {
 			return;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "emulator-shutdown"));
-		System.out.println("DigitalOcean Functions emulator listening on " + emulator.baseUrl());
+		System.out.println("DigitalOcean Functions emulator listening on " + emulator.baseUrl()
+				+ (emulator.isBoundToEveryAddress() ? " (bound to every address; this is its api_host)" : ""));
 		System.out.println("Authorization: Bearer " + emulator.token());
 		System.out.flush();
 		emulator.awaitStop();
@@ -69,8 +77,8 @@ public final class EmulatorMain {
 		List<String> rest = new ArrayList<>(args);
 		while (!rest.isEmpty()) {
 			String option = rest.remove(0);
-			if (option.equals("--help") || option.equals("-h")) {
-				throw new IllegalArgumentException("DigitalOcean Functions emulator");
+			if (!OPTIONS.contains(option)) {
+				throw new IllegalArgumentException("Unknown option " + option);
 			}
 			if (rest.isEmpty()) {
 				throw new IllegalArgumentException("Missing value for " + option);

@@ -51,6 +51,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	private final String host;
 
+	private final Duration builtDemoteAfter;
+
 	private final int requestedPort;
 
 	private final String token;
@@ -79,6 +81,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
 		JsonMapper json = JsonMapper.builder().build();
 		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter);
+		this.builtDemoteAfter = builder.demoteAfter;
 		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
 				this.rateLimits, this.faults, this.journal, this.listeners, json, builder.clock);
 	}
@@ -179,6 +182,14 @@ public final class FunctionsEmulator implements AutoCloseable {
 		return "http://" + address + ":" + port();
 	}
 
+	/**
+	 * Return whether the emulator listens on every address ({@code 0.0.0.0}, {@code ::}).
+	 * @return whether its host is a wildcard address
+	 */
+	public boolean isBoundToEveryAddress() {
+		return isWildcard(this.host);
+	}
+
 	private static boolean isWildcard(String host) {
 		return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("0:0:0:0:0:0:0:0");
 	}
@@ -276,10 +287,12 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	/**
 	 * Forget everything: namespaces with their triggers and keys, activations, faults,
-	 * the journal and the requests counted against the rate limits. Registered functions
-	 * are code, not state: they stay.
+	 * the journal and the requests counted against the rate limits, and set
+	 * {@link #demoteAfter(Duration)} back to the value it was built with. Registered
+	 * functions are code, not state: they stay.
 	 */
 	public void reset() {
+		this.runtime.demoteAfter(this.builtDemoteAfter);
 		this.state.clear();
 		this.runtime.clearActivations();
 		this.faults.clear();
@@ -346,6 +359,9 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 (a free one) and 65535, not " + port);
+			}
 			this.port = port;
 			return this;
 		}
@@ -369,6 +385,9 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder namespaceLimit(int namespaceLimit) {
+			if (namespaceLimit < 1) {
+				throw new IllegalArgumentException("namespaceLimit must be at least 1, not " + namespaceLimit);
+			}
 			this.namespaceLimit = namespaceLimit;
 			return this;
 		}
@@ -380,6 +399,9 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder triggerLimit(int triggerLimit) {
+			if (triggerLimit < 0) {
+				throw new IllegalArgumentException("triggerLimit must not be negative, not " + triggerLimit);
+			}
 			this.triggerLimit = triggerLimit;
 			return this;
 		}

@@ -27,6 +27,22 @@ final class FunctionsPropertiesValidator {
 			return;
 		}
 		baseUrl(properties.getBaseUrl(), errors);
+		String token = properties.getToken();
+		if (token != null && token.strip().chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			// Never the value: it is a secret.
+			reject(errors, "token", "******", "must not contain white space or control characters (a DigitalOcean "
+					+ "token is one word, dop_v1_ followed by hex digits); it could not be sent in a header");
+		}
+		String userAgent = properties.getUserAgent();
+		if (userAgent != null && userAgent.chars().anyMatch(Character::isISOControl)) {
+			reject(errors, "user-agent", userAgent.replaceAll("\\p{Cntrl}", "?"),
+					"must not contain control characters such as line breaks: it is sent in a header");
+		}
+		String namespaceId = properties.getInvocation().getNamespaceId();
+		if (namespaceId != null && !namespaceId.isBlank() && !namespaceId.startsWith("fn-")) {
+			reject(errors, "invocation.namespace-id", namespaceId, "must be a namespace id, fn-<uuid> (the "
+					+ "namespace's 'namespace' field, Namespace.id()), not its label or uuid");
+		}
 		positive(errors, "connect-timeout", properties.getConnectTimeout());
 		positive(errors, "response-timeout", properties.getResponseTimeout());
 		positive(errors, "call-timeout", properties.getCallTimeout());
@@ -51,7 +67,9 @@ final class FunctionsPropertiesValidator {
 			FunctionsTemplate.builder().baseUrl((baseUrl != null) ? baseUrl : "");
 		}
 		catch (IllegalArgumentException ex) {
-			reject(errors, "base-url", baseUrl, String.valueOf(ex.getMessage()));
+			// Credentials in the URL are masked in the report too.
+			reject(errors, "base-url", (baseUrl != null) ? baseUrl.replaceAll("//[^/@]*@", "//******@") : null,
+					String.valueOf(ex.getMessage()));
 		}
 	}
 

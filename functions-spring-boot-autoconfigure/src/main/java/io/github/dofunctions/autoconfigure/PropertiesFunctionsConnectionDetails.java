@@ -27,14 +27,16 @@ class PropertiesFunctionsConnectionDetails implements FunctionsConnectionDetails
 	}
 
 	/**
-	 * Return the token property, else the environment variable; a blank value, or one
+	 * Return the token property, else the environment variable, without surrounding
+	 * white space (such as the line break a file ends with); a blank value, or one
 	 * still holding a {@code ${...}} placeholder that nothing resolved (the Quick start's
 	 * {@code ${DIGITALOCEAN_TOKEN}} with the variable unset), counts as none.
 	 */
 	@Override
 	public @Nullable String getToken() {
-		String token = this.properties.getToken();
-		return isUsable(token) ? token : usableOrNull(this.environment.getProperty(TOKEN_ENVIRONMENT_VARIABLE));
+		String token = trimmed(this.properties.getToken());
+		return isUsable(token) ? token
+				: usableOrNull(trimmed(this.environment.getProperty(TOKEN_ENVIRONMENT_VARIABLE)));
 	}
 
 	static boolean isUsable(@Nullable String token) {
@@ -43,6 +45,13 @@ class PropertiesFunctionsConnectionDetails implements FunctionsConnectionDetails
 
 	private static @Nullable String usableOrNull(@Nullable String token) {
 		return isUsable(token) ? token : null;
+	}
+
+	/**
+	 * A token read from a file often ends with a line break: it is not part of the token.
+	 */
+	private static @Nullable String trimmed(@Nullable String token) {
+		return (token != null) ? token.strip() : null;
 	}
 
 	@Override

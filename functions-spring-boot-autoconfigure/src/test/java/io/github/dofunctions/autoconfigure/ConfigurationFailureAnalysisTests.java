@@ -18,6 +18,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,12 @@ class ConfigurationFailureAnalysisTests {
 				Arguments.of("do.functions.base-url=https://exa mple.com", "do.functions.base-url", "is not a valid URL"),
 				Arguments.of("do.functions.base-url=api.digitalocean.com", "do.functions.base-url",
 						"must be an absolute http or https URL"),
+				Arguments.of("do.functions.base-url=https://api.digitalocean.com/v2", "do.functions.base-url",
+						"must not end with /v2"),
+				Arguments.of("do.functions.user-agent=app/1\r\nX-Injected: yes", "do.functions.user-agent",
+						"must not contain control characters"),
+				Arguments.of("do.functions.invocation.namespace-id=reports", "do.functions.invocation.namespace-id",
+						"must be a namespace id, fn-<uuid>"),
 				Arguments.of("do.functions.connect-timeout=-1s", "do.functions.connect-timeout", "must be positive"),
 				Arguments.of("do.functions.response-timeout=-5s", "do.functions.response-timeout", "must be positive"),
 				Arguments.of("do.functions.call-timeout=0s", "do.functions.call-timeout", "must be positive"),
@@ -130,6 +137,29 @@ class ConfigurationFailureAnalysisTests {
 	}
 
 	@Test
+	void aTokenWithWhiteSpaceInsideIsRefusedWithoutShowingIt(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("do.functions.token=dop_v1_SECRET part"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START", "do.functions.token", "must not contain white space")
+			.doesNotContain("dop_v1_SECRET", "Caused by");
+	}
+
+	@Test
+	void aTokenEndingWithALineBreakIsUsedWithoutIt() {
+		try (ConfigurableApplicationContext context = start("do.functions.token=dop_v1_test\n")) {
+			assertThat(context.getBean(FunctionsConnectionDetails.class).getToken()).isEqualTo("dop_v1_test");
+		}
+	}
+
+	@Test
+	void aBaseUrlWithCredentialsIsReportedWithoutThem(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> start("do.functions.token=dop_v1_test", "do.functions.base-url=https://user:PASSW0RD@example.com"));
+
+		assertThat(output).contains("do.functions.base-url", "must not carry credentials").doesNotContain("PASSW0RD");
+	}
+
+	@Test
 	void aBlankTokenIsNoToken(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("do.functions.token=   "));
 
@@ -142,7 +172,7 @@ class ConfigurationFailureAnalysisTests {
 				"do.functions.retry.enabled=false", "do.functions.retry.max-attempts=0").close();
 	}
 
-	private static org.springframework.context.ConfigurableApplicationContext start(String... properties) {
+	private static ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.properties("spring.main.banner-mode=off", "logging.level.root=off",
 					"logging.level.org.springframework.boot.diagnostics=error")

@@ -1,20 +1,31 @@
 package io.github.dofunctions.emulator.test;
 
+import io.github.dofunctions.client.resilience.BudgetStore;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.LocalBudgetStore;
 import io.github.dofunctions.emulator.FunctionsEmulator;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.TestExecutionListener;
+import org.springframework.util.ClassUtils;
 
 /**
  * Empties the embedded {@link FunctionsEmulator} before each test method of a test class
  * annotated {@link AutoConfigureFunctionsEmulator} (unless it says
- * {@code resetBeforeEachTest = false}). Registered through {@code spring.factories}; does
- * nothing for other test classes, nor before the context is loaded.
+ * {@code resetBeforeEachTest = false}), and resets what the client keeps between calls:
+ * its circuit breaker and its local rate-limit bookings. Registered through
+ * {@code spring.factories}; does nothing for other test classes, nor before the context
+ * is loaded.
  */
 public class FunctionsEmulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
+
+	private static final boolean CLIENT_PRESENT = ClassUtils.isPresent(
+			"io.github.dofunctions.client.resilience.FunctionsResilience",
+			FunctionsEmulatorResetTestExecutionListener.class.getClassLoader());
 
 	/** Runs after dependency injection, before the test's own set-up. */
 	@Override
@@ -31,6 +42,33 @@ public class FunctionsEmulatorResetTestExecutionListener implements TestExecutio
 		}
 		ApplicationContext context = testContext.getApplicationContext();
 		context.getBeanProvider(FunctionsEmulator.class).ifAvailable(FunctionsEmulator::reset);
+		if (CLIENT_PRESENT) {
+			ClientState.reset(context);
+		}
+	}
+
+	/**
+	 * What the client keeps from one test to the next when they share a context: its
+	 * circuit breaker, which an outage test may have opened, and its rate-limit bookings,
+	 * which would make the next test wait. (Invocation breakers belong to namespaces,
+	 * which the emulator's reset removed.)
+	 */
+	private static final class ClientState {
+
+		static void reset(ApplicationContext context) {
+			context.getBeanProvider(FunctionsResilience.class).ifAvailable((resilience) -> {
+				CircuitBreaker breaker = resilience.circuitBreaker();
+				if (breaker != null) {
+					breaker.reset();
+				}
+			});
+			context.getBeanProvider(BudgetStore.class).ifAvailable((store) -> {
+				if (store instanceof LocalBudgetStore local) {
+					local.clear();
+				}
+			});
+		}
+
 	}
 
 }
