@@ -47,6 +47,12 @@ import org.springframework.aot.hint.TypeReference;
  */
 public class FunctionsRuntimeHints implements RuntimeHintsRegistrar {
 
+	/**
+	 * Create the registrar; Spring instantiates it from {@code aot.factories}.
+	 */
+	public FunctionsRuntimeHints() {
+	}
+
 	static final Class<?>[] MODELS = { Namespace.class, Trigger.class, ScheduledDetails.class, ScheduledRuns.class,
 			AccessKey.class, RateLimit.class, CreateNamespaceRequest.class, CreateTriggerRequest.class,
 			UpdateTriggerRequest.class, CreateAccessKeyRequest.class, UpdateAccessKeyRequest.class, Activation.class,

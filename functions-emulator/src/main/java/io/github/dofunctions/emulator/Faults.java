@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Faults {
 
+	/**
+	 * Made by the emulator: see {@link FunctionsEmulator#faults()}.
+	 */
+	Faults() {
+	}
+
 	private final List<Armed> armed = new CopyOnWriteArrayList<>();
 
 	/**

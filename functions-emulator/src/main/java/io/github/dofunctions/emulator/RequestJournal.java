@@ -9,6 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RequestJournal {
 
+	/**
+	 * Made by the emulator: see {@link FunctionsEmulator#journal()}.
+	 */
+	RequestJournal() {
+	}
+
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
 	void record(RecordedRequest request) {

@@ -72,6 +72,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(FunctionsProperties.class)
 public final class FunctionsAutoConfiguration {
 
+	/**
+	 * Create the auto-configuration; Spring Boot instantiates it.
+	 */
+	public FunctionsAutoConfiguration() {
+	}
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]{0,100}}?");
 
 	@Bean

@@ -21,6 +21,12 @@ import org.springframework.validation.Validator;
 public class FunctionsProperties implements Validator {
 
 	/**
+	 * Create the properties with their defaults.
+	 */
+	public FunctionsProperties() {
+	}
+
+	/**
 	 * Whether to auto-configure the DigitalOcean Functions client.
 	 */
 	private boolean enabled = true;
@@ -267,6 +273,12 @@ public class FunctionsProperties implements Validator {
 	public static class Retry {
 
 		/**
+		 * Create the properties with their defaults.
+		 */
+		public Retry() {
+		}
+
+		/**
 		 * Whether to retry calls that failed with a 429, a 500, 502, 503 or 504, a
 		 * timeout or a lost connection. Creates are retried only when it is safe.
 		 */
@@ -400,6 +412,12 @@ public class FunctionsProperties implements Validator {
 	 * Circuit breaker that stops calling the API while it keeps failing.
 	 */
 	public static class CircuitBreaker {
+
+		/**
+		 * Create the properties with their defaults.
+		 */
+		public CircuitBreaker() {
+		}
 
 		/**
 		 * Whether to send calls through the 'do-functions' circuit breaker.
@@ -538,6 +556,12 @@ public class FunctionsProperties implements Validator {
 	public static class RateLimit {
 
 		/**
+		 * Create the properties with their defaults.
+		 */
+		public RateLimit() {
+		}
+
+		/**
 		 * Whether to pace calls to the per-minute budget, and hold them while the
 		 * hourly budget is spent.
 		 */
@@ -652,6 +676,12 @@ public class FunctionsProperties implements Validator {
 	public static class Health {
 
 		/**
+		 * Create the properties with their defaults.
+		 */
+		public Health() {
+		}
+
+		/**
 		 * Whether an open circuit breaker reports DOWN. Off by default, so that an outage
 		 * at DigitalOcean does not fail every instance's probes.
 		 */
@@ -681,6 +711,12 @@ public class FunctionsProperties implements Validator {
 	 * breaker and budget.
 	 */
 	public static class Invocation {
+
+		/**
+		 * Create the properties with their defaults.
+		 */
+		public Invocation() {
+		}
 
 		/**
 		 * Namespace (fn-<uuid>) whose functions the FunctionInvoker bean calls. No bean
@@ -916,6 +952,12 @@ public class FunctionsProperties implements Validator {
 		 * Access keys the client makes for itself when no access-key-id is set.
 		 */
 		public static class ManagedKey {
+
+			/**
+			 * Create the properties with their defaults.
+			 */
+			public ManagedKey() {
+			}
 
 			/**
 			 * Prefix of the names of the keys the client makes, followed by the

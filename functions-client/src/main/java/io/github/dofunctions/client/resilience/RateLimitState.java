@@ -20,6 +20,12 @@ public final class RateLimitState {
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	/**
+	 * Create a state that knows no budget yet ({@link RateLimit#unknown()}).
+	 */
+	public RateLimitState() {
+	}
+
+	/**
 	 * Record what an answer said of the budget, and tell the listeners.
 	 * @param described the budget the answer's headers described
 	 */

@@ -27,6 +27,12 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(FunctionsEmulatorProperties.class)
 public final class FunctionsEmulatorAutoConfiguration {
 
+	/**
+	 * Create the auto-configuration; Spring Boot instantiates it.
+	 */
+	public FunctionsEmulatorAutoConfiguration() {
+	}
+
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	FunctionsEmulator functionsEmulator(FunctionsEmulatorProperties properties,

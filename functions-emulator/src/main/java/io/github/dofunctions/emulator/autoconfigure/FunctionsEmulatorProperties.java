@@ -14,6 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class FunctionsEmulatorProperties {
 
 	/**
+	 * Create the properties with their defaults.
+	 */
+	public FunctionsEmulatorProperties() {
+	}
+
+	/**
 	 * Whether to start the emulator and point the client at it instead of DigitalOcean.
 	 */
 	private boolean enabled;

@@ -23,6 +23,12 @@ import org.springframework.util.ClassUtils;
  */
 public class FunctionsEmulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
 
+	/**
+	 * Create the listener; the test framework instantiates it from {@code spring.factories}.
+	 */
+	public FunctionsEmulatorResetTestExecutionListener() {
+	}
+
 	private static final boolean CLIENT_PRESENT = ClassUtils.isPresent(
 			"io.github.dofunctions.client.resilience.FunctionsResilience",
 			FunctionsEmulatorResetTestExecutionListener.class.getClassLoader());
