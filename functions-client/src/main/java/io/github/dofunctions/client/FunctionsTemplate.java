@@ -73,7 +73,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	private final Invokers invokers;
 
 	private FunctionsTemplate(Builder builder) {
-		this.baseUrl = ApiClients.checkBaseUrl(builder.baseUrl);
+		this.baseUrl = builder.baseUrl; // checked when it was set
 		JsonMapper json = FunctionsJson.mapper();
 		FunctionsClientListener listener = FunctionsClientListener.of(builder.listeners);
 		ObservationRegistry observations = (builder.observationRegistry != null) ? builder.observationRegistry

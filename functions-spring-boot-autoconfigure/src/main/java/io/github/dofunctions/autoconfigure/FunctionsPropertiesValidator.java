@@ -39,6 +39,7 @@ final class FunctionsPropertiesValidator {
 					"must not contain control characters such as line breaks: it is sent in a header");
 		}
 		String namespaceId = properties.getInvocation().getNamespaceId();
+		// DigitalOcean's OpenAPI description: "A unique string format of UUID with a prefix fn-".
 		if (namespaceId != null && !namespaceId.isBlank() && !namespaceId.startsWith("fn-")) {
 			reject(errors, "invocation.namespace-id", namespaceId, "must be a namespace id, fn-<uuid> (the "
 					+ "namespace's 'namespace' field, Namespace.id()), not its label or uuid");
