@@ -3,6 +3,8 @@ package io.github.dofunctions.client.resilience;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,6 +39,12 @@ public final class FallbackBudgetStore implements BudgetStore {
 	private volatile Instant retryAt = Instant.MIN;
 
 	/**
+	 * Per scope, until when bookings made in the local share alone are still in the
+	 * window, which the shared store does not know of.
+	 */
+	private final Map<String, Instant> localOnlyUntil = new ConcurrentHashMap<>();
+
+	/**
 	 * Create a store.
 	 * @param shared the store to use while it answers
 	 * @param local the store to fall back on
@@ -59,6 +67,17 @@ public final class FallbackBudgetStore implements BudgetStore {
 		this.clock = clock;
 	}
 
+	/**
+	 * Book in the shared store while it answers, else in the local share.
+	 * <p>
+	 * The local store keeps every booking this instance made, in the shared store too,
+	 * so that the share it grants when the shared store goes away counts what this
+	 * instance already sent in the window: an instance that has used its whole minute
+	 * through the shared store sends nothing more until the window frees. The other way,
+	 * the shared store never saw the bookings made while it was away: until a window has
+	 * passed since the last of them, a booking in the shared store must also fit the
+	 * local share.
+	 */
 	@Override
 	public Mono<Duration> book(String scope, String booking, int limit, Duration window) {
 		return Mono.defer(() -> {
@@ -68,11 +87,30 @@ public final class FallbackBudgetStore implements BudgetStore {
 			return this.shared.book(scope, booking, limit, window)
 				.timeout(this.timeout)
 				.doOnNext((booked) -> reachable())
+				.flatMap((wait) -> wait.isZero() ? alsoLocally(scope, booking, limit, window) : Mono.just(wait))
 				.onErrorResume((ex) -> {
 					unreachable(ex);
 					return bookLocally(scope, booking, limit, window);
 				});
 		});
+	}
+
+	/**
+	 * Record a booking the shared store granted in the local store as well: within the
+	 * local share while bookings made without the shared store are still in the window
+	 * (giving the shared slot back if the share is full), at no limit otherwise.
+	 */
+	private Mono<Duration> alsoLocally(String scope, String booking, int limit, Duration window) {
+		Instant sharedAgainAt = this.localOnlyUntil.get(scope);
+		if (sharedAgainAt == null || !this.clock.instant().isBefore(sharedAgainAt)) {
+			return this.local.book(scope, booking, Integer.MAX_VALUE, window);
+		}
+		return this.local.book(scope, booking, shareOf(limit), window)
+			.flatMap((wait) -> wait.isZero() ? Mono.just(wait)
+					: this.shared.release(scope, booking)
+						.timeout(this.timeout)
+						.onErrorResume((ex) -> Mono.empty())
+						.thenReturn(wait));
 	}
 
 	@Override
@@ -105,14 +143,19 @@ public final class FallbackBudgetStore implements BudgetStore {
 	 * when the local window frees.
 	 */
 	private Mono<Duration> bookLocally(String scope, String booking, int limit, Duration window) {
-		return this.local.book(scope, booking, Math.max(1, (int) (limit * this.share)), window).map((wait) -> {
+		return this.local.book(scope, booking, shareOf(limit), window).map((wait) -> {
 			if (wait.isZero()) {
+				this.localOnlyUntil.put(scope, this.clock.instant().plus(window));
 				return wait;
 			}
 			Duration untilRetry = Duration.between(this.clock.instant(), this.retryAt);
 			Duration soonest = (untilRetry.compareTo(Duration.ofMillis(1)) < 0) ? Duration.ofMillis(1) : untilRetry;
 			return (soonest.compareTo(wait) < 0) ? soonest : wait;
 		});
+	}
+
+	private int shareOf(int limit) {
+		return Math.max(1, (int) (limit * this.share));
 	}
 
 	private void unreachable(Throwable ex) {

@@ -100,17 +100,15 @@ class RedisBudgetStoreTests {
 	@Test
 	void whileRedisIsDownBookingsGoToALocalShareAndComeBackWhenItAnswers() {
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-		FallbackBudgetStore fallback = new FallbackBudgetStore(this.store, new LocalBudgetStore(clock), 0.5,
-				Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
+		FallbackBudgetStore fallback = fallback(clock);
 		Duration window = Duration.ofMinutes(1);
 		assertThat(fallback.book("s", "a", 4, window).block()).isZero();
 		assertThat(fallback.unreachableSince()).isNull();
 
 		redis.stop();
 		try {
-			assertThat(fallback.book("s", "b", 4, window).block()).as("local, half of 4").isZero();
-			assertThat(fallback.book("s", "c", 4, window).block()).isZero();
-			assertThat(fallback.book("s", "d", 4, window).block())
+			assertThat(fallback.book("s", "b", 4, window).block()).as("local, half of 4, a counted").isZero();
+			assertThat(fallback.book("s", "c", 4, window).block())
 				.as("the local share is full: ask again when Redis is to be tried, not a minute later")
 				.isEqualTo(Duration.ofSeconds(5));
 			assertThat(fallback.unreachableSince()).isEqualTo(clock.instant());
@@ -125,6 +123,70 @@ class RedisBudgetStoreTests {
 		assertThat(fallback.unreachableSince()).isNull();
 		assertThat(redis.template().opsForZSet().size("do-functions:budget:s2").block()).isOne();
 		assertThat(this.log.text()).contains("answers again");
+	}
+
+	@Test
+	void anInstanceThatUsedItsMinuteInRedisSendsNothingMoreWhenRedisGoesAway() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		FallbackBudgetStore fallback = fallback(clock);
+		Duration window = Duration.ofMinutes(1);
+		for (int i = 0; i < 10; i++) {
+			assertThat(fallback.book("s", "redis-" + i, 10, window).block()).isZero();
+		}
+
+		redis.stop();
+		try {
+			for (int i = 0; i < 5; i++) {
+				clock.advance(Duration.ofSeconds(5));
+				assertThat(fallback.book("s", "local-" + i, 10, window).block())
+					.as("the ten in Redis fill this instance's local share of five too")
+					.isPositive();
+			}
+			clock.advance(Duration.ofSeconds(36));
+			assertThat(fallback.book("s", "later", 10, window).block())
+				.as("a minute after the first booking, still without Redis: the share frees")
+				.isZero();
+		}
+		finally {
+			redis.start();
+		}
+	}
+
+	@Test
+	void bookingsMadeWithoutRedisStillCountWhenItComesBack() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		FallbackBudgetStore fallback = fallback(clock);
+		Duration window = Duration.ofMinutes(1);
+		String key = "do-functions:budget:s";
+		redis.stop();
+		try {
+			for (int i = 0; i < 5; i++) {
+				assertThat(fallback.book("s", "local-" + i, 10, window).block()).as("local share").isZero();
+			}
+		}
+		finally {
+			redis.start();
+		}
+		clock.advance(Duration.ofSeconds(5));
+
+		assertThat(fallback.book("s", "back-1", 10, window).block())
+			.as("Redis is empty, but this instance sent its share of the minute without it")
+			.isPositive();
+		assertThat(fallback.unreachableSince()).isNull();
+		assertThat(redis.template().opsForZSet().size(key).block()).as("the refused booking given back").isZero();
+		clock.advance(Duration.ofSeconds(55));
+		assertThat(fallback.book("s", "back-2", 10, window).block()).as("a window after the last local one")
+			.isZero();
+		assertThat(redis.template().opsForZSet().size(key).block()).isOne();
+	}
+
+	/**
+	 * Redis, else half of each budget in this instance, Redis tried again 5 s after it
+	 * failed.
+	 */
+	private FallbackBudgetStore fallback(MutableClock clock) {
+		return new FallbackBudgetStore(this.store, new LocalBudgetStore(clock), 0.5, Duration.ofSeconds(1),
+				Duration.ofSeconds(5), clock);
 	}
 
 }
