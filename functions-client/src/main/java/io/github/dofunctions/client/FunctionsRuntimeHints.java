@@ -8,6 +8,7 @@ import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
 import io.github.dofunctions.client.error.FunctionsConflictException;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
+import io.github.dofunctions.client.error.FunctionsConnectionPoolException;
 import io.github.dofunctions.client.error.FunctionsForbiddenException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsLimitReachedException;
@@ -68,9 +69,9 @@ public class FunctionsRuntimeHints implements RuntimeHintsRegistrar {
 			FunctionsUnauthorizedException.class, FunctionsForbiddenException.class, FunctionsNotFoundException.class,
 			FunctionsConflictException.class, FunctionsLimitReachedException.class, FunctionsRateLimitException.class,
 			FunctionsServerException.class, FunctionsInvalidResponseException.class,
-			FunctionsConnectionException.class, FunctionsTimeoutException.class, FunctionsUnavailableException.class,
-			FunctionsOrphanedAccessKeyException.class, FunctionInvocationException.class,
-			FunctionInvocationTimeoutException.class };
+			FunctionsConnectionException.class, FunctionsConnectionPoolException.class, FunctionsTimeoutException.class,
+			FunctionsUnavailableException.class, FunctionsOrphanedAccessKeyException.class,
+			FunctionInvocationException.class, FunctionInvocationTimeoutException.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -5,12 +5,15 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLHandshakeException;
 
 import io.github.dofunctions.client.error.FunctionsConnectionException;
+import io.github.dofunctions.client.error.FunctionsConnectionPoolException;
 import io.github.dofunctions.client.error.FunctionsException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.ApiOperation;
@@ -25,6 +28,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * WebClient supports (Reactor Netty, Jetty, the JDK client, Apache HttpComponents).
  */
 final class TransportErrors {
+
+	private static final Set<String> POOL_EXCEPTIONS = Set.of("PoolAcquirePendingLimitException",
+			"PoolAcquireTimeoutException", "ConnectionRequestTimeoutException");
 
 	private TransportErrors() {
 	}
@@ -45,6 +51,11 @@ final class TransportErrors {
 			return new FunctionsConnectionException(name,
 					name + " failed: the request could not be built, it was not sent (" + root + ")", false, ex);
 		}
+		if (noPooledConnection(ex)) {
+			return new FunctionsConnectionPoolException(name, name
+					+ " failed: the HTTP connector's connection pool gave no connection, the request was not sent ("
+					+ root + ")", ex);
+		}
 		if (neverConnected(ex)) {
 			return new FunctionsConnectionException(name,
 					name + " failed: could not connect, the request was not sent (" + root + ")", false, ex);
@@ -60,6 +71,19 @@ final class TransportErrors {
 	private static boolean neverConnected(Throwable ex) {
 		return anyCause(ex, (cause) -> cause instanceof ConnectException || cause instanceof UnknownHostException
 				|| cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException);
+	}
+
+	/**
+	 * Whether the connector refused to queue the request for a connection, or gave up
+	 * waiting for one: Reactor Netty's pool ({@code PoolAcquirePendingLimitException},
+	 * {@code PoolAcquireTimeoutException}, a {@code TimeoutException} checked here first),
+	 * Jetty's full request queue ({@code RejectedExecutionException}) and Apache
+	 * HttpComponents' connection request timeout. Known by name, since the types are the
+	 * connectors' own (Reactor Netty's are shaded).
+	 */
+	private static boolean noPooledConnection(Throwable ex) {
+		return anyCause(ex, (cause) -> cause instanceof RejectedExecutionException
+				|| POOL_EXCEPTIONS.contains(cause.getClass().getSimpleName()));
 	}
 
 	private static boolean isTimeout(Throwable ex) {

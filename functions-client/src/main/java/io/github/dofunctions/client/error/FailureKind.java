@@ -41,6 +41,13 @@ public enum FailureKind {
 	 */
 	CONNECTION_FAILED,
 
+	/**
+	 * The HTTP connector gave the request no connection: its pool was full and its queue
+	 * of waiting requests too, or the wait for a connection timed out. Nothing was sent;
+	 * the API's health is not in question, only this application's connections.
+	 */
+	CONNECTION_POOL_EXHAUSTED,
+
 	/** The circuit breaker is open: nothing was sent. */
 	BREAKER_OPEN,
 

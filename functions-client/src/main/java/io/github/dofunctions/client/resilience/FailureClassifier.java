@@ -26,7 +26,7 @@ final class FailureClassifier {
 			return false;
 		}
 		return switch (failure.kind()) {
-			case RATE_LIMITED, TIMEOUT, CONNECTION_FAILED -> true;
+			case RATE_LIMITED, TIMEOUT, CONNECTION_FAILED, CONNECTION_POOL_EXHAUSTED -> true;
 			case SERVER_ERROR -> TRANSIENT_SERVER_STATUSES.contains(((FunctionsApiException) failure).status());
 			case REFUSED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED, ORPHANED_ACCESS_KEY ->
 				false;
@@ -45,7 +45,7 @@ final class FailureClassifier {
 			case SERVER_ERROR -> true;
 			case TIMEOUT, CONNECTION_FAILED -> ((FunctionsConnectionException) failure).requestSent();
 			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
-					ORPHANED_ACCESS_KEY ->
+					ORPHANED_ACCESS_KEY, CONNECTION_POOL_EXHAUSTED ->
 				false;
 		};
 	}
@@ -53,7 +53,8 @@ final class FailureClassifier {
 	/**
 	 * Whether a failure speaks of the API's health, and counts against the circuit
 	 * breaker: server errors, timeouts and connection failures. A {@code 4xx} or a
-	 * {@code 429} is an answer from a working API.
+	 * {@code 429} is an answer from a working API, and a full connection pool is this
+	 * application's own state.
 	 */
 	static boolean isOutage(Throwable ex) {
 		if (!(ex instanceof FunctionsException failure)) {
@@ -62,7 +63,7 @@ final class FailureClassifier {
 		return switch (failure.kind()) {
 			case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED -> true;
 			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
-					ORPHANED_ACCESS_KEY ->
+					ORPHANED_ACCESS_KEY, CONNECTION_POOL_EXHAUSTED ->
 				false;
 		};
 	}

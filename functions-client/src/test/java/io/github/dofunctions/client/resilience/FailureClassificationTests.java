@@ -13,6 +13,7 @@ import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
+import io.github.dofunctions.client.error.FunctionsConnectionPoolException;
 import io.github.dofunctions.client.error.FunctionsException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
@@ -63,6 +64,8 @@ class FailureClassificationTests {
 						FailureKind.CONNECTION_FAILED, true, false, true, CallOutcome.CONNECTION_ERROR),
 				Arguments.of(new FunctionsConnectionException("getNamespace", "reset", true, new ConnectException()),
 						FailureKind.CONNECTION_FAILED, true, true, true, CallOutcome.CONNECTION_ERROR),
+				Arguments.of(new FunctionsConnectionPoolException("getNamespace", "pool full", new TimeoutException()),
+						FailureKind.CONNECTION_POOL_EXHAUSTED, true, false, false, CallOutcome.CONNECTION_ERROR),
 				Arguments.of(new FunctionsUnavailableException("getNamespace", "do-functions", null),
 						FailureKind.BREAKER_OPEN, false, false, false, CallOutcome.UNAVAILABLE),
 				Arguments.of(new FunctionInvocationException("invoke", "hello",
