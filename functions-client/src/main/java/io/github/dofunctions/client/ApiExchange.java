@@ -200,9 +200,31 @@ final class ApiExchange {
 				if (described != null) {
 					this.rateLimit.record(described);
 				}
+				if (response.statusCode().is3xxRedirection()) {
+					return response.releaseBody().then(Mono.error(redirected(operation, response, headers, requestId)));
+				}
 				return reader.read(response, headers, requestId);
 			});
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
+	}
+
+	/**
+	 * The failure of a redirect. Neither DigitalOcean's API nor its API hosts redirect,
+	 * and a redirect followed would send the credential to another host: the client's
+	 * connector follows none (set so by the auto-configuration; Spring's connectors
+	 * follow none unless told to), and the answer is an error that names where it
+	 * pointed, host and port only.
+	 */
+	private static FunctionsApiException redirected(ApiOperation operation, ClientResponse response,
+			HttpHeaders headers, @Nullable String requestId) {
+		URI location = headers.getLocation();
+		String target = (location != null && location.getHost() != null)
+				? location.getHost() + ((location.getPort() != -1) ? ":" + location.getPort() : "")
+				: (location != null) ? "a relative location" : "no location";
+		return new FunctionsApiException(operation.operationName(), response.statusCode().value(), null,
+				"redirect to " + target + ", not followed: DigitalOcean's API does not redirect, and the "
+						+ "credential would go with it; nothing was sent there (check base-url and any proxy)",
+				requestId);
 	}
 
 	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, HttpHeaders headers,

@@ -40,6 +40,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -215,8 +216,12 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<FunctionsWebClientCustomizer> customizers, Duration connectTimeout,
 			Duration responseTimeout) {
+		// No redirect, whatever the application's default: DigitalOcean does not redirect,
+		// and a redirect followed would carry the credential to another host (the JDK
+		// client repeats the Authorization header there).
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(connectTimeout, responseTimeout);
+			.withTimeouts(connectTimeout, responseTimeout)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
 			.clone()
 			.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
