@@ -2,9 +2,11 @@ package io.github.dofunctions.client;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -52,6 +54,8 @@ final class ApiExchange {
 
 	private final int maxResponseBytes;
 
+	private final Duration responseTimeout;
+
 	private final RateLimitState rateLimit;
 
 	/** Readers resolved once per answer type, not on every answer. */
@@ -61,22 +65,24 @@ final class ApiExchange {
 
 	/**
 	 * @param authentication adds the credential to each request
+	 * @param responseTimeout how long an attempt may take until its whole answer has come
 	 * @param rateLimit where the {@code ratelimit-*} headers of each answer are recorded
 	 */
 	ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json, int maxResponseBytes,
-			Clock clock, RateLimitState rateLimit) {
-		this(webClient, authentication, json, new ErrorResponses(json, clock), maxResponseBytes, rateLimit,
-				new ConcurrentHashMap<>(), AnswerListener.NONE);
+			Duration responseTimeout, Clock clock, RateLimitState rateLimit) {
+		this(webClient, authentication, json, new ErrorResponses(json, clock), maxResponseBytes, responseTimeout,
+				rateLimit, new ConcurrentHashMap<>(), AnswerListener.NONE);
 	}
 
 	private ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json,
-			ErrorResponses errors, int maxResponseBytes, RateLimitState rateLimit,
+			ErrorResponses errors, int maxResponseBytes, Duration responseTimeout, RateLimitState rateLimit,
 			Map<Class<?>, ObjectReader> readers, AnswerListener answers) {
 		this.webClient = webClient;
 		this.authentication = authentication;
 		this.json = json;
 		this.errors = errors;
 		this.maxResponseBytes = maxResponseBytes;
+		this.responseTimeout = responseTimeout;
 		this.rateLimit = rateLimit;
 		this.readers = readers;
 		this.answers = answers;
@@ -89,7 +95,7 @@ final class ApiExchange {
 	ApiExchange authenticated(InvocationCredentials credentials) {
 		return new ApiExchange(this.webClient,
 				(headers) -> headers.setBasicAuth(credentials.id(), credentials.secret()), this.json, this.errors,
-				this.maxResponseBytes, this.rateLimit, this.readers, this.answers);
+				this.maxResponseBytes, this.responseTimeout, this.rateLimit, this.readers, this.answers);
 	}
 
 	/**
@@ -98,7 +104,7 @@ final class ApiExchange {
 	 */
 	ApiExchange reportingTo(AnswerListener answers) {
 		return new ApiExchange(this.webClient, this.authentication, this.json, this.errors, this.maxResponseBytes,
-				this.rateLimit, this.readers, answers);
+				this.responseTimeout, this.rateLimit, this.readers, answers);
 	}
 
 	/**
@@ -204,7 +210,11 @@ final class ApiExchange {
 					return response.releaseBody().then(Mono.error(redirected(operation, response, headers, requestId)));
 				}
 				return reader.read(response, headers, requestId);
-			});
+			})
+				// The connector's read timeout may time the headers only (the JDK client's
+				// before JDK 26, JDK-8208693): the whole answer is timed here.
+				.timeout(this.responseTimeout, Mono.error(() -> new TimeoutException(
+						"the answer was not complete after " + this.responseTimeout.toMillis() + " ms")));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
 

@@ -1,6 +1,7 @@
 package io.github.dofunctions.client;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,9 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	/** Default largest response body the client reads: 1 MiB. */
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(1);
 
+	/** Default time one attempt on the control-plane API may take: 30 seconds. */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
 	private final String baseUrl;
 
 	private final ApiExchange exchange;
@@ -82,7 +86,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		ApiClients controlPlane = new ApiClients(builder.webClientBuilder, builder.userAgent,
 				builder.observationRegistry);
 		this.exchange = new ApiExchange(controlPlane.webClient(this.baseUrl), ApiExchange.bearer(builder.token),
-				json, (int) builder.maxResponseSize.toBytes(), builder.clock, this.rateLimit);
+				json, (int) builder.maxResponseSize.toBytes(), builder.responseTimeout, builder.clock, this.rateLimit);
 		this.calls = new ResilientCalls(builder.resilience, this.rateLimit, BudgetScopes.ofToken(builder.token),
 				listener, observations);
 		WebClient.Builder apiHostBuilder = (builder.invocation.webClientBuilder() != null)
@@ -306,6 +310,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+
 		private Clock clock = Clock.systemUTC();
 
 		private FunctionsResilience resilience = FunctionsResilience.defaults();
@@ -451,6 +457,25 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 			Assert.isTrue(maxResponseSize.toBytes() > 0 && maxResponseSize.toBytes() <= Integer.MAX_VALUE,
 					"maxResponseSize must be between 1 byte and 2 GiB");
 			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
+		 * Set how long one attempt on the control-plane API may take, from its start
+		 * until the last byte of the answer, whatever the HTTP connector: an attempt cut
+		 * by it fails with a
+		 * {@link io.github.dofunctions.client.error.FunctionsTimeoutException}, which
+		 * GET, PUT and DELETE calls retry. The connector's own read timeout, where it has
+		 * one, may cover less: the JDK {@code HttpClient} times only the headers before
+		 * JDK 26 (JDK-8208693). API hosts have their own,
+		 * {@link InvocationSettings.Builder#responseTimeout(Duration)}.
+		 * @param responseTimeout the timeout, {@link #DEFAULT_RESPONSE_TIMEOUT} by default
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			Assert.isTrue(responseTimeout != null && responseTimeout.toMillis() > 0,
+					"responseTimeout must be at least 1 ms");
+			this.responseTimeout = responseTimeout;
 			return this;
 		}
 

@@ -35,9 +35,19 @@ public final class InvocationSettings {
 	 */
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(4);
 
+	/**
+	 * Default time an attempt on an API host may take until the whole answer has come:
+	 * 90 seconds, room for a blocking invocation, which the platform answers within 30
+	 * seconds or turns asynchronous ("How to Call Long-running Functions
+	 * Asynchronously"), and for a slow network.
+	 */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(90);
+
 	private final Function<String, FunctionsResilience> resilience;
 
 	private final Duration deadline;
+
+	private final Duration responseTimeout;
 
 	private final Duration pollInterval;
 
@@ -60,6 +70,7 @@ public final class InvocationSettings {
 	private InvocationSettings(Builder builder) {
 		this.resilience = builder.resilience;
 		this.deadline = builder.deadline;
+		this.responseTimeout = builder.responseTimeout;
 		this.pollInterval = builder.pollInterval;
 		this.maxPollInterval = builder.maxPollInterval;
 		this.webClientBuilder = builder.webClientBuilder;
@@ -107,6 +118,15 @@ public final class InvocationSettings {
 	 */
 	public Duration deadline() {
 		return this.deadline;
+	}
+
+	/**
+	 * Return how long one attempt on an API host may take, from its start until the
+	 * last byte of the answer.
+	 * @return the response timeout
+	 */
+	public Duration responseTimeout() {
+		return this.responseTimeout;
 	}
 
 	/**
@@ -194,6 +214,8 @@ public final class InvocationSettings {
 
 		private Duration deadline = Duration.ofMinutes(5);
 
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+
 		private Duration pollInterval = Duration.ofMillis(500);
 
 		private Duration maxPollInterval = Duration.ofSeconds(5);
@@ -251,6 +273,24 @@ public final class InvocationSettings {
 			Assert.isTrue(deadline != null && !deadline.isNegative() && !deadline.isZero(),
 					"deadline must be positive");
 			this.deadline = deadline;
+			return this;
+		}
+
+		/**
+		 * Set how long one attempt on an API host may take, from its start until the last
+		 * byte of the answer, whatever the HTTP connector: an attempt cut by it fails
+		 * with a {@link io.github.dofunctions.client.error.FunctionsTimeoutException}
+		 * (the function may have run). The connector's own read timeout, where it has
+		 * one, may cover less: the JDK {@code HttpClient} times only the headers before
+		 * JDK 26 (JDK-8208693).
+		 * @param responseTimeout the timeout, {@link #DEFAULT_RESPONSE_TIMEOUT} by
+		 * default
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			Assert.isTrue(responseTimeout != null && responseTimeout.toMillis() > 0,
+					"responseTimeout must be at least 1 ms");
+			this.responseTimeout = responseTimeout;
 			return this;
 		}
 
@@ -321,7 +361,7 @@ public final class InvocationSettings {
 
 		/**
 		 * Use the given builder, copied, for calls to API hosts, for example with a
-		 * response timeout longer than the platform's blocking limit (30 seconds).
+		 * connector of its own.
 		 * @param webClientBuilder the builder to copy, or {@code null} for the
 		 * template's
 		 * @return this builder

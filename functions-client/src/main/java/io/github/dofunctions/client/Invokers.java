@@ -121,7 +121,7 @@ final class Invokers {
 		}
 		String apiHost = ApiClients.checkBaseUrl(namespace.apiHost());
 		return new ApiExchange(this.apiHosts.webClient(apiHost), ApiExchange.credentialPerRequest(), this.json,
-				(int) this.settings.maxResponseSize().toBytes(), this.clock, rateLimit);
+				(int) this.settings.maxResponseSize().toBytes(), this.settings.responseTimeout(), this.clock, rateLimit);
 	}
 
 	/**

@@ -62,7 +62,9 @@ final class TransportErrors {
 		}
 		if (isTimeout(ex)) {
 			return new FunctionsTimeoutException(name,
-					name + " failed: no answer within the response timeout, the server may have acted on it", ex);
+					name + " failed: no complete answer within the response timeout, the server may have acted on it ("
+							+ root + ")",
+					ex);
 		}
 		return new FunctionsConnectionException(name,
 				name + " failed: the connection broke after the request was sent (" + root + ")", true, ex);

@@ -187,8 +187,24 @@ class ResponseHandlingTests {
 			.verifyErrorSatisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(FunctionsTimeoutException.class);
 				assertThat(((FunctionsTimeoutException) ex).requestSent()).isTrue();
-				assertThat(ex).hasMessage(
-						"getNamespace failed: no answer within the response timeout, the server may have acted on it");
+				assertThat(ex).hasMessage("getNamespace failed: no complete answer within the response timeout, "
+						+ "the server may have acted on it (io.netty.handler.timeout.ReadTimeoutException)");
+			});
+	}
+
+	@Test
+	void bodyThatStallsAfterTheHeadersIsCutByTheClientsResponseTimeout() {
+		api.server()
+			.stubFor(get(NAMESPACE)
+				.willReturn(json(200, payload("namespace.json")).withChunkedDribbleDelay(10, 5_000)));
+
+		StepVerifier
+			.create(api.templateBuilder().responseTimeout(Duration.ofMillis(300)).build().getNamespace("fn-1"))
+			.verifyErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(FunctionsTimeoutException.class);
+				assertThat(((FunctionsTimeoutException) ex).requestSent()).isTrue();
+				assertThat(ex).hasMessageContaining("no complete answer within the response timeout")
+					.hasMessageContaining("not complete after 300 ms");
 			});
 	}
 

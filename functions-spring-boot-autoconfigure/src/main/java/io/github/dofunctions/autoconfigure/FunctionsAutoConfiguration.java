@@ -153,6 +153,7 @@ public final class FunctionsAutoConfiguration {
 				return resilience;
 			})
 			.deadline(invocation.getDeadline())
+			.responseTimeout(invocation.getResponseTimeout())
 			.pollInterval(invocation.getPollInterval(), invocation.getMaxPollInterval())
 			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
 					properties.getConnectTimeout(), invocation.getResponseTimeout()))
@@ -252,6 +253,7 @@ public final class FunctionsAutoConfiguration {
 			.tokenSupplier(connectionDetails::getToken)
 			.userAgent(properties.getUserAgent())
 			.maxResponseSize(properties.getMaxResponseSize())
+			.responseTimeout(properties.getResponseTimeout())
 			.resilience(resilience)
 			.invocation(invocationSettings)
 			.build();

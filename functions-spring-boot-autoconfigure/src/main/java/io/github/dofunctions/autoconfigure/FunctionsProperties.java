@@ -48,7 +48,9 @@ public class FunctionsProperties implements Validator {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Maximum time to wait for an answer once a request is sent.
+	 * Maximum time one attempt on the control-plane API may take, until the last byte of
+	 * its answer, whatever the HTTP connector. GET, PUT and DELETE calls cut by it are
+	 * retried.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
 
@@ -743,9 +745,9 @@ public class FunctionsProperties implements Validator {
 		private Duration deadline = Duration.ofMinutes(5);
 
 		/**
-		 * Maximum time to wait for the answer to one request on an API host. Keep it
-		 * above the platform's blocking limit (30 seconds), after which a blocking call is
-		 * demoted and answers at once.
+		 * Maximum time one attempt on an API host may take, until the last byte of its
+		 * answer, whatever the HTTP connector. Keep it above the platform's blocking limit
+		 * (30 seconds), after which a blocking call is demoted and answers at once.
 		 */
 		private Duration responseTimeout = Duration.ofSeconds(90);
 

@@ -48,6 +48,7 @@ class DefaultsTests {
 			assertThat(boot.pollInterval()).isEqualTo(client.pollInterval());
 			assertThat(boot.maxPollInterval()).isEqualTo(client.maxPollInterval());
 			assertThat(boot.maxResponseSize()).isEqualTo(client.maxResponseSize());
+			assertThat(boot.responseTimeout()).isEqualTo(client.responseTimeout());
 			assertThat(boot.managedKeyPrefix()).isEqualTo(client.managedKeyPrefix());
 			assertThat(boot.managedKeyLifetime()).isEqualTo(client.managedKeyLifetime());
 			assertThat(boot.managedKeyRenewBefore()).isEqualTo(client.managedKeyRenewBefore());
@@ -62,6 +63,9 @@ class DefaultsTests {
 
 		assertThat(properties.getBaseUrl()).isEqualTo(FunctionsTemplate.DEFAULT_BASE_URL);
 		assertThat(properties.getMaxResponseSize()).isEqualTo(FunctionsTemplate.DEFAULT_MAX_RESPONSE_SIZE);
+		assertThat(properties.getResponseTimeout()).isEqualTo(FunctionsTemplate.DEFAULT_RESPONSE_TIMEOUT);
+		assertThat(properties.getInvocation().getResponseTimeout())
+			.isEqualTo(InvocationSettings.DEFAULT_RESPONSE_TIMEOUT);
 	}
 
 	private static void assertSameResilience(FunctionsResilience boot, FunctionsResilience client) {

@@ -5,7 +5,10 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsOperations;
+import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsApiException;
+import io.github.dofunctions.client.error.FunctionsTimeoutException;
+import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +43,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * What the client does over each HTTP connector Spring Boot can pick for it, Reactor
  * Netty and the JDK {@code HttpClient}, whatever the application's own defaults: no
- * redirect followed, so no credential sent to another host.
+ * redirect followed, so no credential sent to another host, and a response timeout that
+ * covers the whole answer, body included.
  */
 class HttpConnectorTests {
 
@@ -116,6 +120,50 @@ class HttpConnectorTests {
 				assertThat(thrown).isInstanceOfSatisfying(FunctionsApiException.class,
 						(ex) -> assertThat(ex.status()).isEqualTo(307));
 				assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
+				api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void anAnswerWhoseBodyStallsIsCutByTheResponseTimeoutAndRetried(String connector) {
+		// Headers at once, then the body a chunk every half second for five seconds.
+		api.server()
+			.stubFor(get(NAMESPACE).atPriority(1)
+				.willReturn(json(200, payload("namespace.json")).withChunkedDribbleDelay(10, 5000)));
+		this.contextRunner
+			.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
+					"do.functions.response-timeout=1s", "do.functions.retry.max-attempts=2",
+					"do.functions.retry.initial-backoff=10ms")
+			.run((context) -> {
+				Throwable thrown = catchThrowable(
+						() -> context.getBean(FunctionsOperations.class).getNamespace(NAMESPACE_ID).block());
+
+				assertThat(thrown).isExactlyInstanceOf(FunctionsTimeoutException.class)
+					.hasMessageContaining("no complete answer within the response timeout")
+					.hasMessageContaining("1000 ms");
+				api.server().verify(2, getRequestedFor(urlPathEqualTo(NAMESPACE)));
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "reactor", "jdk" })
+	void anInvocationWhoseAnswerStallsEndsAtTheResponseTimeoutNotTheDeadline(String connector) {
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(ApiHostStubs.answer(200, succeeded("a1", "{}")).withChunkedDribbleDelay(10, 5000)));
+		this.contextRunner
+			.withPropertyValues("spring.http.clients.reactive.connector=" + connector,
+					"do.functions.invocation.response-timeout=1s", "do.functions.invocation.deadline=6s")
+			.run((context) -> {
+				Throwable thrown = catchThrowable(() -> context.getBean(FunctionInvoker.class)
+					.invokeForActivation(Invocation.of("hello", Map.of()))
+					.block());
+
+				assertThat(thrown).isInstanceOf(FunctionsTimeoutException.class)
+					.isNotInstanceOf(FunctionInvocationTimeoutException.class)
+					.hasMessageContaining("no complete answer within the response timeout");
+				assertThat(((FunctionsTimeoutException) thrown).requestSent()).isTrue();
 				api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
 			});
 	}
