@@ -76,9 +76,10 @@ final class ErrorResponses {
 	}
 
 	/**
-	 * Describe a body that is not DigitalOcean's error JSON, such as a proxy's HTML page.
+	 * Describe a body that is not DigitalOcean's error JSON: other JSON, such as an
+	 * activation record, or something else, such as a proxy's HTML page.
 	 */
-	private static String describe(int status, byte[] body) {
+	private String describe(int status, byte[] body) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = (known != null) ? known.getReasonPhrase() : "HTTP " + status;
 		if (body.length == 0) {
@@ -88,7 +89,18 @@ final class ErrorResponses {
 		if (text.length() > MAX_QUOTED_BODY) {
 			text = text.substring(0, MAX_QUOTED_BODY) + "...";
 		}
-		return reason + " (body is not JSON: " + text + ")";
+		return reason + (isJson(body) ? " (JSON body without an error message: " : " (body is not JSON: ") + text
+				+ ")";
+	}
+
+	private boolean isJson(byte[] body) {
+		try {
+			this.json.readTree(body);
+			return true;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 }

@@ -237,7 +237,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 						.queryParam("blocking", blocking)
 						.queryParam("result", false)
 						.build((Object[]) parts),
-					parameters, (status) -> status == 200 || status == 202 || status == 502)
+					parameters, (status) -> status == 200 || status == 202 || (status >= 500 && status <= 599))
 			.map((answer) -> switch (answer.status()) {
 				case 202 -> accepted(exchange, answer);
 				case 200 -> ended(exchange, operation, answer);
@@ -268,8 +268,11 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	}
 
 	/**
-	 * A {@code 502} is the function's failure when it carries the activation; otherwise
-	 * (a proxy's page, say) it is the server error it looks like.
+	 * A {@code 5xx} is the function's failure when it carries the ended activation:
+	 * OpenWhisk answers a blocking invocation with {@code 502} for an application or
+	 * developer error and {@code 500} for any other outcome, a {@code whisk internal error}
+	 * (apache/openwhisk, {@code Actions.scala}, {@code doInvoke}). Otherwise (a proxy's
+	 * page, say) it is the server error it looks like.
 	 */
 	private static RuntimeException failed(ApiExchange exchange, String function, ApiExchange.Answer answer) {
 		ApiOperation operation = ApiOperation.INVOKE_FUNCTION;

@@ -320,6 +320,48 @@ class FunctionInvokerTests {
 	}
 
 	@Test
+	void whiskInternalErrorAnsweredWith500KeepsItsActivationAndIsNotRetried() {
+		// OpenWhisk answers 500 with the activation record for any outcome other than
+		// success and application or developer errors (Actions.scala, doInvoke).
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(500, ApiHostStubs.activation("c1", Activation.INTERNAL_ERROR, false,
+						"{\"error\": \"The action did not initialize or run as expected.\"}",
+						"2023-11-14T22:13:20Z stderr: init failed"))));
+		FunctionsResilience resilience = FunctionsResilience.invocationBuilder(NAMESPACE_ID).noPacing().build();
+		FunctionsTemplate template = api.templateBuilder()
+			.invocation(InvocationSettings.builder().resilience((namespaceId) -> resilience).build())
+			.build();
+
+		Throwable failure = catchThrowable(
+				() -> template.invoker(NAMESPACE_ID).invoke(Invocation.of("hello").asIdempotent(), Map.class).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
+			assertThat(ex.activationId()).isEqualTo("c1");
+			assertThat(ex.status()).isEqualTo(Activation.INTERNAL_ERROR);
+			assertThat(ex.result()).asInstanceOf(MAP)
+				.containsEntry("error", "The action did not initialize or run as expected.");
+			assertThat(ex.logs()).containsExactly("2023-11-14T22:13:20Z stderr: init failed");
+		});
+		api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+	}
+
+	@Test
+	void serverErrorWithOtherJsonIsDescribedAsJson() {
+		api.allowOffContractAnswers();
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(503, "{\"status\": \"maintenance\"}")));
+
+		Throwable failure = catchThrowable(() -> invoker().invoke("hello", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionsServerException.class, (ex) -> {
+			assertThat(ex.status()).isEqualTo(503);
+			assertThat(ex.errorMessage())
+				.isEqualTo("Service Unavailable (JSON body without an error message: {\"status\": \"maintenance\"})");
+		});
+	}
+
+	@Test
 	void badGatewayWithoutActivationIsAServerError() {
 		api.allowOffContractAnswers();
 		api.server()

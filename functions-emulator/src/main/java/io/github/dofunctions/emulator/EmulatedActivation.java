@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param start when it started
  * @param end when it ended
  * @param status {@code success}, {@code application error} (the function returned an
- * {@code error} field) or {@code action developer error} (it threw)
+ * {@code error} field), {@code action developer error} (it threw) or
+ * {@code whisk internal error} (it threw a {@link WhiskInternalErrorException})
  * @param result what the function returned, any JSON value as plain Java ({@code Map},
  * {@code List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}), or its
  * error
@@ -34,6 +35,12 @@ public record EmulatedActivation(String activationId, String namespaceId, String
 	public static final String DEVELOPER_ERROR = "action developer error";
 
 	/**
+	 * Status of a run the platform failed, which a function stands for by throwing a
+	 * {@link WhiskInternalErrorException}.
+	 */
+	public static final String INTERNAL_ERROR = "whisk internal error";
+
+	/**
 	 * Return whether the run succeeded.
 	 * @return {@code true} if the status is {@code success}
 	 */
@@ -43,12 +50,14 @@ public record EmulatedActivation(String activationId, String namespaceId, String
 
 	/**
 	 * Return OpenWhisk's code of the status, as activation summaries carry it.
-	 * @return 0 for success, 1 for an application error, 2 for a developer error
+	 * @return 0 for success, 1 for an application error, 2 for a developer error, 3 for a
+	 * whisk internal error ({@code ActivationResponse.messageForCode} in OpenWhisk)
 	 */
 	public int statusCode() {
 		return switch (this.status) {
 			case SUCCESS -> 0;
 			case APPLICATION_ERROR -> 1;
+			case INTERNAL_ERROR -> 3;
 			default -> 2;
 		};
 	}

@@ -9,7 +9,9 @@ package io.github.dofunctions.emulator;
  * 2022. A result object with an {@code error} field makes the activation an
  * {@code application error}; a thrown exception makes it an {@code action developer
  * error}, as OpenWhisk's runtimes report an action that failed to handle an error. Either
- * way the blocking call answers {@code 502} with the activation, as on DigitalOcean.
+ * way the blocking call answers {@code 502} with the activation, as on DigitalOcean. A
+ * {@link WhiskInternalErrorException} stands for a failure of the platform: a
+ * {@code whisk internal error}, answered {@code 500} with the activation.
  * Handlers run on Reactor's bounded-elastic threads and may block.
  */
 @FunctionalInterface

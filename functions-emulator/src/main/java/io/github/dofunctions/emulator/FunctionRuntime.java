@@ -89,7 +89,7 @@ final class FunctionRuntime {
 
 	/**
 	 * Invoke a function: {@code 200} with the activation (or only its result), {@code 502}
-	 * when it failed, {@code 202} with the activation id when not waited for.
+	 * when it failed, {@code 500} when the platform did, {@code 202} with the activation id when not waited for.
 	 */
 	Mono<ApiHandler.Answer> invoke(String namespaceId, String subject, String function, byte[] body,
 			boolean blocking, boolean resultOnly) {
@@ -110,9 +110,22 @@ final class FunctionRuntime {
 			return accepted;
 		}
 		return Mono.fromFuture(ended, true)
-			.map((activation) -> new ApiHandler.Answer(activation.success() ? 200 : 502,
+			.map((activation) -> new ApiHandler.Answer(blockingStatus(activation),
 					resultOnly ? this.json.valueToTree(activation.result()) : record(activation)))
 			.timeout(this.demoteAfter, accepted);
+	}
+
+	/**
+	 * The status of a blocking call's answer, as OpenWhisk's {@code Actions.doInvoke}
+	 * gives it: {@code 200} for success, {@code 502} for an application or developer
+	 * error, {@code 500} for a whisk internal error; each with the activation.
+	 */
+	private static int blockingStatus(EmulatedActivation activation) {
+		return switch (activation.status()) {
+			case EmulatedActivation.SUCCESS -> 200;
+			case EmulatedActivation.INTERNAL_ERROR -> 500;
+			default -> 502;
+		};
 	}
 
 	synchronized ApiHandler.Answer list(String namespaceId, Map<String, String> query) {
@@ -166,6 +179,10 @@ final class FunctionRuntime {
 			result = (answer != null) ? this.json.convertValue(answer, Object.class) : null;
 			status = (answer != null && answer.isObject() && answer.has("error"))
 					? EmulatedActivation.APPLICATION_ERROR : EmulatedActivation.SUCCESS;
+		}
+		catch (WhiskInternalErrorException ex) {
+			result = Map.of("error", (ex.getMessage() != null) ? ex.getMessage() : "internal error");
+			status = EmulatedActivation.INTERNAL_ERROR;
 		}
 		catch (Exception ex) {
 			call.log(ex.toString());

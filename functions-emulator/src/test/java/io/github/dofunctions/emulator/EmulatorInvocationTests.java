@@ -255,6 +255,28 @@ class EmulatorInvocationTests {
 	}
 
 	@Test
+	void platformFailureIsAWhiskInternalErrorAnswered500WithItsActivation() {
+		emulator.get().registerFunction("broken", (call) -> {
+			throw new WhiskInternalErrorException("The action did not initialize or run as expected.");
+		});
+		FunctionInvoker invoker = invoker();
+
+		Throwable failure = catchThrowable(() -> invoker.invoke("broken", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
+			assertThat(ex.status()).isEqualTo(Activation.INTERNAL_ERROR);
+			assertThat(ex.result()).asInstanceOf(MAP)
+				.containsEntry("error", "The action did not initialize or run as expected.");
+			assertThat(ex.activationId()).isEqualTo(emulator.get().activations(this.namespaceId).get(0).activationId());
+		});
+		assertThat(emulator.get().journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
+			.satisfies((request) -> assertThat(request.status()).isEqualTo(500));
+		assertThat(invoker.listActivations(ActivationQuery.all()).collectList().block()).singleElement()
+			.satisfies((listed) -> assertThat(listed.status()).as("from the summary's statusCode 3")
+				.isEqualTo(Activation.INTERNAL_ERROR));
+	}
+
+	@Test
 	void rateLimitedInvocationIsSentAgain() {
 		emulator.get().faults().on(Operation.INVOKE_FUNCTION).next(1).inject(Fault.status(429));
 		FunctionInvoker invoker = template(FunctionsResilience.invocationBuilder("ns").retry(QUICK).build())
