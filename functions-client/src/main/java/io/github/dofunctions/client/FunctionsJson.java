@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
@@ -44,10 +47,31 @@ final class FunctionsJson {
 		return MAPPER;
 	}
 
+	/**
+	 * How deep JSON may nest, read or written: Jackson 2's default. Jackson 3 lowered it
+	 * to 500 (jackson-core#1233), which a function's result may exceed, and a result the
+	 * platform accepted must not be lost after the function ran. Python's {@code json}
+	 * stops near 1,000 levels itself; deeper values risk the stack when converted to the
+	 * caller's type.
+	 */
+	static final int MAX_NESTING_DEPTH = 1000;
+
 	private static JsonMapper createMapper() {
 		SimpleModule times = new SimpleModule("do-functions-times");
 		times.addDeserializer(Instant.class, new UtcTimeDeserializer());
-		return JsonMapper.builder()
+		// Numbers, strings and names as long as the answer: its size is bounded by
+		// max-response-size already (Jackson 3 refuses numbers of over 1,000 digits, such
+		// as a Python function's 10**1200).
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(MAX_NESTING_DEPTH)
+				.maxNumberLength(Integer.MAX_VALUE)
+				.maxStringLength(Integer.MAX_VALUE)
+				.maxNameLength(Integer.MAX_VALUE)
+				.build())
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+			.build();
+		return JsonMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.addModule(times)

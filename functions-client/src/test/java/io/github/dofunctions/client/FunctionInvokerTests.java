@@ -362,6 +362,26 @@ class FunctionInvokerTests {
 	}
 
 	@Test
+	void resultsThePlatformAcceptsAreReadHoweverDeepOrLong() {
+		String deep = "[".repeat(600) + "]".repeat(600);
+		String big = "1" + "0".repeat(1200);
+		api.server()
+			.stubFor(post(urlPathEqualTo(HELLO))
+				.willReturn(answer(200, succeeded("d1", "{\"deep\": " + deep + ", \"big\": " + big + "}"))));
+
+		Map<String, Object> result = invoker().invoke("hello", Map.of()).block();
+
+		assertThat(result.get("big")).isEqualTo(java.math.BigInteger.TEN.pow(1200));
+		Object level = result.get("deep");
+		int depth = 0;
+		while (level instanceof List<?> list && !list.isEmpty()) {
+			level = list.get(0);
+			depth++;
+		}
+		assertThat(depth).isEqualTo(599);
+	}
+
+	@Test
 	void badGatewayWithoutActivationIsAServerError() {
 		api.allowOffContractAnswers();
 		api.server()

@@ -33,6 +33,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenApiContract {
 
+	static {
+		// The validator parses with Jackson 2, whose defaults refuse numbers of over 1,000
+		// digits and JSON nested over 1,000 levels: values the platform passes on (a
+		// Python function may return 10**1200), which the client reads.
+		com.fasterxml.jackson.core.StreamReadConstraints.overrideDefaultStreamReadConstraints(
+				com.fasterxml.jackson.core.StreamReadConstraints.builder()
+					.maxNumberLength(Integer.MAX_VALUE)
+					.maxNestingDepth(10_000)
+					.build());
+	}
+
 	/** DigitalOcean's OpenAPI description of the Functions control plane. */
 	public static final OpenApiContract DIGITALOCEAN = new OpenApiContract(OpenApiInteractionValidator
 		.createFor("openapi/digitalocean-functions-openapi.yaml")

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -79,11 +82,29 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.token = builder.token;
 		this.state = new EmulatorState(builder.clock, builder.namespaceLimit, builder.triggerLimit);
 		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
-		JsonMapper json = JsonMapper.builder().build();
+		JsonMapper json = json();
 		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter);
 		this.builtDemoteAfter = builder.demoteAfter;
 		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
 				this.rateLimits, this.faults, this.journal, this.listeners, json, builder.clock);
+	}
+
+	/**
+	 * The emulator's mapper: parameters and results as the platform takes them, any
+	 * number of digits (a Python function may return {@code 10**1200}) and nesting as
+	 * deep as Jackson 2 allowed, where Jackson 3 stops at 1,000 digits and 500 levels.
+	 */
+	private static JsonMapper json() {
+		int depth = 1000;
+		return JsonMapper
+			.builder(JsonFactory.builder()
+				.streamReadConstraints(StreamReadConstraints.builder()
+					.maxNestingDepth(depth)
+					.maxNumberLength(Integer.MAX_VALUE)
+					.build())
+				.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(depth).build())
+				.build())
+			.build();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.dofunctions.emulator;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,6 +275,22 @@ class EmulatorInvocationTests {
 		assertThat(invoker.listActivations(ActivationQuery.all()).collectList().block()).singleElement()
 			.satisfies((listed) -> assertThat(listed.status()).as("from the summary's statusCode 3")
 				.isEqualTo(Activation.INTERNAL_ERROR));
+	}
+
+	@Test
+	void resultsNestedDeeperThanJackson3AllowsOrWithLongNumbersAreKept() {
+		Object deep = List.of();
+		for (int i = 0; i < 600; i++) {
+			deep = List.of(deep);
+		}
+		Object nested = deep;
+		emulator.get()
+			.registerFunction("python-like", (call) -> Map.of("deep", nested, "big", BigInteger.TEN.pow(1200)));
+
+		Map<String, Object> result = invoker().invoke("python-like", Map.of()).block();
+
+		assertThat(result.get("big")).isEqualTo(BigInteger.TEN.pow(1200));
+		assertThat(result.get("deep")).isEqualTo(nested);
 	}
 
 	@Test
