@@ -45,7 +45,8 @@ final class FixedBodyServer implements AutoCloseable {
 			.port(0)
 			.route((routes) -> routes
 				.get("/v2/functions/namespaces/{id}", (request, response) -> answer(response, NAMESPACE, delay))
-				.get("/v2/functions/namespaces/{id}/triggers", (request, response) -> answer(response, TRIGGERS, delay)))
+				.get("/v2/functions/namespaces/{id}/triggers",
+						(request, response) -> answer(response, TRIGGERS, delay)))
 			.bindNow();
 	}
 

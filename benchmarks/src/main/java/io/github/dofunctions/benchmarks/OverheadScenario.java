@@ -21,8 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Scenario 1: what the starter costs per call. The same {@code getNamespace} and
- * {@code listTriggers} calls, decoded into the same records, through the starter with
- * its resilience on and off, and through hand-written WebClient code, against the same
+ * {@code listTriggers} calls, decoded into the same records, through the starter with its
+ * resilience on and off, and through hand-written WebClient code, against the same
  * fixed-body server, at concurrency 1 and 64.
  */
 final class OverheadScenario {
@@ -67,7 +67,8 @@ final class OverheadScenario {
 				.build();
 			String id = FixedBodyServer.NAMESPACE_ID;
 			double namespaceRatio = measure(table, "getNamespace", () -> resilient.getNamespace(id),
-					() -> plain.getNamespace(id), () -> raw.get()
+					() -> plain.getNamespace(id),
+					() -> raw.get()
 						.uri("/v2/functions/namespaces/{namespace_id}", id)
 						.retrieve()
 						.bodyToMono(NamespaceBody.class)
@@ -79,10 +80,11 @@ final class OverheadScenario {
 						.retrieve()
 						.bodyToMono(TriggerList.class)
 						.map(TriggerList::triggers));
-			table.target("(d) starter, resilience on, at or above 0.95x raw WebClient at concurrency 64, both calls",
-					"getNamespace " + Table.decimal(namespaceRatio, 2) + "x, listTriggers "
-							+ Table.decimal(triggersRatio, 2) + "x",
-					namespaceRatio >= 0.95 && triggersRatio >= 0.95);
+			table
+				.target("(d) starter, resilience on, at or above 0.95x raw WebClient at concurrency 64, both calls",
+						"getNamespace " + Table.decimal(namespaceRatio, 2) + "x, listTriggers "
+								+ Table.decimal(triggersRatio, 2) + "x",
+						namespaceRatio >= 0.95 && triggersRatio >= 0.95);
 		}
 		finally {
 			connections.disposeLater().block();
@@ -136,8 +138,9 @@ final class OverheadScenario {
 			// The throughput of failing calls says nothing of the client's cost.
 			throw new IllegalStateException(client + " failed " + result.failures() + " " + call + " calls");
 		}
-		table.row(call, client, concurrency, Table.decimal(result.throughput(), 0), Table.decimal(result.p50Millis(), 2),
-				Table.decimal(result.p99Millis(), 2), Table.decimal(result.throughput() / raw.throughput(), 2) + "x");
+		table.row(call, client, concurrency, Table.decimal(result.throughput(), 0),
+				Table.decimal(result.p50Millis(), 2), Table.decimal(result.p99Millis(), 2),
+				Table.decimal(result.throughput() / raw.throughput(), 2) + "x");
 	}
 
 	/** The namespace answer, as hand-written code would decode it. */

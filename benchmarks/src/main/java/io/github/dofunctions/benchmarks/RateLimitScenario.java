@@ -54,9 +54,9 @@ final class RateLimitScenario {
 	}
 
 	Table run() {
-		Table table = new Table("2. Under rate limits: the starter against a godo-style client", "case",
-				"starter s", "godo-style s", "starter / godo-style time", "starter 429s / requests",
-				"godo-style 429s / requests", "starter rate after the first window / allowed", "starter calls failed");
+		Table table = new Table("2. Under rate limits: the starter against a godo-style client", "case", "starter s",
+				"godo-style s", "starter / godo-style time", "starter 429s / requests", "godo-style 429s / requests",
+				"starter rate after the first window / allowed", "starter calls failed");
 		idle(table);
 		busy(table);
 		shared(table);
@@ -193,8 +193,8 @@ final class RateLimitScenario {
 	 * Start from an emulator with no request counted, and run the calls of every instance
 	 * at once, each instance with its own concurrency.
 	 */
-	private static Run runShared(FunctionsEmulator emulator, int instances,
-			Supplier<Function<String, Mono<?>>> client, int callsEach, int concurrency, Duration latency) {
+	private static Run runShared(FunctionsEmulator emulator, int instances, Supplier<Function<String, Mono<?>>> client,
+			int callsEach, int concurrency, Duration latency) {
 		emulator.reset();
 		String namespace = emulator.state().addNamespace("nyc1", "benchmark").id();
 		if (!latency.isZero()) {
@@ -223,8 +223,8 @@ final class RateLimitScenario {
 	private static void row(Table table, String name, Run starter, Run godo, RateLimits limits) {
 		String rate = (limits != null) ? Table.decimal(starter.rateAfterFirstWindow(limits), 1) + "%" : "";
 		table.row(name, Table.decimal(starter.seconds(), 3), Table.decimal(godo.seconds(), 3),
-				Table.decimal(starter.seconds() / godo.seconds(), 2) + "x", starter.refusedShare(),
-				godo.refusedShare(), rate, starter.failed());
+				Table.decimal(starter.seconds() / godo.seconds(), 2) + "x", starter.refusedShare(), godo.refusedShare(),
+				rate, starter.failed());
 	}
 
 	private static String describe(RateLimits limits) {
@@ -241,8 +241,7 @@ final class RateLimitScenario {
 	 * The starter as an application has it, its budget set to the limit the emulator
 	 * enforces, waiting as long as the run needs.
 	 */
-	private static Function<String, Mono<?>> starter(FunctionsEmulator emulator, RateLimits limits,
-			BudgetStore store) {
+	private static Function<String, Mono<?>> starter(FunctionsEmulator emulator, RateLimits limits, BudgetStore store) {
 		FunctionsResilience.Builder resilience = FunctionsResilience.builder()
 			.budget(limits.perMinute(), limits.minute())
 			.maxRateLimitWait(Duration.ofMinutes(10))

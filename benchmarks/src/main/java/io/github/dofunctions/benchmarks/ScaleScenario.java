@@ -21,8 +21,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Scenario 3: many calls in flight at once against a server that answers after 200 ms.
- * A non-blocking client holds them with the same few threads, whatever their number.
+ * Scenario 3: many calls in flight at once against a server that answers after 200 ms. A
+ * non-blocking client holds them with the same few threads, whatever their number.
  */
 final class ScaleScenario {
 
@@ -54,8 +54,8 @@ final class ScaleScenario {
 		FunctionsTemplate template = FunctionsTemplate.builder()
 			.baseUrl(server.baseUrl())
 			.token("t")
-			.webClientBuilder(WebClient.builder()
-				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))))
+			.webClientBuilder(
+					WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))))
 			.resilience(FunctionsResilience.builder().budget(1_000_000, Duration.ofSeconds(1)).build())
 			.build();
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -29,7 +29,8 @@ final class StartupScenario {
 		List<Double> with = new ArrayList<>();
 		List<Double> without = new ArrayList<>();
 		for (int i = 0; i < this.warmUps + this.runs; i++) {
-			// Alternate which goes first, so that neither always follows the other's garbage.
+			// Alternate which goes first, so that neither always follows the other's
+			// garbage.
 			boolean enabledFirst = (i % 2 == 0);
 			double first = start(enabledFirst);
 			double second = start(!enabledFirst);
@@ -42,8 +43,9 @@ final class StartupScenario {
 		}
 		double medianWith = median(with);
 		double medianWithout = median(without);
-		return new Table("4. Start-up: context refresh (median of " + this.runs + " runs after " + this.warmUps
-				+ " warm-ups)", "application", "median ms", "added by the auto-configuration ms")
+		return new Table(
+				"4. Start-up: context refresh (median of " + this.runs + " runs after " + this.warmUps + " warm-ups)",
+				"application", "median ms", "added by the auto-configuration ms")
 			.row("without the auto-configuration", Table.decimal(medianWithout, 1), "")
 			.row("with the auto-configuration", Table.decimal(medianWith, 1),
 					Table.decimal(medianWith - medianWithout, 1))

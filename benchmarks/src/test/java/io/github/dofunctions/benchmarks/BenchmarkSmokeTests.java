@@ -27,12 +27,12 @@ class BenchmarkSmokeTests {
 	@Test
 	void rateLimitScenarioRunsTheThreeCasesThroughBothClients() {
 		RateLimits oneSecond = new RateLimits(10, 1000, Duration.ofSeconds(1), Duration.ofSeconds(60));
-		Table table = new RateLimitScenario(
-				new RateLimitScenario.Sizes(5, 1, 1, RateLimits.digitalOcean(), Duration.ofMillis(10), 25, 5,
-						oneSecond, 8))
+		Table table = new RateLimitScenario(new RateLimitScenario.Sizes(5, 1, 1, RateLimits.digitalOcean(),
+				Duration.ofMillis(10), 25, 5, oneSecond, 8))
 			.run();
 
-		assertThat(table.rows()).extracting((row) -> row.get(0).substring(0, 3)).containsExactly("(a)", "(a)", "(b)", "(c)");
+		assertThat(table.rows()).extracting((row) -> row.get(0).substring(0, 3))
+			.containsExactly("(a)", "(a)", "(b)", "(c)");
 		assertThat(table.rows()).allSatisfy(
 				(row) -> assertThat(row.get(7)).as("calls the starter failed in %s", row.get(0)).isEqualTo("0"));
 		assertThat(table.targets()).hasSize(3);

@@ -28,8 +28,7 @@ final class ActivationRecords {
 	record ActivationRecord(@JsonProperty("activationId") @Nullable String activationId,
 			@JsonProperty("namespace") @Nullable String namespace, @JsonProperty("name") @Nullable String name,
 			@JsonProperty("start") @Nullable Long start, @JsonProperty("end") @Nullable Long end,
-			@JsonProperty("duration") @Nullable Long duration,
-			@JsonProperty("statusCode") @Nullable Integer statusCode,
+			@JsonProperty("duration") @Nullable Long duration, @JsonProperty("statusCode") @Nullable Integer statusCode,
 			@JsonProperty("response") @Nullable ActivationResponse response,
 			@JsonProperty("logs") @Nullable List<String> logs) {
 
@@ -52,9 +51,9 @@ final class ActivationRecords {
 				status = statusOf(this.statusCode);
 				success = Activation.SUCCESS.equals(status);
 			}
-			return new Activation(this.activationId, this.namespace, this.name, instant(this.start),
-					instant(this.end), (this.duration != null) ? Duration.ofMillis(this.duration) : null, status,
-					success, (this.response != null) ? this.response.result() : null, this.logs);
+			return new Activation(this.activationId, this.namespace, this.name, instant(this.start), instant(this.end),
+					(this.duration != null) ? Duration.ofMillis(this.duration) : null, status, success,
+					(this.response != null) ? this.response.result() : null, this.logs);
 		}
 
 		/**
@@ -82,9 +81,9 @@ final class ActivationRecords {
 	}
 
 	/**
-	 * How an activation ended, and what it returned: also the answer of
-	 * {@code GET activations/{id}/result}. The result may be any JSON value (OpenWhisk
-	 * accepts arrays since 2022, apache/openwhisk#5290).
+	 * How an activation ended, and what it returned: also the answer of {@code GET
+	 * activations/{id}/result}. The result may be any JSON value (OpenWhisk accepts
+	 * arrays since 2022, apache/openwhisk#5290).
 	 */
 	record ActivationResponse(@JsonProperty("status") @Nullable String status,
 			@JsonProperty("success") @Nullable Boolean success, @JsonProperty("result") @Nullable Object result) {

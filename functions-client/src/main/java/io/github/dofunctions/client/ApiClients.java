@@ -54,11 +54,10 @@ final class ApiClients {
 		if (this.observationRegistry != null) {
 			builder.observationRegistry(this.observationRegistry);
 		}
-		return builder.uriBuilderFactory(uriBuilderFactory)
-			.defaultHeaders((headers) -> {
-				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-				headers.set(HttpHeaders.USER_AGENT, UserAgent.of(this.userAgent));
-			})
+		return builder.uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
+			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			headers.set(HttpHeaders.USER_AGENT, UserAgent.of(this.userAgent));
+		})
 			// Spring logs request headers at TRACE when request details are enabled:
 			// keep the Authorization header out of the logs.
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
@@ -85,15 +84,17 @@ final class ApiClients {
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		Assert.isTrue(uri.getHost() != null && (scheme.equals("https") || scheme.equals("http")),
 				() -> "baseUrl '" + baseUrl + "' must be an absolute http or https URL");
-		Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()), () -> "baseUrl '" + baseUrl
-				+ "' uses plain http to a host that is not loopback: the API token would cross the network "
-				+ "unencrypted. Use https, or http only for localhost (such as the emulator)");
+		Assert.isTrue(scheme.equals("https") || isLoopback(uri.getHost()),
+				() -> "baseUrl '" + baseUrl
+						+ "' uses plain http to a host that is not loopback: the API token would cross the network "
+						+ "unencrypted. Use https, or http only for localhost (such as the emulator)");
 		Assert.isTrue(uri.getRawQuery() == null && uri.getRawFragment() == null,
 				() -> "baseUrl '" + baseUrl + "' must not have a query or a fragment");
 		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-		Assert.isTrue(!path.matches("(?i).*/v2/?"), () -> "baseUrl '" + baseUrl
-				+ "' must not end with /v2: the client adds the API's paths (/v2/functions/...) itself; use "
-				+ uri.resolve("/").toString().replaceAll("/$", "") + path.replaceAll("(?i)/v2/?$", ""));
+		Assert.isTrue(!path.matches("(?i).*/v2/?"),
+				() -> "baseUrl '" + baseUrl
+						+ "' must not end with /v2: the client adds the API's paths (/v2/functions/...) itself; use "
+						+ uri.resolve("/").toString().replaceAll("/$", "") + path.replaceAll("(?i)/v2/?$", ""));
 		String text = uri.toString();
 		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
 	}

@@ -211,7 +211,8 @@ final class ApiExchange {
 				}
 				return reader.read(response, headers, requestId);
 			})
-				// The connector's read timeout may time the headers only (the JDK client's
+				// The connector's read timeout may time the headers only (the JDK
+				// client's
 				// before JDK 26, JDK-8208693): the whole answer is timed here.
 				.timeout(this.responseTimeout, Mono.error(() -> new TimeoutException(
 						"the answer was not complete after " + this.responseTimeout.toMillis() + " ms")));
@@ -250,8 +251,7 @@ final class ApiExchange {
 			.map((bytes) -> decode(operation, status, requestId, bytes, type));
 	}
 
-	private Mono<byte[]> body(ApiOperation operation, int status, @Nullable String requestId,
-			ClientResponse response) {
+	private Mono<byte[]> body(ApiOperation operation, int status, @Nullable String requestId, ClientResponse response) {
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxResponseBytes)
 			.map(ApiExchange::toBytes)
 			.defaultIfEmpty(NO_BODY)
@@ -282,8 +282,8 @@ final class ApiExchange {
 	}
 
 	/**
-	 * Decode a success body, or fail with a
-	 * {@link FunctionsInvalidResponseException} that says what is wrong with it.
+	 * Decode a success body, or fail with a {@link FunctionsInvalidResponseException}
+	 * that says what is wrong with it.
 	 */
 	<B> B decode(ApiOperation operation, int status, @Nullable String requestId, byte[] bytes,
 			Class<? extends B> type) {

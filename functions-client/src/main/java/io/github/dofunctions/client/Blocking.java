@@ -42,7 +42,8 @@ final class Blocking {
 	private static void checkMayBlock(String operation) {
 		// Reactor marks its event-loop and parallel threads NonBlocking; block() would
 		// refuse them too, with a message that names neither the call nor the way out.
-		// The reactive call is only assembled at this point: nothing is sent before block().
+		// The reactive call is only assembled at this point: nothing is sent before
+		// block().
 		if (Schedulers.isInNonBlockingThread()) {
 			throw new IllegalStateException(operation + " blocks, and was called on thread '"
 					+ Thread.currentThread().getName() + "', which must not block (a Reactor non-blocking thread): "

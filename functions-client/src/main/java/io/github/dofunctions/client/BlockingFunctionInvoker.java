@@ -10,9 +10,9 @@ import io.github.dofunctions.client.model.Invocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Blocking calls of the functions of one namespace and of their activations: the calls
- * of {@link FunctionInvoker}, waiting on the calling thread. Made on a reactive invoker
- * (see {@link #of(FunctionInvoker)}), so each call has exactly its credentials, retries,
+ * Blocking calls of the functions of one namespace and of their activations: the calls of
+ * {@link FunctionInvoker}, waiting on the calling thread. Made on a reactive invoker (see
+ * {@link #of(FunctionInvoker)}), so each call has exactly its credentials, retries,
  * budget, concurrency limit and circuit breaker.
  * <p>
  * An invocation waits at most its deadline ({@link Invocation#deadline()}, else
@@ -22,11 +22,10 @@ import org.jspecify.annotations.Nullable;
  * {@link io.github.dofunctions.client.error.FunctionInvocationException} for a function
  * that failed, a
  * {@link io.github.dofunctions.client.error.FunctionInvocationTimeoutException} for a
- * passed deadline, another
- * {@link io.github.dofunctions.client.error.FunctionsException} for the API host's
- * answers; an {@link IllegalArgumentException} for invalid arguments, before anything is
- * sent. Called on a thread that must not block (a Reactor non-blocking thread) a method
- * throws an {@link IllegalStateException} at once and sends nothing.
+ * passed deadline, another {@link io.github.dofunctions.client.error.FunctionsException}
+ * for the API host's answers; an {@link IllegalArgumentException} for invalid arguments,
+ * before anything is sent. Called on a thread that must not block (a Reactor non-blocking
+ * thread) a method throws an {@link IllegalStateException} at once and sends nothing.
  */
 public interface BlockingFunctionInvoker {
 
@@ -108,8 +107,8 @@ public interface BlockingFunctionInvoker {
 
 	/**
 	 * List at most {@code limit} activations, newest first, reading only as many pages as
-	 * they need, none larger than {@code limit}. Listed activations carry no result and no
-	 * logs.
+	 * they need, none larger than {@code limit}. Listed activations carry no result and
+	 * no logs.
 	 * @param query which activations, and the page size
 	 * @param limit the most activations to return
 	 * @throws IllegalArgumentException if the limit is not positive

@@ -14,22 +14,23 @@ import io.github.dofunctions.client.model.UpdateAccessKeyRequest;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
 
 /**
- * Blocking operations on DigitalOcean Functions namespaces, triggers and access keys,
- * for Spring MVC applications and other code that runs on threads allowed to wait: the
+ * Blocking operations on DigitalOcean Functions namespaces, triggers and access keys, for
+ * Spring MVC applications and other code that runs on threads allowed to wait: the
  * operations of {@link FunctionsOperations}, returning plain values and {@link List}s.
- * Implemented by {@link BlockingFunctionsTemplate} on top of a {@link FunctionsOperations},
- * so each call has exactly its retries, pacing, circuit breaker, observations and metrics.
+ * Implemented by {@link BlockingFunctionsTemplate} on top of a
+ * {@link FunctionsOperations}, so each call has exactly its retries, pacing, circuit
+ * breaker, observations and metrics.
  * <p>
- * Each method sends its request and waits for the answer on the calling thread. A call
- * is bounded as the reactive one is: by the client's call timeout
+ * Each method sends its request and waits for the answer on the calling thread. A call is
+ * bounded as the reactive one is: by the client's call timeout
  * ({@code do.functions.call-timeout} with Spring Boot, two minutes by default) across all
  * its attempts, after which a
- * {@link io.github.dofunctions.client.error.FunctionsTimeoutException} is thrown. A failed
- * call throws the {@link io.github.dofunctions.client.error.FunctionsException} the
- * reactive call signals; invalid arguments an {@link IllegalArgumentException}, before
- * anything is sent. Called on a thread that must not block (a Reactor non-blocking thread,
- * such as a WebFlux event loop), a method throws an {@link IllegalStateException} at once
- * and sends nothing. An interrupted wait cancels the call and throws a
+ * {@link io.github.dofunctions.client.error.FunctionsTimeoutException} is thrown. A
+ * failed call throws the {@link io.github.dofunctions.client.error.FunctionsException}
+ * the reactive call signals; invalid arguments an {@link IllegalArgumentException},
+ * before anything is sent. Called on a thread that must not block (a Reactor non-blocking
+ * thread, such as a WebFlux event loop), a method throws an {@link IllegalStateException}
+ * at once and sends nothing. An interrupted wait cancels the call and throws a
  * {@link RuntimeException} whose cause is the {@link InterruptedException}.
  */
 public interface BlockingFunctionsOperations {
@@ -148,8 +149,8 @@ public interface BlockingFunctionsOperations {
 	BlockingFunctionInvoker invoker(String namespaceId);
 
 	/**
-	 * Return the blocking invoker of a namespace's functions, authenticated with the given
-	 * credentials, on the reactive invoker
+	 * Return the blocking invoker of a namespace's functions, authenticated with the
+	 * given credentials, on the reactive invoker
 	 * {@link FunctionsOperations#invoker(String, InvocationCredentials)} gives.
 	 * @param namespaceId the namespace identifier
 	 * @param credentials the credentials to call its functions with

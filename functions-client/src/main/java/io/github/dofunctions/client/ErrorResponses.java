@@ -23,8 +23,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Turns an error answer into the exception of its status: the one place where statuses
- * are mapped. The status decides the type (DigitalOcean documents a {@code 404} whose body
- * says {@code bad_request}); the body supplies the error id, message and request id.
+ * are mapped. The status decides the type (DigitalOcean documents a {@code 404} whose
+ * body says {@code bad_request}); the body supplies the error id, message and request id.
  */
 final class ErrorResponses {
 
@@ -89,8 +89,7 @@ final class ErrorResponses {
 		if (text.length() > MAX_QUOTED_BODY) {
 			text = text.substring(0, MAX_QUOTED_BODY) + "...";
 		}
-		return reason + (isJson(body) ? " (JSON body without an error message: " : " (body is not JSON: ") + text
-				+ ")";
+		return reason + (isJson(body) ? " (JSON body without an error message: " : " (body is not JSON: ") + text + ")";
 	}
 
 	private boolean isJson(byte[] body) {

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reactive calls of the functions of one namespace, and of their activations, on the
- * namespace's own API host. Get one from {@link FunctionsOperations#invoker(String)}; with
- * Spring Boot, {@code do.functions.invocation.namespace-id} makes one a bean.
+ * namespace's own API host. Get one from {@link FunctionsOperations#invoker(String)};
+ * with Spring Boot, {@code do.functions.invocation.namespace-id} makes one a bean.
  * <p>
  * Calls are a resilience domain of their own: paced to the namespace's budget (600 a
  * minute), at most 120 in flight, behind the namespace's own circuit breaker. An
@@ -106,8 +106,8 @@ public interface FunctionInvoker {
 	/**
 	 * List activations, newest first, fetching page after page as they are consumed.
 	 * Every page is asked with the same {@code upto}, so activations that start during
-	 * the listing neither appear nor shift the pages: none is missed or repeated.
-	 * Listed activations carry no result and no logs.
+	 * the listing neither appear nor shift the pages: none is missed or repeated. Listed
+	 * activations carry no result and no logs.
 	 * @param query which activations, and the page size
 	 * @return the activations
 	 */

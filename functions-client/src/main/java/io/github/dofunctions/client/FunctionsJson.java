@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The client's own JSON mapper, independent of any mapper the application configures,
- * so that application settings never change how DigitalOcean's JSON is read.
+ * The client's own JSON mapper, independent of any mapper the application configures, so
+ * that application settings never change how DigitalOcean's JSON is read.
  */
 final class FunctionsJson {
 
@@ -84,8 +84,9 @@ final class FunctionsJson {
 	 * {@code 2022-09-14 04:16:45+00:00}; Go's encoders also write {@code +0000} offsets,
 	 * fractions of a second, and a time without a zone, which the API documents as UTC.
 	 * Go's zero time ({@code 0001-01-01T00:00:00Z}, a field the server never set) is
-	 * {@code null}. A time that still cannot be read is {@code null} too, with a DEBUG line:
-	 * one odd field never fails a whole answer (a listing would lose every resource).
+	 * {@code null}. A time that still cannot be read is {@code null} too, with a DEBUG
+	 * line: one odd field never fails a whole answer (a listing would lose every
+	 * resource).
 	 */
 	static final class UtcTimeDeserializer extends StdScalarDeserializer<Instant> {
 
@@ -94,10 +95,14 @@ final class FunctionsJson {
 		/** Go's {@code time.Time{}}, written by a server for a time it never set. */
 		static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
-		/** {@code +0000} and {@code -0130}, which the formatter reads only with a colon. */
+		/**
+		 * {@code +0000} and {@code -0130}, which the formatter reads only with a colon.
+		 */
 		private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-][0-9]{2})([0-9]{2})$");
 
-		/** Date, {@code T}, time with any fraction, and an optional offset or {@code Z}. */
+		/**
+		 * Date, {@code T}, time with any fraction, and an optional offset or {@code Z}.
+		 */
 		private static final DateTimeFormatter ISO_TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
 			.append(DateTimeFormatter.ISO_LOCAL_DATE)
 			.appendLiteral('T')

@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
  * no answer came. Arguments that are null, blank or invalid are refused with an
  * {@link IllegalArgumentException} thrown by the method itself, before anything is sent.
  * <p>
- * A {@code namespaceId} is the namespace's {@link Namespace#id() id}
- * ({@code fn-<uuid>}), not its {@code uuid}.
+ * A {@code namespaceId} is the namespace's {@link Namespace#id() id} ({@code fn-<uuid>}),
+ * not its {@code uuid}.
  */
 public interface FunctionsOperations {
 
@@ -148,8 +148,8 @@ public interface FunctionsOperations {
 	 * before it expires, replaced once if the API host refuses it, and deleted when the
 	 * client is {@linkplain FunctionsTemplate#close() closed}. (DigitalOcean's namespace
 	 * key, the legacy shared token, no longer authenticates since 3 June 2026.) The
-	 * namespace is read once, on the invoker's first call, for its API host, which is then
-	 * kept. The same invoker is returned for the same namespace; every invoker of a
+	 * namespace is read once, on the invoker's first call, for its API host, which is
+	 * then kept. The same invoker is returned for the same namespace; every invoker of a
 	 * namespace shares its pacing, concurrency limit and circuit breaker.
 	 * @param namespaceId the namespace identifier
 	 * @return the invoker

@@ -68,8 +68,8 @@ public class FunctionsRuntimeHints implements RuntimeHintsRegistrar {
 	static final Class<?>[] ERRORS = { FunctionsApiException.class, FunctionsBadRequestException.class,
 			FunctionsUnauthorizedException.class, FunctionsForbiddenException.class, FunctionsNotFoundException.class,
 			FunctionsConflictException.class, FunctionsLimitReachedException.class, FunctionsRateLimitException.class,
-			FunctionsServerException.class, FunctionsInvalidResponseException.class,
-			FunctionsConnectionException.class, FunctionsConnectionPoolException.class, FunctionsTimeoutException.class,
+			FunctionsServerException.class, FunctionsInvalidResponseException.class, FunctionsConnectionException.class,
+			FunctionsConnectionPoolException.class, FunctionsTimeoutException.class,
 			FunctionsUnavailableException.class, FunctionsOrphanedAccessKeyException.class,
 			FunctionInvocationException.class, FunctionInvocationTimeoutException.class };
 

@@ -85,8 +85,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		this.rateLimit = new RateLimitState();
 		ApiClients controlPlane = new ApiClients(builder.webClientBuilder, builder.userAgent,
 				builder.observationRegistry);
-		this.exchange = new ApiExchange(controlPlane.webClient(this.baseUrl), ApiExchange.bearer(builder.token),
-				json, (int) builder.maxResponseSize.toBytes(), builder.responseTimeout, builder.clock, this.rateLimit);
+		this.exchange = new ApiExchange(controlPlane.webClient(this.baseUrl), ApiExchange.bearer(builder.token), json,
+				(int) builder.maxResponseSize.toBytes(), builder.responseTimeout, builder.clock, this.rateLimit);
 		this.calls = new ResilientCalls(builder.resilience, this.rateLimit, BudgetScopes.ofToken(builder.token),
 				listener, observations);
 		WebClient.Builder apiHostBuilder = (builder.invocation.webClientBuilder() != null)
@@ -140,8 +140,9 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	public Flux<Trigger> listTriggers(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
 		return this.calls
-			.call(ApiOperation.LIST_TRIGGERS, (answers) -> this.exchange.reportingTo(answers)
-				.list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId))
+			.call(ApiOperation.LIST_TRIGGERS,
+					(answers) -> this.exchange.reportingTo(answers)
+						.list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId))
 			.flatMapIterable(Function.identity());
 	}
 
@@ -185,16 +186,15 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	@Override
 	public Flux<AccessKey> listAccessKeys(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls
-			.call(ApiOperation.LIST_ACCESS_KEYS, (answers) -> listAccessKeysOnce(answers, namespaceId))
+		return this.calls.call(ApiOperation.LIST_ACCESS_KEYS, (answers) -> listAccessKeysOnce(answers, namespaceId))
 			.flatMapIterable(Function.identity());
 	}
 
 	/**
 	 * Creates an access key. If an attempt's answer is lost and the key turns out to
 	 * exist, its secret is gone with that answer: the call fails with a
-	 * {@link FunctionsOrphanedAccessKeyException} naming the key, rather than return a key
-	 * without its secret or delete a key that someone else may hold.
+	 * {@link FunctionsOrphanedAccessKeyException} naming the key, rather than return a
+	 * key without its secret or delete a key that someone else may hold.
 	 */
 	@Override
 	public Mono<AccessKey> createAccessKey(String namespaceId, CreateAccessKeyRequest request) {
@@ -251,8 +251,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	}
 
 	private Mono<List<AccessKey>> listAccessKeysOnce(AnswerListener answers, String namespaceId) {
-		return this.exchange.reportingTo(answers).list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class,
-				namespaceId);
+		return this.exchange.reportingTo(answers).list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
 	}
 
 	/**
@@ -271,9 +270,9 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 	/**
 	 * Delete the access keys this template made for its invokers, and the expired keys
-	 * that carry their prefix, once a renewal under way has ended (best effort: a key that
-	 * cannot be deleted within ten seconds expires by itself). The template stays usable:
-	 * an invoker that needs a key again makes a new one.
+	 * that carry their prefix, once a renewal under way has ended (best effort: a key
+	 * that cannot be deleted within ten seconds expires by itself). The template stays
+	 * usable: an invoker that needs a key again makes a new one.
 	 */
 	@Override
 	public void close() {
@@ -328,7 +327,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		/**
 		 * Set how the template's {@link FunctionsTemplate#invoker(String) invokers} call
 		 * functions.
-		 * @param invocation the settings, {@link InvocationSettings#defaults()} by default
+		 * @param invocation the settings, {@link InvocationSettings#defaults()} by
+		 * default
 		 * @return this builder
 		 */
 		public Builder invocation(InvocationSettings invocation) {
@@ -469,7 +469,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 * one, may cover less: the JDK {@code HttpClient} times only the headers before
 		 * JDK 26 (JDK-8208693). API hosts have their own,
 		 * {@link InvocationSettings.Builder#responseTimeout(Duration)}.
-		 * @param responseTimeout the timeout, {@link #DEFAULT_RESPONSE_TIMEOUT} by default
+		 * @param responseTimeout the timeout, {@link #DEFAULT_RESPONSE_TIMEOUT} by
+		 * default
 		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {

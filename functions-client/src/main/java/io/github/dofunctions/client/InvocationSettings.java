@@ -36,8 +36,8 @@ public final class InvocationSettings {
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(4);
 
 	/**
-	 * Default time an attempt on an API host may take until the whole answer has come:
-	 * 90 seconds, room for a blocking invocation, which the platform answers within 30
+	 * Default time an attempt on an API host may take until the whole answer has come: 90
+	 * seconds, room for a blocking invocation, which the platform answers within 30
 	 * seconds or turns asynchronous ("How to Call Long-running Functions
 	 * Asynchronously"), and for a slow network.
 	 */
@@ -85,9 +85,9 @@ public final class InvocationSettings {
 	/**
 	 * Return the default settings: {@link FunctionsResilience#invocationDefaults(String)}
 	 * for each namespace, a five-minute deadline, polls from half a second apart growing
-	 * to five seconds, answers of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}, managed access
-	 * keys named {@value #DEFAULT_MANAGED_KEY_PREFIX}{@code -...} that live a day and are
-	 * renewed an hour before they expire, and the template's own HTTP client.
+	 * to five seconds, answers of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}, managed
+	 * access keys named {@value #DEFAULT_MANAGED_KEY_PREFIX}{@code -...} that live a day
+	 * and are renewed an hour before they expire, and the template's own HTTP client.
 	 * @return the default settings
 	 */
 	public static InvocationSettings defaults() {
@@ -121,8 +121,8 @@ public final class InvocationSettings {
 	}
 
 	/**
-	 * Return how long one attempt on an API host may take, from its start until the
-	 * last byte of the answer.
+	 * Return how long one attempt on an API host may take, from its start until the last
+	 * byte of the answer.
 	 * @return the response timeout
 	 */
 	public Duration responseTimeout() {
@@ -253,8 +253,8 @@ public final class InvocationSettings {
 		}
 
 		/**
-		 * Set how the calls to each namespace's functions are retried, paced and cut
-		 * off. Called once per namespace: each needs its own breaker and budget.
+		 * Set how the calls to each namespace's functions are retried, paced and cut off.
+		 * Called once per namespace: each needs its own breaker and budget.
 		 * @param resilience makes the resilience of a namespace from its id
 		 * @return this builder
 		 */
@@ -316,19 +316,21 @@ public final class InvocationSettings {
 		 * @return this builder
 		 */
 		public Builder maxResponseSize(DataSize maxResponseSize) {
-			Assert.isTrue(maxResponseSize != null && maxResponseSize.toBytes() > 0
-					&& maxResponseSize.toBytes() <= Integer.MAX_VALUE, "maxResponseSize must be between 1 byte and 2 GiB");
+			Assert.isTrue(
+					maxResponseSize != null && maxResponseSize.toBytes() > 0
+							&& maxResponseSize.toBytes() <= Integer.MAX_VALUE,
+					"maxResponseSize must be between 1 byte and 2 GiB");
 			this.maxResponseSize = maxResponseSize;
 			return this;
 		}
 
 		/**
 		 * Set how the access keys the client makes for itself are named:
-		 * {@code <prefix>-<application>-<instance>-<n>}, where the instance is random
-		 * for each template and {@code n} counts its keys of a namespace.
-		 * @param prefix the prefix, {@value InvocationSettings#DEFAULT_MANAGED_KEY_PREFIX}
-		 * by default: letters, digits, {@code -} and {@code _}; expired keys that carry it
-		 * may be deleted
+		 * {@code <prefix>-<application>-<instance>-<n>}, where the instance is random for
+		 * each template and {@code n} counts its keys of a namespace.
+		 * @param prefix the prefix,
+		 * {@value InvocationSettings#DEFAULT_MANAGED_KEY_PREFIX} by default: letters,
+		 * digits, {@code -} and {@code _}; expired keys that carry it may be deleted
 		 * @param applicationName the application's name, or {@code null} for none;
 		 * characters other than letters, digits and {@code -} become {@code -}
 		 * @return this builder
@@ -344,15 +346,17 @@ public final class InvocationSettings {
 		/**
 		 * Set how long the access keys the client makes for itself live, and when the
 		 * next is made.
-		 * @param lifetime the {@code expires_in} of each key, whole hours of at least one,
-		 * a day by default
+		 * @param lifetime the {@code expires_in} of each key, whole hours of at least
+		 * one, a day by default
 		 * @param renewBefore how long before a key expires the next is made, an hour by
 		 * default; less than the lifetime
 		 * @return this builder
 		 */
 		public Builder managedKeyLifetime(Duration lifetime, Duration renewBefore) {
 			CreateAccessKeyRequest.expiringAfter("lifetime-check", lifetime);
-			Assert.isTrue(renewBefore != null && !renewBefore.isNegative() && !renewBefore.isZero() && renewBefore.compareTo(lifetime) < 0,
+			Assert.isTrue(
+					renewBefore != null && !renewBefore.isNegative() && !renewBefore.isZero()
+							&& renewBefore.compareTo(lifetime) < 0,
 					() -> "renewBefore " + renewBefore + " must be positive and shorter than the lifetime " + lifetime);
 			this.managedKeyLifetime = lifetime;
 			this.managedKeyRenewBefore = renewBefore;
@@ -362,8 +366,7 @@ public final class InvocationSettings {
 		/**
 		 * Use the given builder, copied, for calls to API hosts, for example with a
 		 * connector of its own.
-		 * @param webClientBuilder the builder to copy, or {@code null} for the
-		 * template's
+		 * @param webClientBuilder the builder to copy, or {@code null} for the template's
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.@Nullable Builder webClientBuilder) {

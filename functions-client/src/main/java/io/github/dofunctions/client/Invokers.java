@@ -121,7 +121,8 @@ final class Invokers {
 		}
 		String apiHost = ApiClients.checkBaseUrl(namespace.apiHost());
 		return new ApiExchange(this.apiHosts.webClient(apiHost), ApiExchange.credentialPerRequest(), this.json,
-				(int) this.settings.maxResponseSize().toBytes(), this.settings.responseTimeout(), this.clock, rateLimit);
+				(int) this.settings.maxResponseSize().toBytes(), this.settings.responseTimeout(), this.clock,
+				rateLimit);
 	}
 
 	/**
@@ -133,8 +134,8 @@ final class Invokers {
 			.flatMap(ManagedAccessKey::close)
 			.then()
 			.timeout(CLOSE_TIMEOUT)
-			.doOnError((ex) -> logger.info("Could not delete every access key this client made; they expire by "
-					+ "themselves: " + ex))
+			.doOnError((ex) -> logger
+				.info("Could not delete every access key this client made; they expire by " + "themselves: " + ex))
 			.onErrorComplete();
 		if (Schedulers.isInNonBlockingThread()) {
 			deletes.subscribe();
@@ -145,8 +146,8 @@ final class Invokers {
 	}
 
 	/**
-	 * The name of the managed keys but their number: {@code <prefix>[-<application>]-<instance>},
-	 * the instance random for each client.
+	 * The name of the managed keys but their number:
+	 * {@code <prefix>[-<application>]-<instance>}, the instance random for each client.
 	 */
 	private static String managedKeyName(InvocationSettings settings) {
 		StringBuilder name = new StringBuilder(settings.managedKeyPrefix());

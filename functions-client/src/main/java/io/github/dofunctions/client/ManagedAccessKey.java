@@ -25,19 +25,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The access key a client makes for itself to call one namespace's functions when it
- * was given none. DigitalOcean retired the namespace's shared key on 3 June 2026 (Functions
+ * The access key a client makes for itself to call one namespace's functions when it was
+ * given none. DigitalOcean retired the namespace's shared key on 3 June 2026 (Functions
  * "Latest Updates", 13 March 2026): API hosts authenticate access keys only.
  * <p>
  * The key is created on first use through {@code createAccessKey}, named
- * {@code <prefix>-<application>-<instance>-<n>}, with the configured lifetime; its
- * secret stays in this object only. Concurrent first calls share one creation. Once
+ * {@code <prefix>-<application>-<instance>-<n>}, with the configured lifetime; its secret
+ * stays in this object only. Concurrent first calls share one creation. Once
  * {@code renewBefore} of its lifetime is left, the next call starts making the next key
  * in the background and goes on with the current one, so no call waits for a renewal; a
- * call finds a key that has expired (an idle application) only waits for its
- * replacement. A key the API host refuses is replaced once (see {@link #replace}).
- * Lifetimes are measured on the client's clock from the moment the key was asked for,
- * so that a difference between the clocks cannot make a key look expired on arrival.
+ * call finds a key that has expired (an idle application) only waits for its replacement.
+ * A key the API host refuses is replaced once (see {@link #replace}). Lifetimes are
+ * measured on the client's clock from the moment the key was asked for, so that a
+ * difference between the clocks cannot make a key look expired on arrival.
  * <p>
  * Every key made is deleted by {@link #close()}, on the client's shutdown. After each
  * renewal, and on shutdown, keys of the same prefix that expired (by more than the
@@ -131,9 +131,9 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 
 	/**
 	 * Finish the renewal under way, then delete the keys of the prefix that expired and
-	 * every key this object made, expired or not: called when the client shuts down.
-	 * Keys that are already gone count as deleted. A later call makes a new key. Sends
-	 * nothing if no key was made since the last close, so closing twice costs nothing.
+	 * every key this object made, expired or not: called when the client shuts down. Keys
+	 * that are already gone count as deleted. A later call makes a new key. Sends nothing
+	 * if no key was made since the last close, so closing twice costs nothing.
 	 * @return completes when every delete has been answered
 	 */
 	Mono<Void> close() {
@@ -190,8 +190,8 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 
 	/**
 	 * Make a key: once, whoever subscribes, and not undone by a caller who cancels (a key
-	 * made is recorded so that it is deleted on shutdown). A failure is not kept: the next
-	 * subscriber makes another attempt.
+	 * made is recorded so that it is deleted on shutdown). A failure is not kept: the
+	 * next subscriber makes another attempt.
 	 */
 	private Mono<HeldKey> creation() {
 		return Mono.defer(() -> {
@@ -199,8 +199,7 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 			Instant asked = this.clock.instant();
 			CompletableFuture<HeldKey> created = this.operations
 				.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter(name, this.lifetime))
-				.doOnError(FunctionsOrphanedAccessKeyException.class,
-						(ex) -> this.made.add(ex.orphanedKey().id()))
+				.doOnError(FunctionsOrphanedAccessKeyException.class, (ex) -> this.made.add(ex.orphanedKey().id()))
 				.map((key) -> made(key, asked))
 				.toFuture();
 			return Mono.fromFuture(created, true);

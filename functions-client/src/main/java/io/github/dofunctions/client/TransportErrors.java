@@ -23,8 +23,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * Turns the failures of the HTTP connector (refused or reset connections, timeouts) into
- * {@link FunctionsConnectionException}s that say whether the request may have reached
- * the server. The checks use JDK types and names only, so they hold for every connector
+ * {@link FunctionsConnectionException}s that say whether the request may have reached the
+ * server. The checks use JDK types and names only, so they hold for every connector
  * WebClient supports (Reactor Netty, Jetty, the JDK client, Apache HttpComponents).
  */
 final class TransportErrors {
@@ -78,8 +78,8 @@ final class TransportErrors {
 	/**
 	 * Whether the connector refused to queue the request for a connection, or gave up
 	 * waiting for one: Reactor Netty's pool ({@code PoolAcquirePendingLimitException},
-	 * {@code PoolAcquireTimeoutException}, a {@code TimeoutException} checked here first),
-	 * Jetty's full request queue ({@code RejectedExecutionException}) and Apache
+	 * {@code PoolAcquireTimeoutException}, a {@code TimeoutException} checked here
+	 * first), Jetty's full request queue ({@code RejectedExecutionException}) and Apache
 	 * HttpComponents' connection request timeout. Known by name, since the types are the
 	 * connectors' own (Reactor Netty's are shaded).
 	 */

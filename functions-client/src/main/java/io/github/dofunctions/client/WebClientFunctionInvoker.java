@@ -130,9 +130,10 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 					return poll(record.activationId(), deadlineAt);
 				})
 				.map((record) -> succeeded(ApiOperation.INVOKE_FUNCTION, invocation.function(), record))
-				.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
-						ApiOperation.INVOKE_FUNCTION.operationName(), invocation.function(), demotedTo.get(),
-						deadline))));
+				.timeout(deadline,
+						Mono.defer(() -> Mono
+							.error(new FunctionInvocationTimeoutException(ApiOperation.INVOKE_FUNCTION.operationName(),
+									invocation.function(), demotedTo.get(), deadline))));
 		});
 	}
 
@@ -150,10 +151,10 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		requireActivationId(activationId);
 		Assert.isTrue(deadline != null && !deadline.isNegative() && !deadline.isZero(), "deadline must be positive");
 		return Mono.defer(() -> poll(activationId, now() + deadline.toMillis()))
-			.map((record) -> succeeded(ApiOperation.GET_ACTIVATION, (record.name() != null) ? record.name() : activationId,
-					record))
-			.timeout(deadline, Mono.defer(() -> Mono.error(new FunctionInvocationTimeoutException(
-					"awaitActivation", null, activationId, deadline))));
+			.map((record) -> succeeded(ApiOperation.GET_ACTIVATION,
+					(record.name() != null) ? record.name() : activationId, record))
+			.timeout(deadline, Mono.defer(() -> Mono
+				.error(new FunctionInvocationTimeoutException("awaitActivation", null, activationId, deadline))));
 	}
 
 	@Override
@@ -171,8 +172,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 			// Fixed upto keeps pages still; this only guards against a clock far ahead of
 			// the platform's, where activations could still arrive inside the window.
 			Set<String> seen = ConcurrentHashMap.newKeySet();
-			return pagesFrom(query, upto, 0)
-				.filter((record) -> seen.add(record.activationId()))
+			return pagesFrom(query, upto, 0).filter((record) -> seen.add(record.activationId()))
 				.map(ActivationRecord::toActivation);
 		});
 	}
@@ -208,23 +208,25 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	 */
 	private <T> Mono<T> call(ApiOperation operation, Function<ApiExchange, Mono<T>> request, boolean repeatable) {
 		return Mono.zip(this.apiHost, this.credentials.current())
-			.flatMap((host) -> this.calls
-				.call(operation,
-						(answers) -> request.apply(host.getT1().authenticated(host.getT2()).reportingTo(answers)),
-						repeatable)
-				.onErrorResume(FunctionsUnauthorizedException.class, (refused) -> this.credentials
-					.replace(host.getT2())
-					.switchIfEmpty(Mono.error(refused))
-					.flatMap((fresh) -> this.calls.call(operation,
-							(answers) -> request.apply(host.getT1().authenticated(fresh).reportingTo(answers)),
-							repeatable))));
+			.flatMap(
+					(host) -> this.calls
+						.call(operation,
+								(answers) -> request
+									.apply(host.getT1().authenticated(host.getT2()).reportingTo(answers)),
+								repeatable)
+						.onErrorResume(FunctionsUnauthorizedException.class, (refused) -> this.credentials
+							.replace(host.getT2())
+							.switchIfEmpty(Mono.error(refused))
+							.flatMap((fresh) -> this.calls.call(operation,
+									(answers) -> request.apply(host.getT1().authenticated(fresh).reportingTo(answers)),
+									repeatable))));
 	}
 
 	/**
 	 * One request of an invocation. The answer is the activation record
 	 * ({@code result=false}), so that a failure brings its logs; a demoted or
-	 * non-blocking call answers only the activation id, returned as a record that has
-	 * not ended.
+	 * non-blocking call answers only the activation id, returned as a record that has not
+	 * ended.
 	 */
 	private Mono<ActivationRecord> invokeOnce(ApiExchange exchange, Invocation invocation, byte[] parameters,
 			boolean blocking) {
@@ -270,9 +272,10 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	/**
 	 * A {@code 5xx} is the function's failure when it carries the ended activation:
 	 * OpenWhisk answers a blocking invocation with {@code 502} for an application or
-	 * developer error and {@code 500} for any other outcome, a {@code whisk internal error}
-	 * (apache/openwhisk, {@code Actions.scala}, {@code doInvoke}). Otherwise (a proxy's
-	 * page, say) it is the server error it looks like.
+	 * developer error and {@code 500} for any other outcome, a
+	 * {@code whisk internal error} (apache/openwhisk, {@code Actions.scala},
+	 * {@code doInvoke}). Otherwise (a proxy's page, say) it is the server error it looks
+	 * like.
 	 */
 	private static RuntimeException failed(ApiExchange exchange, String function, ApiExchange.Answer answer) {
 		ApiOperation operation = ApiOperation.INVOKE_FUNCTION;
@@ -320,8 +323,9 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	}
 
 	private <B> Mono<B> get(ApiExchange exchange, ApiOperation operation, Class<B> type, String activationId) {
-		return exchange.answer(operation, (uri) -> uri.path(operation.uriTemplate()).build(activationId), null,
-				(status) -> status == 200)
+		return exchange
+			.answer(operation, (uri) -> uri.path(operation.uriTemplate()).build(activationId), null,
+					(status) -> status == 200)
 			.map((answer) -> exchange.decode(operation, answer.status(), answer.requestId(), answer.body(), type));
 	}
 
@@ -330,26 +334,27 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	 * taken: a consumer that stops early costs no further request.
 	 */
 	private Flux<ActivationRecord> pagesFrom(ActivationQuery query, long upto, int skip) {
-		return page(query, upto, skip)
-			.flatMapMany((page) -> Flux.fromIterable(page.records())
-				.concatWith(page.isFull() ? Flux.defer(() -> pagesFrom(query, upto, page.next())) : Flux.empty()));
+		return page(query, upto, skip).flatMapMany((page) -> Flux.fromIterable(page.records())
+			.concatWith(page.isFull() ? Flux.defer(() -> pagesFrom(query, upto, page.next())) : Flux.empty()));
 	}
 
 	private Mono<Page> page(ActivationQuery query, long upto, int skip) {
 		ApiOperation operation = ApiOperation.LIST_ACTIVATIONS;
-		return call(operation, (exchange) -> exchange
-			.answer(operation, (uri) -> pageUri(uri, query, upto, skip), null, (status) -> status == 200)
-			.map((answer) -> {
-				ActivationRecord[] records = exchange.decode(operation, answer.status(), answer.requestId(),
-						answer.body(), ActivationRecord[].class);
-				for (ActivationRecord record : records) {
-					if (record == null || record.activationId() == null) {
-						throw new FunctionsInvalidResponseException(operation.operationName(), answer.status(),
-								"body lists an activation without an 'activationId'", answer.requestId(), null);
-					}
-				}
-				return new Page(Arrays.asList(records), skip, query.pageSize());
-			}), true);
+		return call(operation,
+				(exchange) -> exchange
+					.answer(operation, (uri) -> pageUri(uri, query, upto, skip), null, (status) -> status == 200)
+					.map((answer) -> {
+						ActivationRecord[] records = exchange.decode(operation, answer.status(), answer.requestId(),
+								answer.body(), ActivationRecord[].class);
+						for (ActivationRecord record : records) {
+							if (record == null || record.activationId() == null) {
+								throw new FunctionsInvalidResponseException(operation.operationName(), answer.status(),
+										"body lists an activation without an 'activationId'", answer.requestId(), null);
+							}
+						}
+						return new Page(Arrays.asList(records), skip, query.pageSize());
+					}),
+				true);
 	}
 
 	private static URI pageUri(UriBuilder uri, ActivationQuery query, long upto, int skip) {
@@ -388,10 +393,10 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 			return this.json.convertValue(result, type);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			throw new FunctionsInvalidResponseException(operation.operationName(), 200,
-					"the function's result, " + jsonKind(result) + ", cannot be read as " + type.getName() + ": "
-							+ ((ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage()),
-					null, ex);
+			throw new FunctionsInvalidResponseException(operation.operationName(), 200, "the function's result, "
+					+ jsonKind(result) + ", cannot be read as " + type.getName() + ": "
+					+ ((ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage()), null,
+					ex);
 		}
 	}
 

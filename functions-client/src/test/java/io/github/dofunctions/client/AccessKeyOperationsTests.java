@@ -62,7 +62,9 @@ class AccessKeyOperationsTests {
 	void createAccessKeyReturnsTheSecretOnce() {
 		api.server().stubFor(post(KEYS).willReturn(json(201, payload("access-key-created.json"))));
 
-		StepVerifier.create(api.template().createAccessKey(NAMESPACE_ID, new CreateAccessKeyRequest("my-function-access-key", "7d")))
+		StepVerifier
+			.create(api.template()
+				.createAccessKey(NAMESPACE_ID, new CreateAccessKeyRequest("my-function-access-key", "7d")))
 			.expectNext(new AccessKey(KEY_ID, "my-function-access-key", "DOSECRETKEYEXAMPLE",
 					Instant.parse("2026-12-19T10:30:00Z"), Instant.parse("2025-12-19T10:30:00Z"),
 					Instant.parse("2025-12-19T10:30:00Z")))
@@ -90,7 +92,9 @@ class AccessKeyOperationsTests {
 	void updateAccessKeySendsTheNewName() {
 		api.server().stubFor(put(KEYS + "/" + KEY_ID).willReturn(json(200, payload("access-key-updated.json"))));
 
-		StepVerifier.create(api.template().updateAccessKey(NAMESPACE_ID, KEY_ID, new UpdateAccessKeyRequest("updated-key-name")))
+		StepVerifier
+			.create(api.template()
+				.updateAccessKey(NAMESPACE_ID, KEY_ID, new UpdateAccessKeyRequest("updated-key-name")))
 			.expectNext(new AccessKey(KEY_ID, "updated-key-name", null, Instant.parse("2026-12-19T10:30:00Z"),
 					Instant.parse("2025-12-19T10:30:00Z"), Instant.parse("2025-12-19T16:00:00Z")))
 			.verifyComplete();

@@ -62,6 +62,7 @@ class BlockingOperationsTests {
 
 	/**
 	 * One operation, called both ways.
+	 *
 	 * @param idempotent whether a transient server error is retried (it may have acted)
 	 */
 	record Operation(String name, Supplier<MappingBuilder> request, ResponseDefinitionBuilder answer,
@@ -115,8 +116,10 @@ class BlockingOperationsTests {
 						(ops) -> ops.createAccessKey(NAMESPACE_ID, CreateAccessKeyRequest.named("ci")),
 						(ops) -> ops.createAccessKey(NAMESPACE_ID, CreateAccessKeyRequest.named("ci"))),
 				new Operation("updateAccessKey", () -> put(KEY), json(200, payload("access-key-updated.json")), true,
-						(ops) -> ops.updateAccessKey(NAMESPACE_ID, "dof_v1-xxxx", new UpdateAccessKeyRequest("renamed")),
-						(ops) -> ops.updateAccessKey(NAMESPACE_ID, "dof_v1-xxxx", new UpdateAccessKeyRequest("renamed"))),
+						(ops) -> ops.updateAccessKey(NAMESPACE_ID, "dof_v1-xxxx",
+								new UpdateAccessKeyRequest("renamed")),
+						(ops) -> ops.updateAccessKey(NAMESPACE_ID, "dof_v1-xxxx",
+								new UpdateAccessKeyRequest("renamed"))),
 				new Operation("deleteAccessKey", () -> delete(KEY), json(200, "{}"), true,
 						(ops) -> ops.deleteAccessKey(NAMESPACE_ID, "dof_v1-xxxx"), (ops) -> {
 							ops.deleteAccessKey(NAMESPACE_ID, "dof_v1-xxxx");
@@ -157,7 +160,8 @@ class BlockingOperationsTests {
 	@ParameterizedTest
 	@MethodSource("operations")
 	void throwsWhatTheReactiveCallSignalsAfterTheSameRetries(Operation operation) {
-		// Everything fails: a create that may have acted is looked up before it is reported.
+		// Everything fails: a create that may have acted is looked up before it is
+		// reported.
 		api.server()
 			.stubFor(any(anyUrl())
 				.willReturn(json(503, "{\"id\": \"service_unavailable\", \"message\": \"try later\"}")));
@@ -204,8 +208,7 @@ class BlockingOperationsTests {
 
 	@Test
 	void callTimeoutBoundsABlockingCall() {
-		api.server()
-			.stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withFixedDelay(5_000)));
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withFixedDelay(5_000)));
 		BlockingFunctionsOperations blocking = new BlockingFunctionsTemplate(api.templateBuilder()
 			.resilience(FunctionsResilience.builder()
 				.noPacing()

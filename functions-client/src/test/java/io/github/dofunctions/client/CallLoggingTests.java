@@ -76,8 +76,9 @@ class CallLoggingTests {
 
 		assertThat(events()).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
-			assertThat(event.getFormattedMessage()).matches("getNamespace GET /v2/functions/namespaces/\\{namespace_id\\} "
-					+ "-> 200 SUCCESS after 2 attempts in \\d+ ms, request_id req-42");
+			assertThat(event.getFormattedMessage())
+				.matches("getNamespace GET /v2/functions/namespaces/\\{namespace_id\\} "
+						+ "-> 200 SUCCESS after 2 attempts in \\d+ ms, request_id req-42");
 		});
 	}
 
@@ -91,8 +92,9 @@ class CallLoggingTests {
 
 		assertThat(events()).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
-			assertThat(event.getFormattedMessage()).matches("getNamespace GET /v2/functions/namespaces/\\{namespace_id\\} "
-					+ "-> 404 CLIENT_ERROR after 1 attempt in \\d+ ms, request_id req-7");
+			assertThat(event.getFormattedMessage())
+				.matches("getNamespace GET /v2/functions/namespaces/\\{namespace_id\\} "
+						+ "-> 404 CLIENT_ERROR after 1 attempt in \\d+ ms, request_id req-7");
 		});
 	}
 

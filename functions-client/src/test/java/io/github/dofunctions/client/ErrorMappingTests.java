@@ -58,10 +58,9 @@ class ErrorMappingTests {
 	@MethodSource("documentedErrors")
 	void errorStatusMapsToItsTypeWithIdMessageAndRequestId(int status, Class<? extends FunctionsApiException> type,
 			String id, String message) {
-		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(status, """
-					{"id": "%s", "message": "%s", "request_id": "4d9d8375-3c56-4925-a3e7-eb137fed17e9"}
-					""".formatted(id, message))));
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(status, """
+				{"id": "%s", "message": "%s", "request_id": "4d9d8375-3c56-4925-a3e7-eb137fed17e9"}
+				""".formatted(id, message))));
 
 		StepVerifier.create(api.template().listNamespaces()).verifyErrorSatisfies((ex) -> {
 			assertThat(ex).isExactlyInstanceOf(type);
@@ -78,11 +77,10 @@ class ErrorMappingTests {
 
 	@Test
 	void statusDecidesTheTypeEvenWhenTheBodySaysOtherwise() {
-		api.server()
-			.stubFor(post("/v2/functions/namespaces").willReturn(json(404, """
-					{"id": "bad_request", "message": "Invalid request payload: missing label field",
-					 "request_id": "4851a473-1621-42ea-b2f9-5071c0ea8414"}
-					""")));
+		api.server().stubFor(post("/v2/functions/namespaces").willReturn(json(404, """
+				{"id": "bad_request", "message": "Invalid request payload: missing label field",
+				 "request_id": "4851a473-1621-42ea-b2f9-5071c0ea8414"}
+				""")));
 
 		StepVerifier.create(api.template().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
 			.verifyErrorSatisfies((ex) -> {
@@ -96,9 +94,9 @@ class ErrorMappingTests {
 	@Test
 	void requestIdComesFromTheHeaderWhenTheBodyHasNone() {
 		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(401,
-					"{\"id\": \"unauthorized\", \"message\": \"Unable to authenticate you.\"}")
-				.withHeader("x-request-id", "b11e45a4-892c-48c9-9001-b6cffe9fe795")));
+			.stubFor(get("/v2/functions/namespaces")
+				.willReturn(json(401, "{\"id\": \"unauthorized\", \"message\": \"Unable to authenticate you.\"}")
+					.withHeader("x-request-id", "b11e45a4-892c-48c9-9001-b6cffe9fe795")));
 
 		StepVerifier.create(api.template().listNamespaces())
 			.verifyErrorSatisfies((ex) -> assertThat(((FunctionsApiException) ex).requestId())
@@ -108,9 +106,9 @@ class ErrorMappingTests {
 	@Test
 	void rateLimitErrorCarriesRetryAfterAndReset() {
 		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(429,
-					"{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}", 0)
-				.withHeader("retry-after", "17")));
+			.stubFor(get("/v2/functions/namespaces")
+				.willReturn(json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}", 0)
+					.withHeader("retry-after", "17")));
 
 		StepVerifier.create(api.template().listNamespaces()).verifyErrorSatisfies((ex) -> {
 			FunctionsRateLimitException error = (FunctionsRateLimitException) ex;
@@ -122,8 +120,8 @@ class ErrorMappingTests {
 	@Test
 	void hourlyRateLimitErrorHasNoRetryAfter() {
 		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(429,
-					"{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")));
+			.stubFor(get("/v2/functions/namespaces")
+				.willReturn(json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")));
 
 		StepVerifier.create(api.template().listNamespaces()).verifyErrorSatisfies((ex) -> {
 			FunctionsRateLimitException error = (FunctionsRateLimitException) ex;

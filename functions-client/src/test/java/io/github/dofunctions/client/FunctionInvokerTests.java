@@ -102,7 +102,8 @@ class FunctionInvokerTests {
 		assertThat(greeting).isEqualTo(new Greeting("Hello, Ada!"));
 		LoggedRequest created = api.server().findAll(postRequestedFor(urlPathEqualTo(KEYS))).get(0);
 		assertThat(created.getHeader("Authorization")).isEqualTo("Bearer " + StubbedFunctionsApi.TOKEN);
-		assertThat(created.getBodyAsString()).matches("\\{\"name\":\"do-functions-[0-9a-f]{8}-1\",\"expires_in\":\"1d\"\\}");
+		assertThat(created.getBodyAsString())
+			.matches("\\{\"name\":\"do-functions-[0-9a-f]{8}-1\",\"expires_in\":\"1d\"\\}");
 		LoggedRequest request = api.server().findAll(postRequestedFor(urlPathEqualTo(HELLO))).get(0);
 		assertThat(request.queryParameter("blocking").firstValue()).isEqualTo("true");
 		assertThat(request.queryParameter("result").firstValue()).isEqualTo("false");
@@ -134,7 +135,8 @@ class FunctionInvokerTests {
 		assertThat(template.invoker(NAMESPACE_ID)).isSameAs(template.invoker(NAMESPACE_ID));
 		api.server().verify(1, getRequestedFor(urlPathEqualTo("/v2/functions/namespaces/" + NAMESPACE_ID)));
 		api.server().verify(1, postRequestedFor(urlPathEqualTo(KEYS)));
-		api.server().verify(2, postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization", equalTo(managedKey())));
+		api.server()
+			.verify(2, postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization", equalTo(managedKey())));
 	}
 
 	@Test
@@ -146,8 +148,8 @@ class FunctionInvokerTests {
 		invoker.invoke("hello", Map.of()).block();
 
 		api.server()
-			.verify(postRequestedFor(urlPathEqualTo(HELLO))
-				.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+			.verify(postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
+					equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
 		api.server().verify(0, postRequestedFor(urlPathEqualTo(KEYS)));
 	}
 
@@ -164,11 +166,11 @@ class FunctionInvokerTests {
 		template.invoker(NAMESPACE_ID).invoke("hello", Map.of()).block();
 
 		api.server()
-			.verify(postRequestedFor(urlPathEqualTo(HELLO))
-				.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+			.verify(postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
+					equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
 		api.server().verify(0, postRequestedFor(urlPathEqualTo(KEYS)));
-		assertThat(template.invoker(NAMESPACE_ID)).isSameAs(
-				template.invoker(NAMESPACE_ID, InvocationCredentials.accessKey("dof_v1_a1b2c3", "key-secret")));
+		assertThat(template.invoker(NAMESPACE_ID))
+			.isSameAs(template.invoker(NAMESPACE_ID, InvocationCredentials.accessKey("dof_v1_a1b2c3", "key-secret")));
 	}
 
 	@Test
@@ -205,8 +207,7 @@ class FunctionInvokerTests {
 
 	@Test
 	void startThenAwaitPollsUntilTheActivationHasEnded() {
-		api.server()
-			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a7\"}")));
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a7\"}")));
 		api.stubSequence(() -> get(ACTIVATIONS + "/a7"),
 				answer(404, "{\"error\": \"The requested resource does not exist.\", \"code\": \"c1\"}"),
 				answer(200, succeeded("a7", "{\"greeting\": \"later\"}")));
@@ -224,8 +225,7 @@ class FunctionInvokerTests {
 
 	@Test
 	void demotedBlockingCallIsFollowedToItsResult() {
-		api.server()
-			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a8\"}")));
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a8\"}")));
 		api.stubSequence(() -> get(ACTIVATIONS + "/a8"), answer(404, "{\"error\": \"not yet\"}"),
 				answer(200, succeeded("a8", "{\"greeting\": \"slow\"}", "2023-11-14T22:13:20Z stdout: working")));
 
@@ -251,8 +251,7 @@ class FunctionInvokerTests {
 				.build())
 			.build()
 			.invoker(NAMESPACE_ID);
-		api.server()
-			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a10\"}")));
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a10\"}")));
 		String scenario = "ends between the second and the third regular poll";
 		api.server()
 			.stubFor(get(ACTIVATIONS + "/a10").inScenario(scenario)
@@ -269,7 +268,8 @@ class FunctionInvokerTests {
 				.whenScenarioStateIs("ended")
 				.willReturn(answer(200, succeeded("a10", "{\"done\": true}"))));
 
-		Map<String, Object> result = invoker.invoke(Invocation.of("hello").withDeadline(Duration.ofMillis(2800)), Map.class)
+		Map<String, Object> result = invoker
+			.invoke(Invocation.of("hello").withDeadline(Duration.ofMillis(2800)), Map.class)
 			.block();
 
 		assertThat(result).containsEntry("done", true);
@@ -278,8 +278,7 @@ class FunctionInvokerTests {
 
 	@Test
 	void deadlinePassedWhileDemotedNamesTheActivation() {
-		api.server()
-			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a9\"}")));
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a9\"}")));
 		api.server().stubFor(get(ACTIVATIONS + "/a9").willReturn(answer(404, "{\"error\": \"not yet\"}")));
 
 		Throwable failure = catchThrowable(
@@ -305,7 +304,8 @@ class FunctionInvokerTests {
 			.build();
 		FunctionInvoker invoker = template.invoker(NAMESPACE_ID);
 
-		Throwable failure = catchThrowable(() -> invoker.invoke(Invocation.of("hello").asIdempotent(), Map.class).block());
+		Throwable failure = catchThrowable(
+				() -> invoker.invoke(Invocation.of("hello").asIdempotent(), Map.class).block());
 
 		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
 			assertThat(ex.activationId()).isEqualTo("b1");
@@ -324,10 +324,10 @@ class FunctionInvokerTests {
 		// OpenWhisk answers 500 with the activation record for any outcome other than
 		// success and application or developer errors (Actions.scala, doInvoke).
 		api.server()
-			.stubFor(post(urlPathEqualTo(HELLO))
-				.willReturn(answer(500, ApiHostStubs.activation("c1", Activation.INTERNAL_ERROR, false,
-						"{\"error\": \"The action did not initialize or run as expected.\"}",
-						"2023-11-14T22:13:20Z stderr: init failed"))));
+			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(500,
+					ApiHostStubs.activation("c1", Activation.INTERNAL_ERROR, false,
+							"{\"error\": \"The action did not initialize or run as expected.\"}",
+							"2023-11-14T22:13:20Z stderr: init failed"))));
 		FunctionsResilience resilience = FunctionsResilience.invocationBuilder(NAMESPACE_ID).noPacing().build();
 		FunctionsTemplate template = api.templateBuilder()
 			.invocation(InvocationSettings.builder().resilience((namespaceId) -> resilience).build())
@@ -349,8 +349,7 @@ class FunctionInvokerTests {
 	@Test
 	void serverErrorWithOtherJsonIsDescribedAsJson() {
 		api.allowOffContractAnswers();
-		api.server()
-			.stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(503, "{\"status\": \"maintenance\"}")));
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(503, "{\"status\": \"maintenance\"}")));
 
 		Throwable failure = catchThrowable(() -> invoker().invoke("hello", Map.of()).block());
 
@@ -434,7 +433,11 @@ class FunctionInvokerTests {
 			.withUpto(Instant.ofEpochMilli(1700000600000L))
 			.withPageSize(3);
 
-		List<String> firstTwo = invoker().listActivations(query).take(2).map(Activation::activationId).collectList().block();
+		List<String> firstTwo = invoker().listActivations(query)
+			.take(2)
+			.map(Activation::activationId)
+			.collectList()
+			.block();
 
 		assertThat(firstTwo).containsExactly("r0", "r1");
 		LoggedRequest page = api.server().findAll(getRequestedFor(urlPathEqualTo(ACTIVATIONS))).get(0);
@@ -451,8 +454,8 @@ class FunctionInvokerTests {
 			.stubFor(get(ACTIVATIONS + "/c1/logs")
 				.willReturn(answer(200, "{\"logs\": [\"2023-11-14T22:13:20Z stdout: one\"]}")));
 		api.server()
-			.stubFor(get(ACTIVATIONS + "/c1/result")
-				.willReturn(answer(200, "{\"result\": {\"greeting\": \"hi\"}, \"status\": \"success\", \"success\": true}")));
+			.stubFor(get(ACTIVATIONS + "/c1/result").willReturn(
+					answer(200, "{\"result\": {\"greeting\": \"hi\"}, \"status\": \"success\", \"success\": true}")));
 		FunctionInvoker invoker = invoker();
 
 		assertThat(invoker.getActivationLogs("c1").block()).containsExactly("2023-11-14T22:13:20Z stdout: one");
@@ -531,7 +534,8 @@ class FunctionInvokerTests {
 
 		assertThat(failure).isInstanceOfSatisfying(FunctionsInvalidResponseException.class, (ex) -> {
 			assertThat(ex.operation()).isEqualTo("invoke");
-			assertThat(ex.errorMessage()).startsWith("the function's result, a JSON array, cannot be read as java.util.Map");
+			assertThat(ex.errorMessage())
+				.startsWith("the function's result, a JSON array, cannot be read as java.util.Map");
 		});
 	}
 
@@ -572,8 +576,8 @@ class FunctionInvokerTests {
 
 	private static void stubResult(String function, String resultJson) {
 		api.server()
-			.stubFor(post(urlPathEqualTo(ACTIONS + function)).willReturn(answer(200, succeeded("a-" + function,
-					resultJson))));
+			.stubFor(post(urlPathEqualTo(ACTIONS + function))
+				.willReturn(answer(200, succeeded("a-" + function, resultJson))));
 	}
 
 	@Test

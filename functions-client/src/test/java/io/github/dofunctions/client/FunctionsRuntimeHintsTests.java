@@ -36,7 +36,8 @@ class FunctionsRuntimeHintsTests {
 			.flatMap(Stream::of)
 			.forEach((type) -> assertThat(RuntimeHintsPredicates.reflection()
 				.onType(type)
-				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_PUBLIC_METHODS))
+				.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+						MemberCategory.INVOKE_PUBLIC_METHODS))
 				.as(type.getName())
 				.accepts(this.hints));
 	}
@@ -46,8 +47,7 @@ class FunctionsRuntimeHintsTests {
 		Stream.of(FunctionsRuntimeHints.ERRORS)
 			.forEach((type) -> assertThat(RuntimeHintsPredicates.reflection()
 				.onType(type)
-				.withMemberCategories(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS))
-				.as(type.getName())
+				.withMemberCategories(MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS)).as(type.getName())
 				.accepts(this.hints));
 	}
 
@@ -61,7 +61,8 @@ class FunctionsRuntimeHintsTests {
 			.collect(Collectors.toList());
 		List<Class<?>> errors = classes.stream()
 			.filter((type) -> type.getPackageName().equals("io.github.dofunctions.client.error")
-					&& type.isAssignableTo(RuntimeException.class) && !type.getModifiers().contains(JavaModifier.ABSTRACT))
+					&& type.isAssignableTo(RuntimeException.class)
+					&& !type.getModifiers().contains(JavaModifier.ABSTRACT))
 			.map(JavaClass::reflect)
 			.collect(Collectors.toList());
 
@@ -71,8 +72,8 @@ class FunctionsRuntimeHintsTests {
 
 	@Test
 	void versionResourceIsIncluded() {
-		assertThat(RuntimeHintsPredicates.resource().forResource("io/github/dofunctions/client/functions-client.properties"))
-			.accepts(this.hints);
+		assertThat(RuntimeHintsPredicates.resource()
+			.forResource("io/github/dofunctions/client/functions-client.properties")).accepts(this.hints);
 	}
 
 	@Test

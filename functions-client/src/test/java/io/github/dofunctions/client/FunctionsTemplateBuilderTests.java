@@ -142,9 +142,11 @@ class FunctionsTemplateBuilderTests {
 				return Mono.just(ClientResponse.create(HttpStatus.NO_CONTENT).build());
 			});
 
-		StepVerifier.create(FunctionsTemplate.builder().webClientBuilder(shared).token("t").build().deleteNamespace("fn-1"))
+		StepVerifier
+			.create(FunctionsTemplate.builder().webClientBuilder(shared).token("t").build().deleteNamespace("fn-1"))
 			.verifyComplete();
-		StepVerifier.create(shared.build().get().uri("/x").retrieve().toBodilessEntity()).expectNextCount(1)
+		StepVerifier.create(shared.build().get().uri("/x").retrieve().toBodilessEntity())
+			.expectNextCount(1)
 			.verifyComplete();
 
 		assertThat(sent.get(0).url()).hasToString("https://api.digitalocean.com/v2/functions/namespaces/fn-1");

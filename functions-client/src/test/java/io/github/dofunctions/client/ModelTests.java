@@ -15,8 +15,8 @@ class ModelTests {
 
 	@Test
 	void namespaceToStringMasksTheKey() {
-		Namespace namespace = new Namespace("https://api_host.io", "fn-1", Instant.EPOCH, Instant.EPOCH, "jobs",
-				"nyc1", "uuid-1", "very-secret-key");
+		Namespace namespace = new Namespace("https://api_host.io", "fn-1", Instant.EPOCH, Instant.EPOCH, "jobs", "nyc1",
+				"uuid-1", "very-secret-key");
 
 		assertThat(namespace.toString()).doesNotContain("very-secret-key")
 			.contains("key=******", "namespace=fn-1", "label=jobs", "uuid=uuid-1");

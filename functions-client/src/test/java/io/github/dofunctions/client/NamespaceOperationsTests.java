@@ -63,11 +63,10 @@ class NamespaceOperationsTests {
 	@Test
 	void listNamespacesIgnoresFieldsTheClientDoesNotKnow() {
 		api.allowOffContractAnswers();
-		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(200, """
-					{"namespaces": [{"namespace": "fn-1", "label": "jobs", "tier": {"name": "pro", "limits": [1, 2]}}],
-					 "meta": {"total": 1}}
-					""")));
+		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, """
+				{"namespaces": [{"namespace": "fn-1", "label": "jobs", "tier": {"name": "pro", "limits": [1, 2]}}],
+				 "meta": {"total": 1}}
+				""")));
 
 		StepVerifier.create(api.template().listNamespaces())
 			.assertNext((namespace) -> assertThat(namespace.label()).isEqualTo("jobs"))

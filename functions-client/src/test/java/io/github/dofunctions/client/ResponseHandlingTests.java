@@ -124,7 +124,9 @@ class ResponseHandlingTests {
 
 	@Test
 	void connectionResetAfterTheRequestIsAConnectionErrorThatMayHaveReachedTheServer() {
-		api.server().stubFor(post("/v2/functions/namespaces").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		api.server()
+			.stubFor(
+					post("/v2/functions/namespaces").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		StepVerifier.create(api.template().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
 			.verifyErrorSatisfies((ex) -> {
@@ -132,7 +134,8 @@ class ResponseHandlingTests {
 				FunctionsConnectionException error = (FunctionsConnectionException) ex;
 				assertThat(error.requestSent()).isTrue();
 				assertThat(error.operation()).isEqualTo("createNamespace");
-				assertThat(error).hasMessageStartingWith("createNamespace failed: the connection broke after the request was sent");
+				assertThat(error)
+					.hasMessageStartingWith("createNamespace failed: the connection broke after the request was sent");
 			});
 		assertThat(api.requests()).hasSize(1);
 	}
@@ -181,7 +184,8 @@ class ResponseHandlingTests {
 	void answerSlowerThanTheResponseTimeoutIsATimeout() {
 		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withFixedDelay(5_000)));
 		WebClient.Builder impatient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofMillis(200))));
+			.clientConnector(
+					new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofMillis(200))));
 
 		StepVerifier.create(api.templateBuilder().webClientBuilder(impatient).build().getNamespace("fn-1"))
 			.verifyErrorSatisfies((ex) -> {
@@ -195,11 +199,10 @@ class ResponseHandlingTests {
 	@Test
 	void bodyThatStallsAfterTheHeadersIsCutByTheClientsResponseTimeout() {
 		api.server()
-			.stubFor(get(NAMESPACE)
-				.willReturn(json(200, payload("namespace.json")).withChunkedDribbleDelay(10, 5_000)));
+			.stubFor(
+					get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withChunkedDribbleDelay(10, 5_000)));
 
-		StepVerifier
-			.create(api.templateBuilder().responseTimeout(Duration.ofMillis(300)).build().getNamespace("fn-1"))
+		StepVerifier.create(api.templateBuilder().responseTimeout(Duration.ofMillis(300)).build().getNamespace("fn-1"))
 			.verifyErrorSatisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(FunctionsTimeoutException.class);
 				assertThat(((FunctionsTimeoutException) ex).requestSent()).isTrue();
@@ -210,8 +213,7 @@ class ResponseHandlingTests {
 
 	@Test
 	void rateLimitReportsTheLatestHeaders() {
-		api.server()
-			.stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json"))));
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json"))));
 		FunctionsTemplate template = api.template();
 		assertThat(template.rateLimit()).isEqualTo(RateLimit.unknown());
 		assertThat(template.rateLimit().isKnown()).isFalse();
@@ -247,8 +249,8 @@ class ResponseHandlingTests {
 				.withHeader("ratelimit-reset", "99999999999999999999")
 				.withBody(payload("namespace.json"))));
 		api.server()
-			.stubFor(get("/v2/functions/namespaces/fn-3").willReturn(json(429, "{\"id\": \"too_many_requests\"}")
-				.withHeader("retry-after", "soon")));
+			.stubFor(get("/v2/functions/namespaces/fn-3")
+				.willReturn(json(429, "{\"id\": \"too_many_requests\"}").withHeader("retry-after", "soon")));
 		FunctionsTemplate template = api.template();
 
 		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
@@ -262,7 +264,8 @@ class ResponseHandlingTests {
 	@Test
 	void rateLimitIsReadFromErrorAnswersToo() {
 		api.server()
-			.stubFor(get(NAMESPACE).willReturn(json(404, "{\"id\": \"not_found\", \"message\": \"namespace not found\"}", 12)));
+			.stubFor(get(NAMESPACE)
+				.willReturn(json(404, "{\"id\": \"not_found\", \"message\": \"namespace not found\"}", 12)));
 
 		FunctionsTemplate template = api.template();
 		StepVerifier.create(template.getNamespace("fn-1")).expectError().verify();

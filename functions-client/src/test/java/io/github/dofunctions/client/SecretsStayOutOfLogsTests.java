@@ -64,7 +64,8 @@ class SecretsStayOutOfLogsTests {
 		api.server()
 			.stubFor(get("/v2/functions/namespaces/fn-gone")
 				.willReturn(json(401, "{\"id\": \"unauthorized\", \"message\": \"Unable to authenticate you.\"}")));
-		// The application asked Spring to log request details (headers included) at TRACE.
+		// The application asked Spring to log request details (headers included) at
+		// TRACE.
 		WebClient.Builder verbose = WebClient.builder()
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
 		FunctionsTemplate template = api.templateBuilder().webClientBuilder(verbose).build();
@@ -76,7 +77,8 @@ class SecretsStayOutOfLogsTests {
 		AccessKey key = template.createAccessKey(NAMESPACE_ID, CreateAccessKeyRequest.named("ci")).block();
 		seen.add(key);
 		seen.addAll(template.listAccessKeys(NAMESPACE_ID).collectList().block());
-		seen.add(template.createTrigger(NAMESPACE_ID, CreateTriggerRequest.scheduled("t", "hello", "* * * * *")).block());
+		seen.add(template.createTrigger(NAMESPACE_ID, CreateTriggerRequest.scheduled("t", "hello", "* * * * *"))
+			.block());
 		seen.add(template);
 		Throwable failure = catchThrowable(() -> template.getNamespace("fn-gone").block());
 		assertThat(failure).isInstanceOf(FunctionsUnauthorizedException.class);

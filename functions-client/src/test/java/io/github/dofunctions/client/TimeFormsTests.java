@@ -65,7 +65,8 @@ class TimeFormsTests {
 	@Test
 	void goZeroTimeIsNull() {
 		api.server()
-			.stubFor(get("/v2/functions/namespaces/fn-1").willReturn(json(200, namespace("fn-1", "0001-01-01T00:00:00Z"))));
+			.stubFor(get("/v2/functions/namespaces/fn-1")
+				.willReturn(json(200, namespace("fn-1", "0001-01-01T00:00:00Z"))));
 
 		assertThat(api.template().getNamespace("fn-1").block().createdAt()).isNull();
 	}

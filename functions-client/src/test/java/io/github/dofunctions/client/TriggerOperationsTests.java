@@ -48,16 +48,13 @@ class TriggerOperationsTests {
 	void listTriggersReadsEveryTriggerWithNullableRunTimes() {
 		api.server().stubFor(get(TRIGGERS).willReturn(json(200, payload("triggers.json"))));
 
-		StepVerifier.create(api.template().listTriggers(NAMESPACE_ID))
-			.expectNext(EXAMPLE)
-			.assertNext((trigger) -> {
-				assertThat(trigger.name()).isEqualTo("nightly report");
-				assertThat(trigger.function()).isEqualTo("reports/nightly");
-				assertThat(trigger.isEnabled()).isFalse();
-				assertThat(trigger.scheduledDetails()).isEqualTo(new ScheduledDetails("0 2 * * *", null));
-				assertThat(trigger.scheduledRuns()).isEqualTo(new ScheduledRuns(null, null));
-			})
-			.verifyComplete();
+		StepVerifier.create(api.template().listTriggers(NAMESPACE_ID)).expectNext(EXAMPLE).assertNext((trigger) -> {
+			assertThat(trigger.name()).isEqualTo("nightly report");
+			assertThat(trigger.function()).isEqualTo("reports/nightly");
+			assertThat(trigger.isEnabled()).isFalse();
+			assertThat(trigger.scheduledDetails()).isEqualTo(new ScheduledDetails("0 2 * * *", null));
+			assertThat(trigger.scheduledRuns()).isEqualTo(new ScheduledRuns(null, null));
+		}).verifyComplete();
 
 		LoggedRequest request = api.onlyRequest();
 		assertThat(request.getMethod().getName()).isEqualTo("GET");
@@ -75,7 +72,8 @@ class TriggerOperationsTests {
 
 	@Test
 	void triggerNamesCannotLeaveTheTriggersPath() {
-		api.server().stubFor(any(anyUrl()).willReturn(json(404, "{\"id\":\"not_found\",\"message\":\"trigger not found\"}")));
+		api.server()
+			.stubFor(any(anyUrl()).willReturn(json(404, "{\"id\":\"not_found\",\"message\":\"trigger not found\"}")));
 
 		StepVerifier.create(api.template().getTrigger(NAMESPACE_ID, "../../account"))
 			.expectError(io.github.dofunctions.client.error.FunctionsNotFoundException.class)
@@ -110,9 +108,10 @@ class TriggerOperationsTests {
 	void createTriggerLeavesOutAnAbsentBody() {
 		api.server().stubFor(post(TRIGGERS).willReturn(json(200, payload("trigger.json"))));
 
-		StepVerifier.create(api.template()
-			.createTrigger(NAMESPACE_ID, CreateTriggerRequest.scheduled("nightly", "reports/nightly", "0 2 * * *")
-				.withEnabled(false)))
+		StepVerifier
+			.create(api.template()
+				.createTrigger(NAMESPACE_ID,
+						CreateTriggerRequest.scheduled("nightly", "reports/nightly", "0 2 * * *").withEnabled(false)))
 			.expectNextCount(1)
 			.verifyComplete();
 
@@ -126,7 +125,8 @@ class TriggerOperationsTests {
 	void updateTriggerSendsOnlyTheFieldsToChange() {
 		api.server().stubFor(put(TRIGGERS + "/my%20trigger").willReturn(json(200, payload("trigger.json"))));
 
-		StepVerifier.create(api.template().updateTrigger(NAMESPACE_ID, "my trigger", UpdateTriggerRequest.enabled(false)))
+		StepVerifier
+			.create(api.template().updateTrigger(NAMESPACE_ID, "my trigger", UpdateTriggerRequest.enabled(false)))
 			.expectNext(EXAMPLE)
 			.verifyComplete();
 
@@ -141,8 +141,10 @@ class TriggerOperationsTests {
 	void updateTriggerCanReplaceTheSchedule() {
 		api.server().stubFor(put(TRIGGERS + "/my%20trigger").willReturn(json(200, payload("trigger.json"))));
 
-		StepVerifier.create(api.template()
-			.updateTrigger(NAMESPACE_ID, "my trigger", UpdateTriggerRequest.reschedule("*/5 * * * *", Map.of("name", "every five minutes"))))
+		StepVerifier
+			.create(api.template()
+				.updateTrigger(NAMESPACE_ID, "my trigger",
+						UpdateTriggerRequest.reschedule("*/5 * * * *", Map.of("name", "every five minutes"))))
 			.expectNextCount(1)
 			.verifyComplete();
 

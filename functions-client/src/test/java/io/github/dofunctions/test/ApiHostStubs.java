@@ -15,9 +15,9 @@ import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 
 /**
  * Answers of a namespace's API host, for invocation tests: the example namespace of
- * DigitalOcean's OpenAPI description served with its {@code api_host} on the stub
- * server, the access key the client makes for itself, and activation records and
- * summaries as OpenWhisk writes them.
+ * DigitalOcean's OpenAPI description served with its {@code api_host} on the stub server,
+ * the access key the client makes for itself, and activation records and summaries as
+ * OpenWhisk writes them.
  */
 public final class ApiHostStubs {
 
@@ -50,9 +50,9 @@ public final class ApiHostStubs {
 
 	/**
 	 * Serve the example namespace, its API host being the stub server itself, and the
-	 * creation, listing and deletion of its access keys (the created key is {@link #KEY_ID} with
-	 * {@link #KEY_SECRET}; none of the listed keys has expired or carries the client's
-	 * prefix).
+	 * creation, listing and deletion of its access keys (the created key is
+	 * {@link #KEY_ID} with {@link #KEY_SECRET}; none of the listed keys has expired or
+	 * carries the client's prefix).
 	 */
 	public static void serveNamespace(StubbedFunctionsApi api) {
 		String namespace = payload("namespace.json").replace("https://api_host.io", api.baseUrl());

@@ -34,23 +34,27 @@ import org.jspecify.annotations.Nullable;
 public final class OpenApiContract {
 
 	static {
-		// The validator parses with Jackson 2, whose defaults refuse numbers of over 1,000
+		// The validator parses with Jackson 2, whose defaults refuse numbers of over
+		// 1,000
 		// digits and JSON nested over 1,000 levels: values the platform passes on (a
 		// Python function may return 10**1200), which the client reads.
-		com.fasterxml.jackson.core.StreamReadConstraints.overrideDefaultStreamReadConstraints(
-				com.fasterxml.jackson.core.StreamReadConstraints.builder()
-					.maxNumberLength(Integer.MAX_VALUE)
-					.maxNestingDepth(10_000)
-					.build());
+		com.fasterxml.jackson.core.StreamReadConstraints
+			.overrideDefaultStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+				.maxNumberLength(Integer.MAX_VALUE)
+				.maxNestingDepth(10_000)
+				.build());
 	}
 
 	/** DigitalOcean's OpenAPI description of the Functions control plane. */
-	public static final OpenApiContract DIGITALOCEAN = new OpenApiContract(OpenApiInteractionValidator
-		.createFor("openapi/digitalocean-functions-openapi.yaml")
-		// The spec composes the created key with allOf; merged, it describes the key as
-		// DigitalOcean sends it, while every schema stays closed to unknown fields.
-		.withResolveCombinators(true)
-		.build(), (message, status) -> true, UnaryOperator.identity());
+	public static final OpenApiContract DIGITALOCEAN = new OpenApiContract(
+			OpenApiInteractionValidator.createFor("openapi/digitalocean-functions-openapi.yaml")
+				// The spec composes the created key with allOf; merged, it describes the
+				// key as
+				// DigitalOcean sends it, while every schema stays closed to unknown
+				// fields.
+				.withResolveCombinators(true)
+				.build(),
+			(message, status) -> true, UnaryOperator.identity());
 
 	/** OpenWhisk's description of the API hosts, with DigitalOcean's departures. */
 	public static final OpenApiContract OPENWHISK = openWhisk();
@@ -76,38 +80,38 @@ public final class OpenApiContract {
 	}
 
 	/**
-	 * OpenWhisk's own description (apiv1swagger.json), and where DigitalOcean's API hosts,
-	 * or OpenWhisk's code, answer otherwise:
+	 * OpenWhisk's own description (apiv1swagger.json), and where DigitalOcean's API
+	 * hosts, or OpenWhisk's code, answer otherwise:
 	 * <ul>
 	 * <li>An annotation's {@code value} and an activation's {@code result} are "any JSON
-	 * value" in the description, which gives them no type; the Swagger 2.0 converter reads
-	 * that as an object. They are put back to any value (results are arrays, strings or
-	 * numbers too since apache/openwhisk#5290).</li>
-	 * <li>An activation's {@code statusCode} may be 3, "whisk internal error": OpenWhisk's
-	 * {@code ActivationResponse.WhiskError}, which the description's enum (0, 1, 2) leaves
-	 * out. The descriptions's only enums in answers are those status codes.</li>
+	 * value" in the description, which gives them no type; the Swagger 2.0 converter
+	 * reads that as an object. They are put back to any value (results are arrays,
+	 * strings or numbers too since apache/openwhisk#5290).</li>
+	 * <li>An activation's {@code statusCode} may be 3, "whisk internal error":
+	 * OpenWhisk's {@code ActivationResponse.WhiskError}, which the description's enum (0,
+	 * 1, 2) leaves out. The descriptions's only enums in answers are those status
+	 * codes.</li>
 	 * <li>Any call may be answered {@code 429} (600 invocations a minute per namespace)
-	 * or {@code 5xx} by DigitalOcean's front, whatever statuses and bodies the description
-	 * lists for it.</li>
+	 * or {@code 5xx} by DigitalOcean's front, whatever statuses and bodies the
+	 * description lists for it.</li>
 	 * <li>A blocking invocation with {@code result=false} (all the client sends) answers
 	 * {@code 200}, or {@code 502} when the function failed, or {@code 500} when the
 	 * platform did ({@code whisk internal error}; OpenWhisk's {@code Actions.scala},
-	 * {@code doInvoke}), with the activation record, which the description leaves
-	 * without a schema: such answers are checked as the successful answer of
-	 * {@code GET activations/{id}}, whose schema is that record. A {@code 5xx} without
-	 * an activation is DigitalOcean's front.</li>
+	 * {@code doInvoke}), with the activation record, which the description leaves without
+	 * a schema: such answers are checked as the successful answer of {@code GET
+	 * activations/{id}}, whose schema is that record. A {@code 5xx} without an activation
+	 * is DigitalOcean's front.</li>
 	 * </ul>
 	 * The rest of DigitalOcean's differences change values, not shapes, so they are
 	 * checked in the tests that need them: Basic authentication with access keys (the
 	 * description's {@code basicAuth}) instead of the retired {@code uuid:key}; blocking
-	 * calls answered {@code 202} after 30 seconds instead of OpenWhisk's 60; DigitalOcean's
-	 * limits (1 MB parameters and result, 256 KB of logs).
+	 * calls answered {@code 202} after 30 seconds instead of OpenWhisk's 60;
+	 * DigitalOcean's limits (1 MB parameters and result, 256 KB of logs).
 	 */
 	private static OpenApiContract openWhisk() {
 		ParseOptions resolved = new ParseOptions();
 		resolved.setResolve(true);
-		OpenAPI description = new OpenAPIParser()
-			.readLocation("openapi/openwhisk-apiv1-swagger.json", null, resolved)
+		OpenAPI description = new OpenAPIParser().readLocation("openapi/openwhisk-apiv1-swagger.json", null, resolved)
 			.getOpenAPI();
 		Map<String, Schema> schemas = description.getComponents().getSchemas();
 		anyValue(schemas.get("KeyValue"), "value");
@@ -122,8 +126,7 @@ public final class OpenApiContract {
 				(message, status) -> !(fromTheFront.contains(message.getKey()) && (status == 429 || status >= 500)),
 				(exchange) -> (exchange.method().equals("POST") && exchange.path().contains("/actions/")
 						&& (exchange.status() == 200 || (exchange.status() >= 500 && exchange.hasActivation())))
-								? exchange.as("GET", API_HOST_PATHS + "namespaces/_/activations/any", 200)
-								: exchange);
+								? exchange.as("GET", API_HOST_PATHS + "namespaces/_/activations/any", 200) : exchange);
 	}
 
 	private static void anyValue(Schema<?> schema, String property) {
@@ -132,8 +135,8 @@ public final class OpenApiContract {
 	}
 
 	/**
-	 * Return the contract of a path: OpenWhisk's for a namespace's API host, DigitalOcean's
-	 * otherwise.
+	 * Return the contract of a path: OpenWhisk's for a namespace's API host,
+	 * DigitalOcean's otherwise.
 	 */
 	public static OpenApiContract forPath(String path) {
 		return path.startsWith(API_HOST_PATHS) ? OPENWHISK : DIGITALOCEAN;
@@ -236,8 +239,8 @@ public final class OpenApiContract {
 		 * Return this exchange as if it had been the given request.
 		 */
 		HttpExchange as(String method, String path, int status) {
-			return new HttpExchange(method, path, null, this.requestHeaders, new byte[0], status,
-					this.responseHeaders, this.responseBody);
+			return new HttpExchange(method, path, null, this.requestHeaders, new byte[0], status, this.responseHeaders,
+					this.responseBody);
 		}
 
 		/**
@@ -254,9 +257,8 @@ public final class OpenApiContract {
 		public static HttpExchange of(String method, String path, @Nullable String query,
 				Map<String, List<String>> requestHeaders, String requestBody, int status,
 				Map<String, List<String>> responseHeaders, String responseBody) {
-			return new HttpExchange(method, path, query, requestHeaders,
-					requestBody.getBytes(StandardCharsets.UTF_8), status, responseHeaders,
-					responseBody.getBytes(StandardCharsets.UTF_8));
+			return new HttpExchange(method, path, query, requestHeaders, requestBody.getBytes(StandardCharsets.UTF_8),
+					status, responseHeaders, responseBody.getBytes(StandardCharsets.UTF_8));
 		}
 
 	}

@@ -9,9 +9,9 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * A WireMock extension that enforces a burst limit the way DigitalOcean's per-minute limit
- * does, scaled to a second: a request beyond the limit in any rolling second is answered
- * {@code 429} with {@code retry-after: 1}, and not counted.
+ * A WireMock extension that enforces a burst limit the way DigitalOcean's per-minute
+ * limit does, scaled to a second: a request beyond the limit in any rolling second is
+ * answered {@code 429} with {@code retry-after: 1}, and not counted.
  */
 public final class PerSecondLimit implements ResponseDefinitionTransformerV2 {
 
@@ -38,7 +38,8 @@ public final class PerSecondLimit implements ResponseDefinitionTransformerV2 {
 				this.accepted.pollFirst();
 			}
 			if (this.accepted.size() >= this.perSecond) {
-				return StubbedFunctionsApi.json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")
+				return StubbedFunctionsApi
+					.json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")
 					.withHeader("retry-after", "1")
 					.build();
 			}

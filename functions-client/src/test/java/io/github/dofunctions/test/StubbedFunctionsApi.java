@@ -123,7 +123,10 @@ public final class StubbedFunctionsApi
 	public void stubSequence(Supplier<MappingBuilder> request, ResponseDefinitionBuilder first,
 			ResponseDefinitionBuilder then) {
 		String scenario = "sequence-" + this.scenarios.incrementAndGet();
-		this.server.stubFor(request.get().inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willReturn(first)
+		this.server.stubFor(request.get()
+			.inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(first)
 			.willSetStateTo("answered once"));
 		this.server.stubFor(request.get().inScenario(scenario).whenScenarioStateIs("answered once").willReturn(then));
 	}
@@ -138,8 +141,8 @@ public final class StubbedFunctionsApi
 	}
 
 	/**
-	 * Answers of this test are meant to break the contract (malformed or non-JSON bodies):
-	 * validate only the requests.
+	 * Answers of this test are meant to break the contract (malformed or non-JSON
+	 * bodies): validate only the requests.
 	 */
 	public void allowOffContractAnswers() {
 		this.offContractAnswers = true;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets every logger of the client and its HTTP stack to TRACE for one test and keeps
- * what they write, to check that no secret reaches a log.
+ * Sets every logger of the client and its HTTP stack to TRACE for one test and keeps what
+ * they write, to check that no secret reaches a log.
  */
 public final class VerboseLogCapture implements BeforeEachCallback, AfterEachCallback {
 
@@ -56,7 +56,8 @@ public final class VerboseLogCapture implements BeforeEachCallback, AfterEachCal
 	}
 
 	/**
-	 * Return what was logged so far: each event's logger and message, and its stack trace.
+	 * Return what was logged so far: each event's logger and message, and its stack
+	 * trace.
 	 */
 	public String text() {
 		List<ILoggingEvent> events;

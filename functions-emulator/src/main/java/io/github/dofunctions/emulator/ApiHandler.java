@@ -41,14 +41,16 @@ final class ApiHandler {
 		String ns = route.namespaceId();
 		String name = route.name();
 		return switch (route.operation()) {
-			case LIST_NAMESPACES -> ok(wrapList("namespaces", this.state.namespaces().stream().map(this::namespace).toList()));
+			case LIST_NAMESPACES ->
+				ok(wrapList("namespaces", this.state.namespaces().stream().map(this::namespace).toList()));
 			case GET_NAMESPACE -> ok(wrap("namespace", namespace(this.state.namespace(ns))));
 			case CREATE_NAMESPACE -> createNamespace(body);
 			case DELETE_NAMESPACE -> {
 				this.state.deleteNamespace(ns);
 				yield Answer.noContent();
 			}
-			case LIST_TRIGGERS -> ok(wrapList("triggers", this.state.listTriggers(ns).stream().map(this::trigger).toList()));
+			case LIST_TRIGGERS ->
+				ok(wrapList("triggers", this.state.listTriggers(ns).stream().map(this::trigger).toList()));
 			case GET_TRIGGER -> ok(wrap("trigger", trigger(this.state.trigger(ns, name))));
 			case CREATE_TRIGGER -> createTrigger(ns, object(body));
 			case UPDATE_TRIGGER -> updateTrigger(ns, name, object(body));
@@ -99,15 +101,16 @@ final class ApiHandler {
 		String function = requiredText(request, "function");
 		String type = requiredText(request, "type");
 		if (!type.equals("SCHEDULED")) {
-			throw ApiError.badRequest("validating create trigger: validation error: unknown trigger type " + quote(type));
+			throw ApiError
+				.badRequest("validating create trigger: validation error: unknown trigger type " + quote(type));
 		}
 		JsonNode enabled = request.get("is_enabled");
 		if (enabled == null || enabled.isNull()) {
 			throw ApiError.badRequest("validating create trigger: validation error: missing is_enabled");
 		}
 		if (!enabled.isBoolean()) {
-			throw ApiError.badRequest(
-					"validating create trigger: validation error: is_enabled must be a boolean, not " + typeOf(enabled));
+			throw ApiError.badRequest("validating create trigger: validation error: is_enabled must be a boolean, not "
+					+ typeOf(enabled));
 		}
 		Schedule schedule = schedule(request.get("scheduled_details"));
 		if (schedule == null) {
@@ -120,15 +123,16 @@ final class ApiHandler {
 	private Answer updateTrigger(String namespaceId, String name, ObjectNode request) {
 		JsonNode enabled = request.get("is_enabled");
 		if (enabled != null && !enabled.isBoolean()) {
-			throw ApiError.badRequest("validating update trigger: is_enabled must be a boolean, not " + typeOf(enabled));
+			throw ApiError
+				.badRequest("validating update trigger: is_enabled must be a boolean, not " + typeOf(enabled));
 		}
 		Schedule schedule = schedule(request.get("scheduled_details"));
 		if (enabled == null && schedule == null) {
 			throw ApiError.badRequest("validating update trigger: nothing to update");
 		}
-		return ok(wrap("trigger", trigger(this.state.updateTrigger(namespaceId, name,
-				(enabled != null) ? enabled.asBoolean() : null, (schedule != null) ? schedule.cron() : null,
-				(schedule != null) ? schedule.body() : null))));
+		return ok(wrap("trigger",
+				trigger(this.state.updateTrigger(namespaceId, name, (enabled != null) ? enabled.asBoolean() : null,
+						(schedule != null) ? schedule.cron() : null, (schedule != null) ? schedule.body() : null))));
 	}
 
 	private Answer listAccessKeys(String namespaceId) {
@@ -177,7 +181,8 @@ final class ApiHandler {
 		if (body != null && !body.isNull() && !body.isObject()) {
 			throw ApiError.badRequest("validating trigger: scheduled_details.body must be an object");
 		}
-		return new Schedule(cron.asString(), (body != null && !body.isNull()) ? this.json.writeValueAsString(body) : null);
+		return new Schedule(cron.asString(),
+				(body != null && !body.isNull()) ? this.json.writeValueAsString(body) : null);
 	}
 
 	private ObjectNode object(byte[] body) {

@@ -33,7 +33,8 @@ public final class EmulatorMain {
 	 */
 	public static void main(String[] args) {
 		// Alone, the emulator has no SLF4J provider, and its libraries log nothing it
-		// needs: say so to SLF4J rather than have it warn on stderr. A provider put on the
+		// needs: say so to SLF4J rather than have it warn on stderr. A provider put on
+		// the
 		// class path with -Dslf4j.provider=... is used instead.
 		if (System.getProperty("slf4j.provider") == null) {
 			System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");

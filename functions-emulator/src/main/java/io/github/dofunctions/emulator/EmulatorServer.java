@@ -29,13 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class EmulatorServer {
 
 	/**
-	 * Largest request body served: OpenWhisk's {@code whisk.activation.payload.max}
-	 * (1 MB), refused with {@code 413} and its message ({@code Messages.entityTooBig}). The
+	 * Largest request body served: OpenWhisk's {@code whisk.activation.payload.max} (1
+	 * MB), refused with {@code 413} and its message ({@code Messages.entityTooBig}). The
 	 * control plane's limit is not documented: the emulator applies the same one there,
 	 * in DigitalOcean's error shape.
 	 */
 	static final int MAX_REQUEST_BODY = 1024 * 1024;
-
 
 	private static final String REDACTED = " ******";
 
@@ -101,8 +100,8 @@ final class EmulatorServer {
 		if (size > MAX_REQUEST_BODY) {
 			ApiError tooLarge = new ApiError(413, "request_entity_too_large",
 					"Request larger than allowed: " + size + " > " + MAX_REQUEST_BODY + " bytes.");
-			Mono<Reply> refused = Mono.just(path.startsWith("/api/") ? hostError(tooLarge)
-					: error(tooLarge, this.rateLimits.peek()));
+			Mono<Reply> refused = Mono
+				.just(path.startsWith("/api/") ? hostError(tooLarge) : error(tooLarge, this.rateLimits.peek()));
 			return refused.flatMap((answer) -> send(response, answer, recorded));
 		}
 		try {
@@ -124,9 +123,8 @@ final class EmulatorServer {
 			reply = Mono.just(error(ex, this.rateLimits.peek()));
 		}
 		Fault applied = fault;
-		return reply
-			.map((answer) -> (applied != null && applied.appliesTheCall() && answer.status() < 300)
-					? afterApplying(applied, answer) : answer)
+		return reply.map((answer) -> (applied != null && applied.appliesTheCall() && answer.status() < 300)
+				? afterApplying(applied, answer) : answer)
 			.flatMap((answer) -> send(response, answer, recorded));
 	}
 
@@ -172,8 +170,7 @@ final class EmulatorServer {
 		}
 		String decoded;
 		try {
-			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
+			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
@@ -265,7 +262,8 @@ final class EmulatorServer {
 				listener.accept(exchange);
 			}
 			catch (RuntimeException ex) {
-				// A listener's failure is the test's business: the client still gets its answer.
+				// A listener's failure is the test's business: the client still gets its
+				// answer.
 				System.err.println("Emulator exchange listener failed on " + exchange + ": " + ex);
 			}
 		}
@@ -319,9 +317,10 @@ final class EmulatorServer {
 	private static Map<String, List<String>> redactedHeaders(HttpHeaders headers) {
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		for (String name : headers.names()) {
-			copy.put(name, name.equalsIgnoreCase("Authorization")
-					? headers.getAll(name).stream().map(EmulatorServer::redact).toList()
-					: List.copyOf(headers.getAll(name)));
+			copy.put(name,
+					name.equalsIgnoreCase("Authorization")
+							? headers.getAll(name).stream().map(EmulatorServer::redact).toList()
+							: List.copyOf(headers.getAll(name)));
 		}
 		return copy;
 	}

@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The namespaces, triggers and access keys of the emulated account, with DigitalOcean's
- * rules: unique labels and names, limits, cascading deletes. Every method is atomic;
- * what it returns is a snapshot.
+ * rules: unique labels and names, limits, cascading deletes. Every method is atomic; what
+ * it returns is a snapshot.
  */
 public final class EmulatorState {
 
-	private static final CronParser UNIX_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+	private static final CronParser UNIX_CRON = new CronParser(
+			CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
 	private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -137,8 +138,8 @@ public final class EmulatorState {
 			String cron, @Nullable String body) {
 		Entry entry = entry(namespaceId);
 		if (entry.triggers.containsKey(name)) {
-			throw ApiError.badRequest("validating create trigger: a trigger named " + ApiHandler.quote(name)
-					+ " already exists");
+			throw ApiError
+				.badRequest("validating create trigger: a trigger named " + ApiHandler.quote(name) + " already exists");
 		}
 		if (entry.triggers.size() >= this.triggerLimit) {
 			throw ApiError.limitReached("triggers limit reached");
@@ -187,8 +188,8 @@ public final class EmulatorState {
 			throw ApiError.conflict("an access key named " + ApiHandler.quote(name) + " already exists");
 		}
 		Instant now = now();
-		EmulatedAccessKey key = new EmulatedAccessKey("dof_v1_" + HexFormat.of().formatHex(randomBytes(16)), name,
-				now, now, (lifetime != null) ? now.plus(lifetime) : null);
+		EmulatedAccessKey key = new EmulatedAccessKey("dof_v1_" + HexFormat.of().formatHex(randomBytes(16)), name, now,
+				now, (lifetime != null) ? now.plus(lifetime) : null);
 		String secret = randomText(40);
 		entry.keys.put(key.id(), key);
 		entry.secrets.put(key.id(), secret);
@@ -204,8 +205,7 @@ public final class EmulatorState {
 		if (entry.keys.values().stream().anyMatch((key) -> key.name().equals(name) && !key.id().equals(keyId))) {
 			throw ApiError.conflict("an access key named " + ApiHandler.quote(name) + " already exists");
 		}
-		EmulatedAccessKey renamed = new EmulatedAccessKey(keyId, name, current.createdAt(), now(),
-				current.expiresAt());
+		EmulatedAccessKey renamed = new EmulatedAccessKey(keyId, name, current.createdAt(), now(), current.expiresAt());
 		entry.keys.put(keyId, renamed);
 		return renamed;
 	}
@@ -305,6 +305,6 @@ public final class EmulatorState {
 			this.namespace = namespace;
 		}
 
-		}
+	}
 
 }

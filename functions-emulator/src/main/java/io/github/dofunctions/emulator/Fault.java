@@ -24,8 +24,8 @@ public record Fault(Kind kind, int status, @Nullable Duration delay) {
 	}
 
 	/**
-	 * Carry out the call, then answer with an error status, as a server that failed
-	 * after acting.
+	 * Carry out the call, then answer with an error status, as a server that failed after
+	 * acting.
 	 * @param status the status, such as {@code 500}
 	 * @return the fault
 	 */
@@ -59,8 +59,8 @@ public record Fault(Kind kind, int status, @Nullable Duration delay) {
 	}
 
 	/**
-	 * Carry out the call, and answer with its success status but a body that is not
-	 * valid JSON.
+	 * Carry out the call, and answer with its success status but a body that is not valid
+	 * JSON.
 	 * @return the fault
 	 */
 	public static Fault malformedBody() {

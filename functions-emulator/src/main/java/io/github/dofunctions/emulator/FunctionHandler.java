@@ -11,8 +11,8 @@ package io.github.dofunctions.emulator;
  * error}, as OpenWhisk's runtimes report an action that failed to handle an error. Either
  * way the blocking call answers {@code 502} with the activation, as on DigitalOcean. A
  * {@link WhiskInternalErrorException} stands for a failure of the platform: a
- * {@code whisk internal error}, answered {@code 500} with the activation.
- * Handlers run on Reactor's bounded-elastic threads and may block.
+ * {@code whisk internal error}, answered {@code 500} with the activation. Handlers run on
+ * Reactor's bounded-elastic threads and may block.
  */
 @FunctionalInterface
 public interface FunctionHandler {

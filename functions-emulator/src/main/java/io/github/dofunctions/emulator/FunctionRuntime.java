@@ -88,11 +88,12 @@ final class FunctionRuntime {
 	}
 
 	/**
-	 * Invoke a function: {@code 200} with the activation (or only its result), {@code 502}
-	 * when it failed, {@code 500} when the platform did, {@code 202} with the activation id when not waited for.
+	 * Invoke a function: {@code 200} with the activation (or only its result),
+	 * {@code 502} when it failed, {@code 500} when the platform did, {@code 202} with the
+	 * activation id when not waited for.
 	 */
-	Mono<ApiHandler.Answer> invoke(String namespaceId, String subject, String function, byte[] body,
-			boolean blocking, boolean resultOnly) {
+	Mono<ApiHandler.Answer> invoke(String namespaceId, String subject, String function, byte[] body, boolean blocking,
+			boolean resultOnly) {
 		FunctionHandler handler = this.handlers.get(function);
 		if (handler == null) {
 			throw ApiError.notFound("The requested resource does not exist.");
@@ -104,8 +105,8 @@ final class FunctionRuntime {
 			.subscribeOn(Schedulers.boundedElastic())
 			.doOnNext(this::store)
 			.toFuture();
-		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(() -> new ApiHandler.Answer(202,
-				this.json.createObjectNode().put("activationId", activationId)));
+		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(
+				() -> new ApiHandler.Answer(202, this.json.createObjectNode().put("activationId", activationId)));
 		if (!blocking) {
 			return accepted;
 		}
@@ -177,8 +178,8 @@ final class FunctionRuntime {
 		try {
 			JsonNode answer = this.json.valueToTree(handler.handle(call));
 			result = (answer != null) ? this.json.convertValue(answer, Object.class) : null;
-			status = (answer != null && answer.isObject() && answer.has("error"))
-					? EmulatedActivation.APPLICATION_ERROR : EmulatedActivation.SUCCESS;
+			status = (answer != null && answer.isObject() && answer.has("error")) ? EmulatedActivation.APPLICATION_ERROR
+					: EmulatedActivation.SUCCESS;
 		}
 		catch (WhiskInternalErrorException ex) {
 			result = Map.of("error", (ex.getMessage() != null) ? ex.getMessage() : "internal error");
@@ -207,8 +208,9 @@ final class FunctionRuntime {
 	}
 
 	/**
-	 * An activation record as OpenWhisk answers it ({@code WhiskActivation.toExtendedJson}):
-	 * the outcome and result in {@code response}.
+	 * An activation record as OpenWhisk answers it
+	 * ({@code WhiskActivation.toExtendedJson}): the outcome and result in
+	 * {@code response}.
 	 */
 	private ObjectNode record(EmulatedActivation activation) {
 		ObjectNode record = brief(activation);

@@ -22,10 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * namespaces, triggers and access keys, with DigitalOcean's answers, validation, limits
  * and rate limits, fault injection and a request journal. It is also every namespace's
  * API host ({@code api_host} is the emulator's base URL): functions registered with
- * {@link #registerFunction(String, FunctionHandler)} can be invoked there with an
- * access key's credentials (not the namespace's retired key), and their activations read.
- * For example:
- * <pre class="code">
+ * {@link #registerFunction(String, FunctionHandler)} can be invoked there with an access
+ * key's credentials (not the namespace's retired key), and their activations read. For
+ * example: <pre class="code">
  * try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
  *     FunctionsOperations functions = FunctionsTemplate.builder()
  *         .baseUrl(emulator.baseUrl())
@@ -40,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FunctionsEmulator implements AutoCloseable {
 
 	/**
-	 * How long a blocking call waits for its function by default before it is demoted:
-	 * 30 seconds, as DigitalOcean documents ("How to Call Long-running Functions
+	 * How long a blocking call waits for its function by default before it is demoted: 30
+	 * seconds, as DigitalOcean documents ("How to Call Long-running Functions
 	 * Asynchronously").
 	 */
 	public static final Duration DEFAULT_DEMOTE_AFTER = Duration.ofSeconds(30);
@@ -96,15 +95,11 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 */
 	private static JsonMapper json() {
 		int depth = 1000;
-		return JsonMapper
-			.builder(JsonFactory.builder()
-				.streamReadConstraints(StreamReadConstraints.builder()
-					.maxNestingDepth(depth)
-					.maxNumberLength(Integer.MAX_VALUE)
-					.build())
-				.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(depth).build())
-				.build())
-			.build();
+		return JsonMapper.builder(JsonFactory.builder()
+			.streamReadConstraints(
+					StreamReadConstraints.builder().maxNestingDepth(depth).maxNumberLength(Integer.MAX_VALUE).build())
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(depth).build())
+			.build()).build();
 	}
 
 	/**
@@ -190,8 +185,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	/**
 	 * Return the base URL to give a client, such as {@code http://127.0.0.1:8089}, which
-	 * is also every namespace's {@code api_host}. Bound to every address ({@code 0.0.0.0}),
-	 * the loopback address.
+	 * is also every namespace's {@code api_host}. Bound to every address
+	 * ({@code 0.0.0.0}), the loopback address.
 	 * @return the base URL
 	 * @throws IllegalStateException if it is not started
 	 */
@@ -415,8 +410,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		/**
 		 * Set how many triggers a namespace may have.
-		 * @param triggerLimit the limit, {@value FunctionsEmulator#DEFAULT_TRIGGER_LIMIT} by
-		 * default as at DigitalOcean while scheduled triggers are in preview
+		 * @param triggerLimit the limit, {@value FunctionsEmulator#DEFAULT_TRIGGER_LIMIT}
+		 * by default as at DigitalOcean while scheduled triggers are in preview
 		 * @return this builder
 		 */
 		public Builder triggerLimit(int triggerLimit) {

@@ -1,8 +1,8 @@
 package io.github.dofunctions.emulator;
 
 /**
- * The operations the emulator serves, named as DigitalOcean's OpenAPI description and
- * the client name them.
+ * The operations the emulator serves, named as DigitalOcean's OpenAPI description and the
+ * client name them.
  */
 public enum Operation {
 
@@ -45,7 +45,9 @@ public enum Operation {
 	/** {@code DELETE /v2/functions/namespaces/{namespace_id}/keys/{key_id}}. */
 	DELETE_ACCESS_KEY("deleteAccessKey"),
 
-	/** {@code POST /api/v1/namespaces/_/actions/[{package}/]{function}}, on the API host. */
+	/**
+	 * {@code POST /api/v1/namespaces/_/actions/[{package}/]{function}}, on the API host.
+	 */
 	INVOKE_FUNCTION("invoke"),
 
 	/** {@code GET /api/v1/namespaces/_/activations}, on the API host. */
@@ -54,10 +56,15 @@ public enum Operation {
 	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}}, on the API host. */
 	GET_ACTIVATION("getActivation"),
 
-	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/logs}, on the API host. */
+	/**
+	 * {@code GET /api/v1/namespaces/_/activations/{activation_id}/logs}, on the API host.
+	 */
 	GET_ACTIVATION_LOGS("getActivationLogs"),
 
-	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}, on the API host. */
+	/**
+	 * {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}, on the API
+	 * host.
+	 */
 	GET_ACTIVATION_RESULT("getActivationResult");
 
 	private final String operationName;

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * DigitalOcean's rate limits, as the emulator enforces them per token: a burst limit per
  * minute, answered {@code 429} with {@code retry-after}, and a budget per hour, answered
- * {@code 429} without it. Both windows slide: each request counts for one window after
- * it is made. Scale the windows down to exercise the limits in a test.
+ * {@code 429} without it. Both windows slide: each request counts for one window after it
+ * is made. Scale the windows down to exercise the limits in a test.
  *
  * @param perMinute requests allowed in any burst window
  * @param perHour requests allowed in any budget window

@@ -8,8 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a request goes: its operation and the path variables, decoded segment by
- * segment, so that an encoded {@code /} stays inside its segment.
+ * Where a request goes: its operation and the path variables, decoded segment by segment,
+ * so that an encoded {@code /} stays inside its segment.
  *
  * @param operation the operation
  * @param namespaceId the {@code namespace_id} variable ({@code _} on the API host), or

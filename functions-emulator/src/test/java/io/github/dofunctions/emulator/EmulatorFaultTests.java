@@ -55,7 +55,8 @@ class EmulatorFaultTests {
 
 	private FunctionsTemplate client(FunctionsResilience resilience) {
 		WebClient.Builder impatient = WebClient.builder()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofSeconds(1))));
+			.clientConnector(
+					new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofSeconds(1))));
 		return FunctionsTemplate.builder()
 			.baseUrl(emulator.get().baseUrl())
 			.token(emulator.get().token())
@@ -85,7 +86,8 @@ class EmulatorFaultTests {
 		StepVerifier.create(once().createNamespace(new CreateNamespaceRequest("nyc1", "b")))
 			.expectError(FunctionsServerException.class)
 			.verify();
-		StepVerifier.create(once().createNamespace(new CreateNamespaceRequest("nyc1", "c"))).expectNextCount(1)
+		StepVerifier.create(once().createNamespace(new CreateNamespaceRequest("nyc1", "c")))
+			.expectNextCount(1)
 			.verifyComplete();
 
 		assertThat(emulator.get().state().namespaces()).extracting(EmulatedNamespace::label).containsExactly("c");
@@ -162,7 +164,8 @@ class EmulatorFaultTests {
 	void createThatFailedWithoutEffectIsRetried() {
 		emulator.get().faults().on(Operation.CREATE_NAMESPACE).inject(Fault.resetConnection());
 
-		StepVerifier.create(retrying().createNamespace(new CreateNamespaceRequest("nyc1", "jobs"))).expectNextCount(1)
+		StepVerifier.create(retrying().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
+			.expectNextCount(1)
 			.verifyComplete();
 
 		assertThat(emulator.get().state().namespaces()).hasSize(1);

@@ -91,7 +91,8 @@ class EmulatorInvocationTests {
 			}
 			return Map.of("done", true);
 		});
-		this.namespaceId = template(FunctionsResilience.none()).createNamespace(new CreateNamespaceRequest("nyc1", "jobs"))
+		this.namespaceId = template(FunctionsResilience.none())
+			.createNamespace(new CreateNamespaceRequest("nyc1", "jobs"))
 			.block()
 			.id();
 	}
@@ -394,9 +395,8 @@ class EmulatorInvocationTests {
 			invokeMany(invoker, 450, 5);
 			listing.forEachRemaining((activation) -> listed.add(activation.activationId()));
 
-			List<String> before = new ArrayList<>(own.activations(namespace).subList(0, 450).stream()
-				.map(EmulatedActivation::activationId)
-				.toList());
+			List<String> before = new ArrayList<>(
+					own.activations(namespace).subList(0, 450).stream().map(EmulatedActivation::activationId).toList());
 			Collections.reverse(before);
 			assertThat(listed).containsExactlyElementsOf(before);
 			List<RecordedRequest> pages = own.journal().requests(Operation.LIST_ACTIVATIONS);
@@ -413,9 +413,9 @@ class EmulatorInvocationTests {
 		emulator.get().registerFunction("refuse", (call) -> Map.of("error", "not today"));
 		FunctionInvoker invoker = invoker();
 		invoker.invoke("greet", Map.of()).block();
-		assertThat(catchThrowable(() -> invoker.invoke("refuse", Map.of()).block()))
-			.isInstanceOfSatisfying(FunctionInvocationException.class,
-					(ex) -> assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR));
+		assertThat(catchThrowable(() -> invoker.invoke("refuse", Map.of()).block())).isInstanceOfSatisfying(
+				FunctionInvocationException.class,
+				(ex) -> assertThat(ex.status()).isEqualTo(Activation.APPLICATION_ERROR));
 		catchThrowable(() -> invoker.invoke("tools/fail", Map.of()).block());
 
 		List<Activation> listed = invoker.listActivations(ActivationQuery.all()).collectList().block();

@@ -28,8 +28,8 @@ class EmulatorJarIT {
 		assertThat(jar).exists();
 		int port = StubbedFunctionsApi.unusedPort();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--port", String.valueOf(port),
-				"--token", "t"))
+		Process process = new ProcessBuilder(
+				List.of(java, "-jar", jar.toString(), "--port", String.valueOf(port), "--token", "t"))
 			.redirectErrorStream(true)
 			.start();
 		try (BufferedReader output = new BufferedReader(
@@ -45,7 +45,8 @@ class EmulatorJarIT {
 			String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(second.waitFor()).as("exit status of a second emulator on the port").isEqualTo(1);
 			assertThat(refused.lines().toList()).singleElement()
-				.satisfies((line) -> assertThat(line).startsWith("Cannot listen on 127.0.0.1:" + port + ": the port is in use"));
+				.satisfies((line) -> assertThat(line)
+					.startsWith("Cannot listen on 127.0.0.1:" + port + ": the port is in use"));
 
 			HttpResponse<String> created = send(port, "POST", "/v2/functions/namespaces",
 					"{\"region\": \"nyc1\", \"label\": \"curl\"}");
@@ -77,8 +78,8 @@ class EmulatorJarIT {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", "Bearer t")
 			.header("Content-Type", "application/json")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

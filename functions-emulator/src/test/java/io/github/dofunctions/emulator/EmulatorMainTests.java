@@ -14,12 +14,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EmulatorMainTests {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "--port -1|port must be between 0 (a free one) and 65535, not -1",
-			"--port 70000|port must be between 0 (a free one) and 65535, not 70000",
-			"--port eighty|--port needs a number, not 'eighty'",
-			"--namespace-limit 0|namespaceLimit must be at least 1, not 0",
-			"--trigger-limit -1|triggerLimit must not be negative, not -1", "--bogus 1|Unknown option --bogus",
-			"extra|Unknown option extra", "--port|Missing value for --port" })
+	@CsvSource(delimiter = '|',
+			value = { "--port -1|port must be between 0 (a free one) and 65535, not -1",
+					"--port 70000|port must be between 0 (a free one) and 65535, not 70000",
+					"--port eighty|--port needs a number, not 'eighty'",
+					"--namespace-limit 0|namespaceLimit must be at least 1, not 0",
+					"--trigger-limit -1|triggerLimit must not be negative, not -1", "--bogus 1|Unknown option --bogus",
+					"extra|Unknown option extra", "--port|Missing value for --port" })
 	void aMistakeIsOneSentence(String arguments, String message) {
 		assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.configure(List.of(arguments.split(" "))))
 			.withMessage(message);

@@ -69,8 +69,10 @@ class EmulatorOperationsTests {
 		FunctionsTemplate client = client();
 		String ns = emulator.get().state().addNamespace("ams3", "jobs").id();
 
-		Trigger created = client.createTrigger(ns,
-				CreateTriggerRequest.scheduled("nightly report", "reports/nightly", "0 2 * * *", Map.of("name", "pdf report")))
+		Trigger created = client
+			.createTrigger(ns,
+					CreateTriggerRequest.scheduled("nightly report", "reports/nightly", "0 2 * * *",
+							Map.of("name", "pdf report")))
 			.block();
 
 		assertThat(created.namespace()).isEqualTo(ns);

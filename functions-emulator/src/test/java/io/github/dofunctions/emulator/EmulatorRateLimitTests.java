@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmulatorRateLimitTests {
 
 	@RegisterExtension
-	static final FunctionsEmulatorExtension emulator = FunctionsEmulatorExtension.configured((builder) -> builder
-		.rateLimits(new RateLimits(3, 5, Duration.ofMinutes(10), Duration.ofHours(10))));
+	static final FunctionsEmulatorExtension emulator = FunctionsEmulatorExtension.configured(
+			(builder) -> builder.rateLimits(new RateLimits(3, 5, Duration.ofMinutes(10), Duration.ofHours(10))));
 
 	@RegisterExtension
 	final ContractCheck contract = new ContractCheck(emulator::get);

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DigitalOcean's validation and error answers: every error carries an id, a message and
- * a request id, in the body and the {@code x-request-id} header.
+ * DigitalOcean's validation and error answers: every error carries an id, a message and a
+ * request id, in the body and the {@code x-request-id} header.
  */
 class EmulatorValidationTests {
 
@@ -57,11 +57,14 @@ class EmulatorValidationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "{\"label\": \"x\"}|missing region", "{\"region\": \"nyc1\"}|missing label",
-			"{\"region\": \"mars1\", \"label\": \"x\"}|unknown region", "not json|not JSON", "[]|expected a JSON object" })
+	@CsvSource(delimiter = '|',
+			value = { "{\"label\": \"x\"}|missing region", "{\"region\": \"nyc1\"}|missing label",
+					"{\"region\": \"mars1\", \"label\": \"x\"}|unknown region", "not json|not JSON",
+					"[]|expected a JSON object" })
 	void invalidNamespaceIsABadRequestAnsweredWithTheSpecificationsStatus(String body, String messagePart) {
 		contract.checkAnswersOnly();
-		// DigitalOcean's OpenAPI description answers an invalid create with 404 bad_request.
+		// DigitalOcean's OpenAPI description answers an invalid create with 404
+		// bad_request.
 		assertError(this.raw.send("POST", "/v2/functions/namespaces", body), 404, "bad_request", messagePart);
 	}
 
@@ -133,7 +136,8 @@ class EmulatorValidationTests {
 				{"name": "t", "function": "f", "type": "SCHEDULED", "is_enabled": true,
 				 "scheduled_details": {"cron": "%s"}}""".formatted(cron));
 
-		assertError(answer, 400, "bad_request", "invalid cron expression '" + "1".repeat(64) + "...' (100000 characters)");
+		assertError(answer, 400, "bad_request",
+				"invalid cron expression '" + "1".repeat(64) + "...' (100000 characters)");
 		assertThat(answer.message()).hasSizeLessThan(200);
 	}
 
@@ -155,7 +159,8 @@ class EmulatorValidationTests {
 		}
 		assertError(this.raw.send("POST", triggers(), """
 				{"name": "c", "function": "f", "type": "SCHEDULED", "is_enabled": true,
-				 "scheduled_details": {"cron": "* * * * *"}}"""), 422, "unprocessable_entity", "triggers limit reached");
+				 "scheduled_details": {"cron": "* * * * *"}}"""), 422, "unprocessable_entity",
+				"triggers limit reached");
 	}
 
 	@Test
@@ -176,7 +181,8 @@ class EmulatorValidationTests {
 		assertError(this.raw.send("DELETE", triggers() + "/missing", null), 404, "not_found", "trigger not found");
 		assertError(this.raw.send("GET", "/v2/functions/namespaces/fn-unknown/keys", null), 404, "not_found",
 				"namespace not found");
-		assertError(this.raw.send("DELETE", "/v2/functions/namespaces/" + this.namespace + "/keys/dof_v1_missing", null),
+		assertError(
+				this.raw.send("DELETE", "/v2/functions/namespaces/" + this.namespace + "/keys/dof_v1_missing", null),
 				404, "not_found", "access key not found");
 	}
 

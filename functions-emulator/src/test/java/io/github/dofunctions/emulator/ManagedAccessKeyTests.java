@@ -26,9 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The access keys the client makes for itself when it is given none, against the
- * emulator, which like DigitalOcean since 3 June 2026 authenticates access keys only: made
- * once, renewed in the background, replaced when refused, cleaned up. The emulator and
- * the client share a clock the tests move.
+ * emulator, which like DigitalOcean since 3 June 2026 authenticates access keys only:
+ * made once, renewed in the background, replaced when refused, cleaned up. The emulator
+ * and the client share a clock the tests move.
  */
 class ManagedAccessKeyTests {
 
@@ -91,8 +91,10 @@ class ManagedAccessKeyTests {
 	void keyIsRenewedInTheBackgroundBeforeItExpiresWhileCallsGoOnWithTheCurrentOne() {
 		this.invoker.invoke("greet", Map.of()).block();
 		String first = onlyKey().id();
-		this.template.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter("jobs-test-old",
-				Duration.ofHours(1))).block();
+		this.template
+			.createAccessKey(this.namespaceId,
+					CreateAccessKeyRequest.expiringAfter("jobs-test-old", Duration.ofHours(1)))
+			.block();
 		clock.advance(Duration.ofMinutes(91));
 
 		this.invoker.invoke("greet", Map.of()).block();
@@ -160,13 +162,18 @@ class ManagedAccessKeyTests {
 
 	@Test
 	void expiredKeysOfThePrefixAreDeletedOnShutdownAndNoValidKeyIs() {
-		this.template.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter("jobs-test-old",
-				Duration.ofHours(1))).block();
-		this.template.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter("jobs-test-valid",
-				Duration.ofDays(2))).block();
+		this.template
+			.createAccessKey(this.namespaceId,
+					CreateAccessKeyRequest.expiringAfter("jobs-test-old", Duration.ofHours(1)))
+			.block();
+		this.template
+			.createAccessKey(this.namespaceId,
+					CreateAccessKeyRequest.expiringAfter("jobs-test-valid", Duration.ofDays(2)))
+			.block();
 		this.template.createAccessKey(this.namespaceId, CreateAccessKeyRequest.named("jobs-test-forever")).block();
-		this.template.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter("other-old",
-				Duration.ofHours(1))).block();
+		this.template
+			.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter("other-old", Duration.ofHours(1)))
+			.block();
 		this.invoker.invoke("greet", Map.of()).block();
 		clock.advance(Duration.ofMinutes(65));
 

@@ -41,16 +41,16 @@ final class RawClient {
 	 * Send a request to the API host, with a Basic credential.
 	 */
 	Answer sendToApiHost(String method, String path, @Nullable String body, String user, String password) {
-		return exchange(method, path, body, "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		return exchange(method, path, body, "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private Answer exchange(String method, String path, @Nullable String body, String authorization) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path))
 			.header("Authorization", authorization)
 			.header("Accept", "application/json")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -34,8 +34,8 @@ class SharedBudgetTests {
 	static final Duration WINDOW = Duration.ofSeconds(1);
 
 	@RegisterExtension
-	static final FunctionsEmulatorExtension emulator = FunctionsEmulatorExtension.configured((builder) -> builder
-		.rateLimits(new RateLimits(PER_WINDOW, 100_000, WINDOW, Duration.ofHours(1))));
+	static final FunctionsEmulatorExtension emulator = FunctionsEmulatorExtension
+		.configured((builder) -> builder.rateLimits(new RateLimits(PER_WINDOW, 100_000, WINDOW, Duration.ofHours(1))));
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();

@@ -59,8 +59,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * same beans; the HTTP connector is the one Boot detects (Reactor Netty, else the JDK
  * {@code HttpClient}, among others).
  */
-@AutoConfiguration(afterName = {
-		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+@AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -90,8 +89,8 @@ public final class FunctionsAutoConfiguration {
 
 	/**
 	 * The rate-limit budget's bookings, in this instance. With store=redis, the
-	 * {@link RedisBudgetConfiguration} gives the shared store instead, or start-up says what
-	 * is missing.
+	 * {@link RedisBudgetConfiguration} gives the shared store instead, or start-up says
+	 * what is missing.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -136,22 +135,21 @@ public final class FunctionsAutoConfiguration {
 		InvocationSettings.Builder settings = InvocationSettings.builder();
 		managedKeys(settings, invocation.getManagedKey(), environment.getProperty("spring.application.name"));
 		accessKey(settings, invocation);
-		return settings.maxResponseSize(invocation.getMaxResponseSize())
-			.resilience((namespaceId) -> {
-				FunctionsResilience resilience = fromProperties(FunctionsResilience.invocationBuilder(namespaceId),
-						properties, FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
-					.callTimeout(invocation.getDeadline())
-					.budgetStore(budgetStore)
-					.pacing(invocationsPerMinute)
-					.concurrencyLimit(invocation.getMaxConcurrency())
-					.build();
-				CircuitBreaker breaker = resilience.circuitBreaker();
-				if (breaker != null && registry == null) {
-					// Made on first use, after the meter binders ran: published here.
-					circuitBreakerMeters.ifAvailable((meters) -> meters.publish(breaker));
-				}
-				return resilience;
-			})
+		return settings.maxResponseSize(invocation.getMaxResponseSize()).resilience((namespaceId) -> {
+			FunctionsResilience resilience = fromProperties(FunctionsResilience.invocationBuilder(namespaceId),
+					properties, FunctionsResilience.INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, registry)
+				.callTimeout(invocation.getDeadline())
+				.budgetStore(budgetStore)
+				.pacing(invocationsPerMinute)
+				.concurrencyLimit(invocation.getMaxConcurrency())
+				.build();
+			CircuitBreaker breaker = resilience.circuitBreaker();
+			if (breaker != null && registry == null) {
+				// Made on first use, after the meter binders ran: published here.
+				circuitBreakerMeters.ifAvailable((meters) -> meters.publish(breaker));
+			}
+			return resilience;
+		})
 			.deadline(invocation.getDeadline())
 			.responseTimeout(invocation.getResponseTimeout())
 			.pollInterval(invocation.getPollInterval(), invocation.getMaxPollInterval())
@@ -217,7 +215,8 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<FunctionsWebClientCustomizer> customizers, Duration connectTimeout,
 			Duration responseTimeout) {
-		// No redirect, whatever the application's default: DigitalOcean does not redirect,
+		// No redirect, whatever the application's default: DigitalOcean does not
+		// redirect,
 		// and a redirect followed would carry the credential to another host (the JDK
 		// client repeats the Authorization header there).
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -237,8 +236,8 @@ public final class FunctionsAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<FunctionsWebClientCustomizer> customizers,
-			ObjectProvider<FunctionsClientListener> listeners, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<FunctionsWebClientCustomizer> customizers, ObjectProvider<FunctionsClientListener> listeners,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
 		String token = connectionDetails.getToken();
 		if (token == null || token.isBlank()) {
 			throw new MissingFunctionsTokenException(unresolvedPlaceholder(properties.getToken()));
@@ -368,9 +367,9 @@ public final class FunctionsAutoConfiguration {
 		@ConditionalOnMissingBean
 		FunctionsClientMetrics functionsClientMetrics(MeterRegistry meterRegistry,
 				ObjectProvider<FunctionsOperations> functions) {
-			// Read lazily: the client is made with this listener, so it cannot be injected.
-			return new FunctionsClientMetrics(meterRegistry,
-					() -> functions.getObject().rateLimit());
+			// Read lazily: the client is made with this listener, so it cannot be
+			// injected.
+			return new FunctionsClientMetrics(meterRegistry, () -> functions.getObject().rateLimit());
 		}
 
 	}

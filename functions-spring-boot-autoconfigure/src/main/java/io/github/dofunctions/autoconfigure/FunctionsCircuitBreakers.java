@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Creates the {@code do-functions} circuit breaker, and one per namespace whose functions
- * are called. With an application
- * {@link CircuitBreakerRegistry} (such as the Resilience4j Spring Boot starter's) the
- * breaker lives in it, so that its actuator endpoints and metrics show it.
+ * are called. With an application {@link CircuitBreakerRegistry} (such as the
+ * Resilience4j Spring Boot starter's) the breaker lives in it, so that its actuator
+ * endpoints and metrics show it.
  */
 final class FunctionsCircuitBreakers {
 
@@ -36,9 +36,9 @@ final class FunctionsCircuitBreakers {
 		}
 		// The application configured the breaker itself: keep its thresholds, but count
 		// only outages as failures, or a burst of 404s would cut off the API.
-		CircuitBreaker classified = CircuitBreaker.of(name, FunctionsResilience
-			.circuitBreakerConfig(configuredByApplication.getCircuitBreakerConfig())
-			.build(), configuredByApplication.getTags());
+		CircuitBreaker classified = CircuitBreaker.of(name,
+				FunctionsResilience.circuitBreakerConfig(configuredByApplication.getCircuitBreakerConfig()).build(),
+				configuredByApplication.getTags());
 		registry.replace(name, classified);
 		return classified;
 	}

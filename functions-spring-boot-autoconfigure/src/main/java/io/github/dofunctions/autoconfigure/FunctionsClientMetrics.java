@@ -16,9 +16,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The client's meters, beside the {@code do.functions.client.calls} observation and
- * WebClient's {@code http.client.requests}: retries by reason, {@code 429}s received, time
- * spent waiting for pacing, and the hourly budget the latest answer reported. Every tag
- * is an operation name or a reason: never an id.
+ * WebClient's {@code http.client.requests}: retries by reason, {@code 429}s received,
+ * time spent waiting for pacing, and the hourly budget the latest answer reported. Every
+ * tag is an operation name or a reason: never an id.
  */
 public class FunctionsClientMetrics implements FunctionsClientListener {
 
@@ -45,8 +45,8 @@ public class FunctionsClientMetrics implements FunctionsClientListener {
 	/**
 	 * Create the meters.
 	 * @param registry the registry to publish them to
-	 * @param rateLimit what the latest answer said of the hourly budget, read when a gauge
-	 * is
+	 * @param rateLimit what the latest answer said of the hourly budget, read when a
+	 * gauge is
 	 */
 	public FunctionsClientMetrics(MeterRegistry registry, Supplier<RateLimit> rateLimit) {
 		this.registry = registry;

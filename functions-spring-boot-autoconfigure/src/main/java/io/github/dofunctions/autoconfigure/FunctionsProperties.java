@@ -32,8 +32,8 @@ public class FunctionsProperties implements Validator {
 	private boolean enabled = true;
 
 	/**
-	 * DigitalOcean API token with the 'function' scopes. When unset, the DIGITALOCEAN_TOKEN
-	 * environment variable is used.
+	 * DigitalOcean API token with the 'function' scopes. When unset, the
+	 * DIGITALOCEAN_TOKEN environment variable is used.
 	 */
 	private @Nullable String token;
 
@@ -443,14 +443,14 @@ public class FunctionsProperties implements Validator {
 		private int minimumNumberOfCalls = 10;
 
 		/**
-		 * Time the breaker stays open, failing calls at once, before it lets trial
-		 * calls through.
+		 * Time the breaker stays open, failing calls at once, before it lets trial calls
+		 * through.
 		 */
 		private Duration waitDurationInOpenState = Duration.ofSeconds(30);
 
 		/**
-		 * Trial calls let through while half-open; the breaker closes when enough of
-		 * them succeed.
+		 * Trial calls let through while half-open; the breaker closes when enough of them
+		 * succeed.
 		 */
 		private int permittedNumberOfCallsInHalfOpenState = 3;
 
@@ -535,7 +535,8 @@ public class FunctionsProperties implements Validator {
 		}
 
 		/**
-		 * Return {@code do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state}.
+		 * Return
+		 * {@code do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state}.
 		 * @return the value
 		 */
 		public int getPermittedNumberOfCallsInHalfOpenState() {
@@ -543,7 +544,8 @@ public class FunctionsProperties implements Validator {
 		}
 
 		/**
-		 * Set {@code do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state}.
+		 * Set
+		 * {@code do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state}.
 		 * @param permittedNumberOfCallsInHalfOpenState the value
 		 */
 		public void setPermittedNumberOfCallsInHalfOpenState(int permittedNumberOfCallsInHalfOpenState) {
@@ -564,15 +566,14 @@ public class FunctionsProperties implements Validator {
 		}
 
 		/**
-		 * Whether to pace calls to the per-minute budget, and hold them while the
-		 * hourly budget is spent.
+		 * Whether to pace calls to the per-minute budget, and hold them while the hourly
+		 * budget is spent.
 		 */
 		private boolean enabled = true;
 
 		/**
 		 * Client-side budget of requests in any sliding minute. DigitalOcean allows 250
-		 * per token: share it between the instances that use one token with
-		 * store=redis.
+		 * per token: share it between the instances that use one token with store=redis.
 		 */
 		private int requestsPerMinute = 250;
 
@@ -746,14 +747,14 @@ public class FunctionsProperties implements Validator {
 
 		/**
 		 * Maximum time one attempt on an API host may take, until the last byte of its
-		 * answer, whatever the HTTP connector. Keep it above the platform's blocking limit
-		 * (30 seconds), after which a blocking call is demoted and answers at once.
+		 * answer, whatever the HTTP connector. Keep it above the platform's blocking
+		 * limit (30 seconds), after which a blocking call is demoted and answers at once.
 		 */
 		private Duration responseTimeout = Duration.ofSeconds(90);
 
 		/**
-		 * Largest answer read from an API host. The default holds an activation with
-		 * the platform's largest result (1 MB) and logs (256 KB).
+		 * Largest answer read from an API host. The default holds an activation with the
+		 * platform's largest result (1 MB) and logs (256 KB).
 		 */
 		private DataSize maxResponseSize = DataSize.ofMegabytes(4);
 
@@ -1028,6 +1029,7 @@ public class FunctionsProperties implements Validator {
 			}
 
 		}
+
 	}
 
 }

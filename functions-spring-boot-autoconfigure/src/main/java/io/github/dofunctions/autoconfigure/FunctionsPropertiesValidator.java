@@ -13,8 +13,8 @@ import org.springframework.validation.FieldError;
 /**
  * The checks of {@link FunctionsProperties} that need no other bean: ranges, and the base
  * URL by the client's own rule. Run by Spring Boot when the properties are bound, so that
- * every wrong value is reported at once, in one failure analysis naming each property
- * (as it is written in configuration, {@code do.functions.retry.max-attempts}), its value,
+ * every wrong value is reported at once, in one failure analysis naming each property (as
+ * it is written in configuration, {@code do.functions.retry.max-attempts}), its value,
  * where it was set and why it is wrong.
  */
 final class FunctionsPropertiesValidator {
@@ -28,7 +28,8 @@ final class FunctionsPropertiesValidator {
 		}
 		baseUrl(properties.getBaseUrl(), errors);
 		String token = properties.getToken();
-		if (token != null && token.strip().chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+		if (token != null
+				&& token.strip().chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
 			// Never the value: it is a secret.
 			reject(errors, "token", "******", "must not contain white space or control characters (a DigitalOcean "
 					+ "token is one word, dop_v1_ followed by hex digits); it could not be sent in a header");
@@ -39,7 +40,8 @@ final class FunctionsPropertiesValidator {
 					"must not contain control characters such as line breaks: it is sent in a header");
 		}
 		String namespaceId = properties.getInvocation().getNamespaceId();
-		// DigitalOcean's OpenAPI description: "A unique string format of UUID with a prefix fn-".
+		// DigitalOcean's OpenAPI description: "A unique string format of UUID with a
+		// prefix fn-".
 		if (namespaceId != null && !namespaceId.isBlank() && !namespaceId.startsWith("fn-")) {
 			reject(errors, "invocation.namespace-id", namespaceId, "must be a namespace id, fn-<uuid> (the "
 					+ "namespace's 'namespace' field, Namespace.id()), not its label or uuid");
@@ -88,8 +90,8 @@ final class FunctionsPropertiesValidator {
 		if (!(retry.getMultiplier() >= 1)) {
 			reject(errors, "retry.multiplier", retry.getMultiplier(), "must be at least 1");
 		}
-		if (isPositive(retry.getInitialBackoff()) && (retry.getMaxBackoff() == null
-				|| retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0)) {
+		if (isPositive(retry.getInitialBackoff())
+				&& (retry.getMaxBackoff() == null || retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0)) {
 			reject(errors, "retry.max-backoff", retry.getMaxBackoff(),
 					"must not be below do.functions.retry.initial-backoff (" + retry.getInitialBackoff() + ")");
 		}

@@ -23,10 +23,8 @@ public class MissingFunctionsTokenException extends RuntimeException {
 	 * or {@code null}
 	 */
 	public MissingFunctionsTokenException(@Nullable String unresolvedPlaceholder) {
-		super("No DigitalOcean API token is configured for the Functions client"
-				+ ((unresolvedPlaceholder != null)
-						? ": do.functions.token is " + unresolvedPlaceholder + ", a placeholder that nothing resolved"
-						: ""));
+		super("No DigitalOcean API token is configured for the Functions client" + ((unresolvedPlaceholder != null)
+				? ": do.functions.token is " + unresolvedPlaceholder + ", a placeholder that nothing resolved" : ""));
 		this.unresolvedPlaceholder = unresolvedPlaceholder;
 	}
 

@@ -27,9 +27,9 @@ class PropertiesFunctionsConnectionDetails implements FunctionsConnectionDetails
 	}
 
 	/**
-	 * Return the token property, else the environment variable, without surrounding
-	 * white space (such as the line break a file ends with); a blank value, or one
-	 * still holding a {@code ${...}} placeholder that nothing resolved (the Quick start's
+	 * Return the token property, else the environment variable, without surrounding white
+	 * space (such as the line break a file ends with); a blank value, or one still
+	 * holding a {@code ${...}} placeholder that nothing resolved (the Quick start's
 	 * {@code ${DIGITALOCEAN_TOKEN}} with the variable unset), counts as none.
 	 */
 	@Override

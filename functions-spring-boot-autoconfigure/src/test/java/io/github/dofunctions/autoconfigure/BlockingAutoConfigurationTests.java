@@ -93,15 +93,14 @@ class BlockingAutoConfigurationTests {
 
 	@Test
 	void blockingInvokerOfTheConfiguredNamespaceUsesTheReactiveInvokerBean() {
-		this.contextRunner.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID)
-			.run((context) -> {
-				BlockingFunctionInvoker invoker = context.getBean(BlockingFunctionInvoker.class);
-				assertThat(invoker.namespaceId()).isEqualTo(NAMESPACE_ID);
-				assertThat(invoker.invoke("hello", Map.of())).containsEntry("ok", true);
-				api.server()
-					.verify(1, postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
-							equalTo(ApiHostStubs.managedKey())));
-			});
+		this.contextRunner.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID).run((context) -> {
+			BlockingFunctionInvoker invoker = context.getBean(BlockingFunctionInvoker.class);
+			assertThat(invoker.namespaceId()).isEqualTo(NAMESPACE_ID);
+			assertThat(invoker.invoke("hello", Map.of())).containsEntry("ok", true);
+			api.server()
+				.verify(1, postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
+						equalTo(ApiHostStubs.managedKey())));
+		});
 	}
 
 	@Test
@@ -113,28 +112,29 @@ class BlockingAutoConfigurationTests {
 
 	@Test
 	void servletApplicationWithoutReactorNettyCallsOverTheJdkHttpClient() {
-		this.servletRunner.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(ClientHttpConnectorBuilder.class))
-					.isInstanceOf(JdkClientHttpConnectorBuilder.class);
-				assertThat(context.getBean(BlockingFunctionsOperations.class)).isInstanceOf(BlockingFunctionsTemplate.class);
-				assertThat(context.getBean(FunctionsOperations.class)).isNotNull();
-				BlockingFunctionsOperations functions = context.getBean(BlockingFunctionsOperations.class);
+		this.servletRunner.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ClientHttpConnectorBuilder.class))
+				.isInstanceOf(JdkClientHttpConnectorBuilder.class);
+			assertThat(context.getBean(BlockingFunctionsOperations.class))
+				.isInstanceOf(BlockingFunctionsTemplate.class);
+			assertThat(context.getBean(FunctionsOperations.class)).isNotNull();
+			BlockingFunctionsOperations functions = context.getBean(BlockingFunctionsOperations.class);
 
-				assertThat(functions.getNamespace(NAMESPACE_ID).label()).isEqualTo("my namespace");
-				assertThat(context.getBean(BlockingFunctionInvoker.class).invoke("hello", Map.of()))
-					.containsEntry("ok", true);
-				assertThat(functions.rateLimit().remaining()).isEqualTo(4816);
-				api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
-			});
+			assertThat(functions.getNamespace(NAMESPACE_ID).label()).isEqualTo("my namespace");
+			assertThat(context.getBean(BlockingFunctionInvoker.class).invoke("hello", Map.of())).containsEntry("ok",
+					true);
+			assertThat(functions.rateLimit().remaining()).isEqualTo(4816);
+			api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+		});
 	}
 
 	@Test
 	void overTheJdkHttpClientAnUnreachableApiIsAConnectionFailureThatWasNotSent() throws IOException {
 		int closedPort = StubbedFunctionsApi.unusedPort();
 		this.servletRunner
-			.withPropertyValues("do.functions.base-url=http://127.0.0.1:" + closedPort, "do.functions.retry.enabled=false")
+			.withPropertyValues("do.functions.base-url=http://127.0.0.1:" + closedPort,
+					"do.functions.retry.enabled=false")
 			.run((context) -> {
 				Throwable thrown = catchThrowable(
 						() -> context.getBean(BlockingFunctionsOperations.class).getNamespace(NAMESPACE_ID));
@@ -147,10 +147,12 @@ class BlockingAutoConfigurationTests {
 	@Test
 	void overTheJdkHttpClientTheResponseTimeoutIsATimeout() {
 		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json")).withFixedDelay(3_000)));
+			.stubFor(get("/v2/functions/namespaces")
+				.willReturn(json(200, payload("namespaces.json")).withFixedDelay(3_000)));
 		this.servletRunner.withPropertyValues("do.functions.response-timeout=200ms", "do.functions.retry.enabled=false")
 			.run((context) -> {
-				Throwable thrown = catchThrowable(() -> context.getBean(BlockingFunctionsOperations.class).listNamespaces());
+				Throwable thrown = catchThrowable(
+						() -> context.getBean(BlockingFunctionsOperations.class).listNamespaces());
 
 				assertThat(thrown).isInstanceOfSatisfying(FunctionsTimeoutException.class,
 						(ex) -> assertThat(ex.requestSent()).isTrue());

@@ -44,7 +44,8 @@ class ConfigurationFailureAnalysisTests {
 		return Stream.of(
 				Arguments.of("do.functions.base-url=http://api.example.com", "do.functions.base-url",
 						"uses plain http to a host that is not loopback"),
-				Arguments.of("do.functions.base-url=https://exa mple.com", "do.functions.base-url", "is not a valid URL"),
+				Arguments.of("do.functions.base-url=https://exa mple.com", "do.functions.base-url",
+						"is not a valid URL"),
 				Arguments.of("do.functions.base-url=api.digitalocean.com", "do.functions.base-url",
 						"must be an absolute http or https URL"),
 				Arguments.of("do.functions.base-url=https://api.digitalocean.com/v2", "do.functions.base-url",
@@ -57,10 +58,12 @@ class ConfigurationFailureAnalysisTests {
 				Arguments.of("do.functions.response-timeout=-5s", "do.functions.response-timeout", "must be positive"),
 				Arguments.of("do.functions.call-timeout=0s", "do.functions.call-timeout", "must be positive"),
 				Arguments.of("do.functions.max-response-size=0B", "do.functions.max-response-size", "must be positive"),
-				Arguments.of("do.functions.retry.max-attempts=0", "do.functions.retry.max-attempts", "must be at least 1"),
+				Arguments.of("do.functions.retry.max-attempts=0", "do.functions.retry.max-attempts",
+						"must be at least 1"),
 				Arguments.of("do.functions.retry.initial-backoff=0s", "do.functions.retry.initial-backoff",
 						"must be positive"),
-				Arguments.of("do.functions.retry.multiplier=0.5", "do.functions.retry.multiplier", "must be at least 1"),
+				Arguments.of("do.functions.retry.multiplier=0.5", "do.functions.retry.multiplier",
+						"must be at least 1"),
 				Arguments.of("do.functions.retry.max-backoff=100ms", "do.functions.retry.max-backoff",
 						"must not be below do.functions.retry.initial-backoff"),
 				Arguments.of("do.functions.retry.max-rate-limit-wait=-1s", "do.functions.retry.max-rate-limit-wait",
@@ -76,19 +79,22 @@ class ConfigurationFailureAnalysisTests {
 				Arguments.of("do.functions.circuit-breaker.wait-duration-in-open-state=0s",
 						"do.functions.circuit-breaker.wait-duration-in-open-state", "must be positive"),
 				Arguments.of("do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state=0",
-						"do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state", "must be at least 1"),
-				Arguments.of("do.functions.rate-limit.requests-per-minute=0", "do.functions.rate-limit.requests-per-minute",
+						"do.functions.circuit-breaker.permitted-number-of-calls-in-half-open-state",
 						"must be at least 1"),
+				Arguments.of("do.functions.rate-limit.requests-per-minute=0",
+						"do.functions.rate-limit.requests-per-minute", "must be at least 1"),
 				Arguments.of("do.functions.rate-limit.fallback-share=1.5", "do.functions.rate-limit.fallback-share",
 						"must be above 0 and at most 1"),
-				Arguments.of("do.functions.invocation.deadline=0s", "do.functions.invocation.deadline", "must be positive"),
+				Arguments.of("do.functions.invocation.deadline=0s", "do.functions.invocation.deadline",
+						"must be positive"),
 				Arguments.of("do.functions.invocation.response-timeout=-1s", "do.functions.invocation.response-timeout",
 						"must be positive"),
-				Arguments.of("do.functions.invocation.max-response-size=0B", "do.functions.invocation.max-response-size",
-						"must be positive"),
+				Arguments.of("do.functions.invocation.max-response-size=0B",
+						"do.functions.invocation.max-response-size", "must be positive"),
 				Arguments.of("do.functions.invocation.poll-interval=0s", "do.functions.invocation.poll-interval",
 						"must be at least 1ms"),
-				Arguments.of("do.functions.invocation.max-poll-interval=1ms", "do.functions.invocation.max-poll-interval",
+				Arguments.of("do.functions.invocation.max-poll-interval=1ms",
+						"do.functions.invocation.max-poll-interval",
 						"must not be below do.functions.invocation.poll-interval"),
 				Arguments.of("do.functions.invocation.requests-per-minute=0",
 						"do.functions.invocation.requests-per-minute", "must be at least 1"),
@@ -119,9 +125,9 @@ class ConfigurationFailureAnalysisTests {
 
 	@Test
 	void everyWrongPropertyIsReportedAtOnce(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start("do.functions.token=dop_v1_test",
-				"do.functions.retry.max-attempts=0", "do.functions.connect-timeout=-1s",
-				"do.functions.invocation.max-concurrency=0"));
+		assertThatException()
+			.isThrownBy(() -> start("do.functions.token=dop_v1_test", "do.functions.retry.max-attempts=0",
+					"do.functions.connect-timeout=-1s", "do.functions.invocation.max-concurrency=0"));
 
 		assertThat(output).contains("do.functions.retry.max-attempts", "do.functions.connect-timeout",
 				"do.functions.invocation.max-concurrency");
@@ -131,8 +137,9 @@ class ConfigurationFailureAnalysisTests {
 	void anUnresolvedPlaceholderForTheTokenIsNoToken(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("do.functions.token=${NO_SUCH_VARIABLE_FOR_THIS_TEST}"));
 
-		assertThat(output).contains("APPLICATION FAILED TO START", "needs an API token",
-				"'do.functions.token' is ${NO_SUCH_VARIABLE_FOR_THIS_TEST}, a placeholder", "DIGITALOCEAN_TOKEN")
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START", "needs an API token",
+					"'do.functions.token' is ${NO_SUCH_VARIABLE_FOR_THIS_TEST}, a placeholder", "DIGITALOCEAN_TOKEN")
 			.doesNotContain("Caused by");
 	}
 
@@ -153,8 +160,8 @@ class ConfigurationFailureAnalysisTests {
 
 	@Test
 	void aBaseUrlWithCredentialsIsReportedWithoutThem(CapturedOutput output) {
-		assertThatException().isThrownBy(
-				() -> start("do.functions.token=dop_v1_test", "do.functions.base-url=https://user:PASSW0RD@example.com"));
+		assertThatException().isThrownBy(() -> start("do.functions.token=dop_v1_test",
+				"do.functions.base-url=https://user:PASSW0RD@example.com"));
 
 		assertThat(output).contains("do.functions.base-url", "must not carry credentials").doesNotContain("PASSW0RD");
 	}
@@ -169,7 +176,8 @@ class ConfigurationFailureAnalysisTests {
 	@Test
 	void aValidConfigurationStarts() {
 		start("do.functions.token=dop_v1_test", "do.functions.base-url=http://127.0.0.1:1",
-				"do.functions.retry.enabled=false", "do.functions.retry.max-attempts=0").close();
+				"do.functions.retry.enabled=false", "do.functions.retry.max-attempts=0")
+			.close();
 	}
 
 	private static ConfigurableApplicationContext start(String... properties) {

@@ -22,8 +22,8 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyPropertyHasADescription() throws IOException {
 		List<JsonNode> properties = new ArrayList<>();
-		for (URL url : Collections.list(getClass().getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				JsonMapper.shared().readTree(in).path("properties").forEach((property) -> {
 					if (property.path("name").asString().startsWith("do.functions.")) {
@@ -37,9 +37,9 @@ class ConfigurationMetadataTests {
 			.contains("do.functions.enabled", "do.functions.token", "do.functions.base-url",
 					"do.functions.connect-timeout", "do.functions.response-timeout", "do.functions.user-agent",
 					"do.functions.max-response-size");
-		assertThat(properties).allSatisfy((property) -> assertThat(property.path("description").asString())
-			.as(property.path("name").asString())
-			.isNotBlank());
+		assertThat(properties).allSatisfy(
+				(property) -> assertThat(property.path("description").asString()).as(property.path("name").asString())
+					.isNotBlank());
 	}
 
 }

@@ -85,13 +85,13 @@ class FunctionInvokerAutoConfigurationTests {
 				api.server()
 					.verify(postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
 							equalTo(ApiHostStubs.managedKey())));
-				assertThat(api.server().findAll(postRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS))))
-					.singleElement()
+				assertThat(api.server().findAll(postRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS)))).singleElement()
 					.satisfies((created) -> assertThat(created.getBodyAsString())
 						.matches("\\{\"name\":\"acme-nightly-reports-[0-9a-f]{8}-1\",\"expires_in\":\"2h\"\\}"));
 				InvocationSettings settings = context.getBean(InvocationSettings.class);
 				assertThat(settings.managedKeyRenewBefore()).isEqualTo(Duration.ofMinutes(30));
-				api.server().verify(0, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
+				api.server()
+					.verify(0, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
 			});
 		api.server().verify(1, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
 	}
@@ -134,8 +134,8 @@ class FunctionInvokerAutoConfigurationTests {
 				assertThat(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID)).isSameAs(invoker);
 				invoker.invoke("hello", Map.of()).block();
 				api.server()
-					.verify(postRequestedFor(urlPathEqualTo(HELLO))
-						.withHeader("Authorization", equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
+					.verify(postRequestedFor(urlPathEqualTo(HELLO)).withHeader("Authorization",
+							equalTo(basic("dof_v1_a1b2c3", "key-secret"))));
 				api.server().verify(0, postRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS)));
 			});
 	}
@@ -175,8 +175,7 @@ class FunctionInvokerAutoConfigurationTests {
 		api.server()
 			.stubFor(post(urlPathEqualTo(HELLO))
 				.willReturn(answer(200, succeeded("a1", "{\"ok\": true}")).withFixedDelay(2_000)));
-		this.contextRunner
-			.withPropertyValues("do.functions.response-timeout=1s", "do.functions.retry.enabled=false")
+		this.contextRunner.withPropertyValues("do.functions.response-timeout=1s", "do.functions.retry.enabled=false")
 			.run((context) -> StepVerifier
 				.create(context.getBean(FunctionsOperations.class).invoker(NAMESPACE_ID).invoke("hello", Map.of()))
 				.expectNext(Map.of("ok", true))

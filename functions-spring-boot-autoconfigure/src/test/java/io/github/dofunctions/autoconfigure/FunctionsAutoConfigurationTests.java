@@ -156,8 +156,7 @@ class FunctionsAutoConfigurationTests {
 		// Boot's own analyzers need a bean factory to be built; only ours matters here.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, (factoryType, factoryImplementationName, failure) -> {
-			}))
-			.hasAtLeastOneElementOfType(MissingFunctionsTokenFailureAnalyzer.class);
+			})).hasAtLeastOneElementOfType(MissingFunctionsTokenFailureAnalyzer.class);
 	}
 
 	@Test
@@ -189,19 +188,19 @@ class FunctionsAutoConfigurationTests {
 	@Test
 	void shouldReadAndWriteJsonTheSameWhateverTheApplicationsJacksonSettings() {
 		api.allowOffContractAnswers();
-		api.server()
-			.stubFor(post("/v2/functions/namespaces/fn-1/triggers").willReturn(json(200, """
-					{"trigger": {"name": "t", "function": "f", "is_enabled": true, "added_later": 1,
-					 "scheduled_details": {"cron": "* * * * *"}}}
-					""")));
+		api.server().stubFor(post("/v2/functions/namespaces/fn-1/triggers").willReturn(json(200, """
+				{"trigger": {"name": "t", "function": "f", "is_enabled": true, "added_later": 1,
+				 "scheduled_details": {"cron": "* * * * *"}}}
+				""")));
 		this.contextRunner
 			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
 					"spring.jackson.deserialization.fail-on-unknown-properties=true",
 					"spring.jackson.property-naming-strategy=UPPER_CAMEL_CASE",
 					"spring.jackson.default-property-inclusion=always")
 			.run((context) -> {
-				StepVerifier.create(context.getBean(FunctionsOperations.class)
-					.createTrigger("fn-1", CreateTriggerRequest.scheduled("t", "f", "* * * * *")))
+				StepVerifier
+					.create(context.getBean(FunctionsOperations.class)
+						.createTrigger("fn-1", CreateTriggerRequest.scheduled("t", "f", "* * * * *")))
 					.assertNext((trigger) -> {
 						assertThat(trigger.isEnabled()).isTrue();
 						assertThat(trigger.scheduledDetails().cron()).isEqualTo("* * * * *");
@@ -221,7 +220,8 @@ class FunctionsAutoConfigurationTests {
 	@Test
 	void shouldApplyTheResponseTimeout() {
 		api.server()
-			.stubFor(get("/v2/functions/namespaces").willReturn(json(200, payload("namespaces.json")).withFixedDelay(5_000)));
+			.stubFor(get("/v2/functions/namespaces")
+				.willReturn(json(200, payload("namespaces.json")).withFixedDelay(5_000)));
 		this.contextRunner
 			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
 					"do.functions.response-timeout=200ms", "do.functions.retry.enabled=false")
@@ -237,15 +237,17 @@ class FunctionsAutoConfigurationTests {
 			.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
 					"do.functions.max-response-size=64B")
 			.run((context) -> StepVerifier.create(context.getBean(FunctionsOperations.class).listNamespaces())
-				.verifyErrorMessage("listNamespaces failed: 200: body is larger than the 64-byte limit (max-response-size)"));
+				.verifyErrorMessage(
+						"listNamespaces failed: 200: body is larger than the 64-byte limit (max-response-size)"));
 	}
 
 	@Test
 	void shouldBindEveryProperty() {
 		this.contextRunner
-			.withPropertyValues("do.functions.token=dop_v1_bound_token", "do.functions.base-url=https://proxy.example.com",
-					"do.functions.connect-timeout=3s", "do.functions.response-timeout=1m",
-					"do.functions.user-agent=billing/1.0", "do.functions.max-response-size=2MB")
+			.withPropertyValues("do.functions.token=dop_v1_bound_token",
+					"do.functions.base-url=https://proxy.example.com", "do.functions.connect-timeout=3s",
+					"do.functions.response-timeout=1m", "do.functions.user-agent=billing/1.0",
+					"do.functions.max-response-size=2MB")
 			.run((context) -> {
 				FunctionsProperties properties = context.getBean(FunctionsProperties.class);
 				assertThat(properties.getBaseUrl()).isEqualTo("https://proxy.example.com");

@@ -62,15 +62,18 @@ class FunctionsHealthIndicatorTests {
 				.isEqualTo(Map.of("name", "do-functions", "state", "CLOSED", "failureRate", -1.0f));
 			assertThat(health.getDetails().get("rateLimit"))
 				.isEqualTo(Map.of("limit", 5000, "remaining", 4816, "reset", "2015-10-15T17:57:13Z"));
-			assertThat((Map<String, Object>) health.getDetails().get("lastSuccess")).containsEntry("operation", "getNamespace")
+			assertThat((Map<String, Object>) health.getDetails().get("lastSuccess"))
+				.containsEntry("operation", "getNamespace")
 				.containsKey("time");
-			assertThat((Map<String, Object>) health.getDetails().get("lastError")).containsEntry("operation", "getNamespace")
+			assertThat((Map<String, Object>) health.getDetails().get("lastError"))
+				.containsEntry("operation", "getNamespace")
 				.containsEntry("outcome", "CLIENT_ERROR")
 				.containsEntry("status", 404)
 				.containsEntry("errorId", "not_found")
 				.containsEntry("requestId", "88d17b7a-630b-4083-99ce-5b91045efdb4")
 				.containsKey("time");
-			assertThat(health.toString()).doesNotContain("d1zcd455h01mqjfs4s2eaewyejehi5f2uj4etqq3h7cera8iwkub6xg5of1wdde2");
+			assertThat(health.toString())
+				.doesNotContain("d1zcd455h01mqjfs4s2eaewyejehi5f2uj4etqq3h7cera8iwkub6xg5of1wdde2");
 			assertThat(api.requests()).as("requests sent by the health check").hasSize(requestsBefore);
 		});
 	}
@@ -90,7 +93,8 @@ class FunctionsHealthIndicatorTests {
 			Health health = context.getBean(FunctionsHealthIndicator.class).health();
 
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			// The control-plane calls the invoker made: its namespace's API host, its access key.
+			// The control-plane calls the invoker made: its namespace's API host, its
+			// access key.
 			assertThat((Map<String, Object>) health.getDetails().get("lastSuccess")).extractingByKey("operation")
 				.isIn("getNamespace", "createAccessKey", "listAccessKeys");
 			assertThat(health.getDetails()).doesNotContainKey("lastError");

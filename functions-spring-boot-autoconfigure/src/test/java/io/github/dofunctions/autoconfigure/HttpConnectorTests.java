@@ -90,20 +90,19 @@ class HttpConnectorTests {
 		api.server()
 			.stubFor(get(NAMESPACE).atPriority(1)
 				.willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere.baseUrl() + NAMESPACE)));
-		this.contextRunner.withPropertyValues("spring.http.clients.reactive.connector=" + connector)
-			.run((context) -> {
-				assertConnector(context.getBean(ClientHttpConnectorBuilder.class), connector);
+		this.contextRunner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run((context) -> {
+			assertConnector(context.getBean(ClientHttpConnectorBuilder.class), connector);
 
-				Throwable thrown = catchThrowable(
-						() -> context.getBean(FunctionsOperations.class).getNamespace(NAMESPACE_ID).block());
+			Throwable thrown = catchThrowable(
+					() -> context.getBean(FunctionsOperations.class).getNamespace(NAMESPACE_ID).block());
 
-				assertThat(thrown).isInstanceOfSatisfying(FunctionsApiException.class, (ex) -> {
-					assertThat(ex.status()).isEqualTo(307);
-					assertThat(ex.getMessage()).contains("redirect to localhost:" + elsewhere.port(), "not followed");
-				});
-				assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
-				api.server().verify(1, getRequestedFor(urlPathEqualTo(NAMESPACE)));
+			assertThat(thrown).isInstanceOfSatisfying(FunctionsApiException.class, (ex) -> {
+				assertThat(ex.status()).isEqualTo(307);
+				assertThat(ex.getMessage()).contains("redirect to localhost:" + elsewhere.port(), "not followed");
 			});
+			assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
+			api.server().verify(1, getRequestedFor(urlPathEqualTo(NAMESPACE)));
+		});
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -112,16 +111,15 @@ class HttpConnectorTests {
 		api.server()
 			.stubFor(post(urlPathEqualTo(HELLO))
 				.willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere.baseUrl() + HELLO)));
-		this.contextRunner.withPropertyValues("spring.http.clients.reactive.connector=" + connector)
-			.run((context) -> {
-				Throwable thrown = catchThrowable(
-						() -> context.getBean(FunctionInvoker.class).invoke("hello", Map.of()).block());
+		this.contextRunner.withPropertyValues("spring.http.clients.reactive.connector=" + connector).run((context) -> {
+			Throwable thrown = catchThrowable(
+					() -> context.getBean(FunctionInvoker.class).invoke("hello", Map.of()).block());
 
-				assertThat(thrown).isInstanceOfSatisfying(FunctionsApiException.class,
-						(ex) -> assertThat(ex.status()).isEqualTo(307));
-				assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
-				api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
-			});
+			assertThat(thrown).isInstanceOfSatisfying(FunctionsApiException.class,
+					(ex) -> assertThat(ex.status()).isEqualTo(307));
+			assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
+			api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+		});
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -169,8 +167,8 @@ class HttpConnectorTests {
 	}
 
 	private static void assertConnector(ClientHttpConnectorBuilder<?> builder, String connector) {
-		assertThat(builder).isInstanceOf(
-				connector.equals("jdk") ? JdkClientHttpConnectorBuilder.class : ReactorClientHttpConnectorBuilder.class);
+		assertThat(builder).isInstanceOf(connector.equals("jdk") ? JdkClientHttpConnectorBuilder.class
+				: ReactorClientHttpConnectorBuilder.class);
 	}
 
 }

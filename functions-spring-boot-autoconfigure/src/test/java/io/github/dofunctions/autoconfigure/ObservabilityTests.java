@@ -116,8 +116,7 @@ class ObservabilityTests {
 				.tags("operation", "getNamespace", "reason", "server_error")
 				.counter()
 				.count()).isEqualTo(1);
-			assertThat(meters.get("do.functions.client.calls").tags("outcome", "SUCCESS").timer().count())
-				.isEqualTo(1);
+			assertThat(meters.get("do.functions.client.calls").tags("outcome", "SUCCESS").timer().count()).isEqualTo(1);
 			assertThat(meters.get("http.client.requests").tags("status", "503").timer().count()).isEqualTo(1);
 			assertNoIdInAnyTag(meters);
 		});
@@ -127,18 +126,20 @@ class ObservabilityTests {
 	void rateLimitAnswerIsCountedAndItsRetryTooAndAFinalOneTagsTheCall() {
 		stubFirstThen(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}", "0");
 		api.server()
-			.stubFor(get("/v2/functions/namespaces/fn-other").willReturn(
-					json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")
-						.withHeader("retry-after", "3600")));
+			.stubFor(get("/v2/functions/namespaces/fn-other")
+				.willReturn(json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")
+					.withHeader("retry-after", "3600")));
 		this.contextRunner.run((context) -> {
 			FunctionsOperations functions = context.getBean(FunctionsOperations.class);
 			functions.getNamespace(NAMESPACE_ID).block();
-			StepVerifier.create(functions.getNamespace("fn-other")).expectError(FunctionsRateLimitException.class)
+			StepVerifier.create(functions.getNamespace("fn-other"))
+				.expectError(FunctionsRateLimitException.class)
 				.verify();
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 
-			assertThat(meters.get("do.functions.client.rate-limited").tags("operation", "getNamespace").counter()
-				.count()).isEqualTo(2);
+			assertThat(
+					meters.get("do.functions.client.rate-limited").tags("operation", "getNamespace").counter().count())
+				.isEqualTo(2);
 			assertThat(meters.get("do.functions.client.retries").tags("reason", "rate_limit").counter().count())
 				.isEqualTo(1);
 			assertThat(meters.get("do.functions.client.calls")
@@ -169,8 +170,7 @@ class ObservabilityTests {
 			.hasObservationWithNameEqualTo("http.client.requests")
 			.that()
 			.hasLowCardinalityKeyValue("uri", "/v2/functions/namespaces/{namespace_id}")
-			.hasParentObservationContextMatching(
-					(parent) -> "do.functions.client.calls".equals(parent.getName()));
+			.hasParentObservationContextMatching((parent) -> "do.functions.client.calls".equals(parent.getName()));
 	}
 
 	@Test

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Where the rate-limit budget is kept: in the application by default, in Redis with
- * {@code do.functions.rate-limit.store=redis}, through Spring Boot's Redis connection to a
- * real server; and what start-up says when that cannot work.
+ * {@code do.functions.rate-limit.store=redis}, through Spring Boot's Redis connection to
+ * a real server; and what start-up says when that cannot work.
  */
 class RateLimitStoreAutoConfigurationTests {
 
@@ -116,7 +116,8 @@ class RateLimitStoreAutoConfigurationTests {
 			"do.functions.invocation.requests-per-minute, -5, must be at least 1",
 			"do.functions.retry.max-rate-limit-wait, -1s, must not be negative" })
 	void impossibleBudgetFailsStartUpNamingTheProperty(String property, String value, String reason) {
-		// The whole report, as a user sees it, is checked in ConfigurationFailureAnalysisTests.
+		// The whole report, as a user sees it, is checked in
+		// ConfigurationFailureAnalysisTests.
 		this.contextRunner.withPropertyValues(property + "=" + value)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(BindValidationException.class)
@@ -136,8 +137,7 @@ class RateLimitStoreAutoConfigurationTests {
 
 	@Test
 	void redisStoreWithoutARedisConnectionFailsStartUpNamingTheProperty() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(FunctionsAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(FunctionsAutoConfiguration.class))
 			.withPropertyValues("do.functions.token=t", "do.functions.rate-limit.store=redis")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)

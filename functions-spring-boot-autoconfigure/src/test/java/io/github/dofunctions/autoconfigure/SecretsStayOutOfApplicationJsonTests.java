@@ -110,10 +110,22 @@ class SecretsStayOutOfApplicationJsonTests {
 			.withUserConfiguration(ReactiveModelsController.class)
 			.run((context) -> {
 				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
-				String namespace = new String(client.get().uri("/namespace").exchange().expectStatus().isOk()
-					.expectBody().returnResult().getResponseBodyContent());
-				String key = new String(client.get().uri("/key").exchange().expectStatus().isOk()
-					.expectBody().returnResult().getResponseBodyContent());
+				String namespace = new String(client.get()
+					.uri("/namespace")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.returnResult()
+					.getResponseBodyContent());
+				String key = new String(client.get()
+					.uri("/key")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.returnResult()
+					.getResponseBodyContent());
 
 				assertNamespaceWithoutKey(namespace);
 				assertKeyWithoutSecret(key);

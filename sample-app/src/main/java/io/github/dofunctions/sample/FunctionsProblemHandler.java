@@ -33,8 +33,8 @@ import org.springframework.web.server.ServerWebInputException;
  * through {@link ResponseEntityExceptionHandler}, with their detail kept.
  * <p>
  * What the caller did wrong keeps its status (400, 404, 409, 422, 429). What went wrong
- * between this service and DigitalOcean (its token refused, DigitalOcean failing or out of
- * reach) is a 502, 503 or 504: the caller cannot fix it.
+ * between this service and DigitalOcean (its token refused, DigitalOcean failing or out
+ * of reach) is a 502, 503 or 504: the caller cannot fix it.
  */
 @RestControllerAdvice
 class FunctionsProblemHandler extends ResponseEntityExceptionHandler {
@@ -61,8 +61,7 @@ class FunctionsProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(FunctionInvocationException.class)
 	ProblemDetail functionFailed(FunctionInvocationException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, "The function failed", ex.getMessage(),
-				ex.operation());
+		ProblemDetail problem = problem(HttpStatus.BAD_GATEWAY, "The function failed", ex.getMessage(), ex.operation());
 		problem.setProperty("activationId", ex.activationId());
 		problem.setProperty("activationStatus", ex.status());
 		problem.setProperty("result", ex.result());

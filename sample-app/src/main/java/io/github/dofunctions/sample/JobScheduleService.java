@@ -26,14 +26,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the namespace and the scheduled triggers declared under {@code jobs.*} in place at
- * DigitalOcean, and manages them at run time.
+ * Keeps the namespace and the scheduled triggers declared under {@code jobs.*} in place
+ * at DigitalOcean, and manages them at run time.
  * <p>
  * Provisioning is idempotent: it creates what is missing, puts back a schedule that
  * drifted, and leaves the rest alone. Two instances provisioning at once both end with
- * the same single namespace and triggers: the one that loses a create race finds what
- * the other created. A trigger's {@code enabled} setting applies when it is created;
- * pausing and resuming through the API is run-time state that a restart keeps.
+ * the same single namespace and triggers: the one that loses a create race finds what the
+ * other created. A trigger's {@code enabled} setting applies when it is created; pausing
+ * and resuming through the API is run-time state that a restart keeps.
  */
 @Service
 public class JobScheduleService {
@@ -76,11 +76,12 @@ public class JobScheduleService {
 	 * @return what was found and done
 	 */
 	public Mono<ProvisioningReport> provision() {
-		return ensureNamespace().flatMap((found) -> Flux.fromIterable(this.jobs.getTriggers())
-			.concatMap((job) -> ensureTrigger(found.namespace().id(), job))
-			.collectList()
-			.map((outcomes) -> new ProvisioningReport(found.namespace().id(), this.jobs.getNamespace().getLabel(),
-					found.created(), outcomes)))
+		return ensureNamespace()
+			.flatMap((found) -> Flux.fromIterable(this.jobs.getTriggers())
+				.concatMap((job) -> ensureTrigger(found.namespace().id(), job))
+				.collectList()
+				.map((outcomes) -> new ProvisioningReport(found.namespace().id(), this.jobs.getNamespace().getLabel(),
+						found.created(), outcomes)))
 			.doOnNext((report) -> {
 				this.namespaceId.set(report.namespaceId());
 				logger.info("Provisioned " + report.summary());
@@ -131,9 +132,10 @@ public class JobScheduleService {
 	 * @return the trigger as updated
 	 */
 	public Mono<TriggerView> reschedule(String name, @Nullable String cron) {
-		return ensureProvisioned().flatMap((ns) -> this.functions.getTrigger(ns, name)
-			.flatMap((current) -> this.functions.updateTrigger(ns, name,
-					UpdateTriggerRequest.reschedule(cron, bodyOf(current)))))
+		return ensureProvisioned()
+			.flatMap((ns) -> this.functions.getTrigger(ns, name)
+				.flatMap((current) -> this.functions.updateTrigger(ns, name,
+						UpdateTriggerRequest.reschedule(cron, bodyOf(current)))))
 			.map(TriggerView::of);
 	}
 
@@ -155,7 +157,8 @@ public class JobScheduleService {
 				.createNamespace(new CreateNamespaceRequest(this.jobs.getNamespace().getRegion(), label))
 				.map((ns) -> new FoundNamespace(ns, true))
 				// Another instance created it first: use theirs. DigitalOcean's OpenAPI
-				// description answers an invalid create-namespace 404 with the id bad_request.
+				// description answers an invalid create-namespace 404 with the id
+				// bad_request.
 				.onErrorResume(JobScheduleService::isBadRequest,
 						(ex) -> existing.map((ns) -> new FoundNamespace(ns, false)).switchIfEmpty(Mono.error(ex)))));
 	}
@@ -168,12 +171,14 @@ public class JobScheduleService {
 	private Mono<TriggerOutcome> ensureTrigger(String ns, JobsProperties.Job job) {
 		return this.functions.getTrigger(ns, job.getName())
 			.flatMap((existing) -> reconcile(ns, job, existing))
-			.onErrorResume(FunctionsNotFoundException.class, (missing) -> this.functions
-				.createTrigger(ns, declared(job))
-				.thenReturn(new TriggerOutcome(job.getName(), Action.CREATED))
-				// Another instance created it first: check theirs against the declaration.
-				.onErrorResume(FunctionsBadRequestException.class, (ex) -> this.functions.getTrigger(ns, job.getName())
-					.flatMap((existing) -> reconcile(ns, job, existing))));
+			.onErrorResume(FunctionsNotFoundException.class,
+					(missing) -> this.functions.createTrigger(ns, declared(job))
+						.thenReturn(new TriggerOutcome(job.getName(), Action.CREATED))
+						// Another instance created it first: check theirs against the
+						// declaration.
+						.onErrorResume(FunctionsBadRequestException.class,
+								(ex) -> this.functions.getTrigger(ns, job.getName())
+									.flatMap((existing) -> reconcile(ns, job, existing))));
 	}
 
 	private Mono<TriggerOutcome> reconcile(String ns, JobsProperties.Job job, Trigger existing) {
@@ -188,13 +193,14 @@ public class JobScheduleService {
 		if (!drifted) {
 			return Mono.just(new TriggerOutcome(job.getName(), Action.UNCHANGED));
 		}
-		return this.functions.updateTrigger(ns, job.getName(), UpdateTriggerRequest.reschedule(job.getCron(),
-				normalized(job.getBody())))
+		return this.functions
+			.updateTrigger(ns, job.getName(), UpdateTriggerRequest.reschedule(job.getCron(), normalized(job.getBody())))
 			.thenReturn(new TriggerOutcome(job.getName(), Action.UPDATED));
 	}
 
 	private static CreateTriggerRequest declared(JobsProperties.Job job) {
-		return CreateTriggerRequest.scheduled(job.getName(), job.getFunction(), job.getCron(), normalized(job.getBody()))
+		return CreateTriggerRequest
+			.scheduled(job.getName(), job.getFunction(), job.getCron(), normalized(job.getBody()))
 			.withEnabled(job.isEnabled());
 	}
 

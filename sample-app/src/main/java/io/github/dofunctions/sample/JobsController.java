@@ -34,7 +34,8 @@ class JobsController {
 	}
 
 	@PostMapping("/jobs/{name}/runs")
-	Mono<JobRun> runNow(@PathVariable String name, @RequestBody(required = false) @Nullable Map<String, Object> parameters) {
+	Mono<JobRun> runNow(@PathVariable String name,
+			@RequestBody(required = false) @Nullable Map<String, Object> parameters) {
 		return this.runner.runNow(name, parameters);
 	}
 

@@ -32,10 +32,10 @@ public record ProvisioningReport(String namespaceId, String namespaceLabel, bool
 
 	String summary() {
 		return "namespace '" + this.namespaceLabel + "' (" + this.namespaceId + ") "
-				+ (this.namespaceCreated ? "created" : "found") + "; triggers: "
-				+ count(TriggerOutcome.Action.CREATED) + " created, " + count(TriggerOutcome.Action.UPDATED)
-				+ " updated, " + count(TriggerOutcome.Action.RECREATED) + " recreated, "
-				+ count(TriggerOutcome.Action.UNCHANGED) + " unchanged";
+				+ (this.namespaceCreated ? "created" : "found") + "; triggers: " + count(TriggerOutcome.Action.CREATED)
+				+ " created, " + count(TriggerOutcome.Action.UPDATED) + " updated, "
+				+ count(TriggerOutcome.Action.RECREATED) + " recreated, " + count(TriggerOutcome.Action.UNCHANGED)
+				+ " unchanged";
 	}
 
 	/**

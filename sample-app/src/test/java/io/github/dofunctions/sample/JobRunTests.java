@@ -19,7 +19,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Running a job by hand: the job's function invoked in the service's namespace on the
- * embedded emulator, its result and logs shown, its failure a problem with the activation.
+ * embedded emulator, its result and logs shown, its failure a problem with the
+ * activation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "do.functions.rate-limit.requests-per-minute=6000")
@@ -65,8 +66,10 @@ class JobRunTests {
 		assertThat(run.result()).asInstanceOf(MAP).containsEntry("report", "nightly.csv");
 		assertThat(run.logs()).singleElement().asString().endsWith("rendering the nightly report as csv");
 		assertThat(this.emulator.journal().requests(Operation.INVOKE_FUNCTION)).singleElement()
-			.satisfies((request) -> assertThat(request.path()).isEqualTo("/api/v1/namespaces/_/actions/reports/nightly"));
-		// No access key is configured: the service made one, since the namespace's own key
+			.satisfies(
+					(request) -> assertThat(request.path()).isEqualTo("/api/v1/namespaces/_/actions/reports/nightly"));
+		// No access key is configured: the service made one, since the namespace's own
+		// key
 		// no longer authenticates (as at DigitalOcean since 3 June 2026).
 		assertThat(this.emulator.state().accessKeys(namespaceId())).singleElement().satisfies((key) -> {
 			assertThat(key.name()).matches("do-functions-scheduled-jobs-[0-9a-f]{8}-1");

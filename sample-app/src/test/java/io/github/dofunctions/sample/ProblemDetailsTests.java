@@ -30,17 +30,21 @@ class ProblemDetailsTests {
 	static Stream<Arguments> mistakes() {
 		return Stream.of(
 				mistake("malformed JSON", 400, "Failed to read HTTP message",
-						(web) -> web.put().uri("/api/triggers/nightly-report/schedule")
+						(web) -> web.put()
+							.uri("/api/triggers/nightly-report/schedule")
 							.contentType(MediaType.APPLICATION_JSON)
 							.bodyValue("{\"cron\": ")),
 				mistake("missing body", 400, "No request body",
-						(web) -> web.put().uri("/api/triggers/nightly-report/schedule")
+						(web) -> web.put()
+							.uri("/api/triggers/nightly-report/schedule")
 							.contentType(MediaType.APPLICATION_JSON)),
-				mistake("method not allowed", 405, "Supported methods: [GET]", (web) -> web.delete().uri("/api/namespaces")),
+				mistake("method not allowed", 405, "Supported methods: [GET]",
+						(web) -> web.delete().uri("/api/namespaces")),
 				mistake("not acceptable", 406, "Acceptable representations",
 						(web) -> web.get().uri("/api/triggers").accept(MediaType.valueOf("text/csv"))),
 				mistake("unsupported media type", 415, "text/plain",
-						(web) -> web.put().uri("/api/triggers/nightly-report/schedule")
+						(web) -> web.put()
+							.uri("/api/triggers/nightly-report/schedule")
 							.contentType(MediaType.TEXT_PLAIN)
 							.bodyValue("0 3 * * *")),
 				mistake("unknown path", 404, "No static resource", (web) -> web.get().uri("/api/nothing-here")),
@@ -59,13 +63,19 @@ class ProblemDetailsTests {
 			int status, String detail) {
 		request.apply(this.web)
 			.exchange()
-			.expectStatus().isEqualTo(status)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(status)
-			.jsonPath("$.title").isNotEmpty()
-			.jsonPath("$.instance").isNotEmpty()
-			.jsonPath("$.detail").value((text) -> assertThat((String) text).contains(detail));
+			.jsonPath("$.status")
+			.isEqualTo(status)
+			.jsonPath("$.title")
+			.isNotEmpty()
+			.jsonPath("$.instance")
+			.isNotEmpty()
+			.jsonPath("$.detail")
+			.value((text) -> assertThat((String) text).contains(detail));
 	}
 
 }

@@ -79,8 +79,9 @@ class ScheduledJobsApplicationTests {
 			assertThat(namespace.label()).isEqualTo("scheduled-jobs");
 			assertThat(namespace.region()).isEqualTo("nyc1");
 		});
-		assertThat(this.emulator.state().triggers(namespaceId())).extracting(EmulatedTrigger::name,
-				EmulatedTrigger::function, EmulatedTrigger::cron, EmulatedTrigger::enabled, EmulatedTrigger::body)
+		assertThat(this.emulator.state().triggers(namespaceId()))
+			.extracting(EmulatedTrigger::name, EmulatedTrigger::function, EmulatedTrigger::cron,
+					EmulatedTrigger::enabled, EmulatedTrigger::body)
 			.containsExactly(
 					org.assertj.core.groups.Tuple.tuple("nightly-report", "reports/nightly", "0 2 * * *", true,
 							"{\"format\":\"pdf\"}"),
@@ -147,9 +148,12 @@ class ScheduledJobsApplicationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$[0].id").isEqualTo(namespace.id())
-			.jsonPath("$[0].label").isEqualTo("scheduled-jobs")
-			.jsonPath("$[0].key").doesNotExist()
+			.jsonPath("$[0].id")
+			.isEqualTo(namespace.id())
+			.jsonPath("$[0].label")
+			.isEqualTo("scheduled-jobs")
+			.jsonPath("$[0].key")
+			.doesNotExist()
 			.consumeWith((result) -> assertThat(new String(result.getResponseBody())).doesNotContain(namespace.key()));
 	}
 
@@ -161,30 +165,48 @@ class ScheduledJobsApplicationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.length()").isEqualTo(3)
-			.jsonPath("$[0].name").isEqualTo("nightly-report")
-			.jsonPath("$[0].body.format").isEqualTo("pdf")
-			.jsonPath("$[2].enabled").isEqualTo(false);
+			.jsonPath("$.length()")
+			.isEqualTo(3)
+			.jsonPath("$[0].name")
+			.isEqualTo("nightly-report")
+			.jsonPath("$[0].body.format")
+			.isEqualTo("pdf")
+			.jsonPath("$[2].enabled")
+			.isEqualTo(false);
 		this.web.get()
 			.uri("/api/triggers/{name}", "weekly digest")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.cron").isEqualTo("0 8 * * MON")
-			.jsonPath("$.nextRunAt").doesNotExist();
+			.jsonPath("$.cron")
+			.isEqualTo("0 8 * * MON")
+			.jsonPath("$.nextRunAt")
+			.doesNotExist();
 	}
 
 	@Test
 	void pausesAndResumesATrigger() {
-		this.web.post().uri("/api/triggers/{name}/pause", "nightly-report").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.enabled").isEqualTo(false);
+		this.web.post()
+			.uri("/api/triggers/{name}/pause", "nightly-report")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.enabled")
+			.isEqualTo(false);
 		assertThat(this.emulator.state().triggers(namespaceId()).get(0).enabled()).isFalse();
 
-		this.web.post().uri("/api/triggers/{name}/resume", "nightly-report").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.enabled").isEqualTo(true).jsonPath("$.nextRunAt").exists();
+		this.web.post()
+			.uri("/api/triggers/{name}/resume", "nightly-report")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.enabled")
+			.isEqualTo(true)
+			.jsonPath("$.nextRunAt")
+			.exists();
 		assertThat(this.emulator.state().triggers(namespaceId()).get(0).enabled()).isTrue();
 	}
 
@@ -195,8 +217,13 @@ class ScheduledJobsApplicationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("cron", "30 3 * * *"))
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.cron").isEqualTo("30 3 * * *").jsonPath("$.body.format").isEqualTo("pdf");
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.cron")
+			.isEqualTo("30 3 * * *")
+			.jsonPath("$.body.format")
+			.isEqualTo("pdf");
 
 		assertThat(this.emulator.state().triggers(namespaceId()).get(0).cron()).isEqualTo("30 3 * * *");
 	}
@@ -214,15 +241,23 @@ class ScheduledJobsApplicationTests {
 		this.web.get()
 			.uri("/api/triggers/{name}", "no-such-job")
 			.exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(404)
-			.jsonPath("$.detail").isEqualTo("trigger not found")
-			.jsonPath("$.errorId").isEqualTo("not_found")
-			.jsonPath("$.operation").isEqualTo("getTrigger")
-			.jsonPath("$.requestId").value((requestId) -> assertThat((String) requestId).isNotBlank())
-			.jsonPath("$.instance").isEqualTo("/api/triggers/no-such-job");
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.detail")
+			.isEqualTo("trigger not found")
+			.jsonPath("$.errorId")
+			.isEqualTo("not_found")
+			.jsonPath("$.operation")
+			.isEqualTo("getTrigger")
+			.jsonPath("$.requestId")
+			.value((requestId) -> assertThat((String) requestId).isNotBlank())
+			.jsonPath("$.instance")
+			.isEqualTo("/api/triggers/no-such-job");
 	}
 
 	@Test
@@ -232,11 +267,15 @@ class ScheduledJobsApplicationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("cron", "every night"))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.status").isEqualTo(400)
-			.jsonPath("$.detail").value((detail) -> assertThat((String) detail)
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail)
 				.contains("cron 'every night' is not a valid five-field cron expression"));
 
 		assertThat(changesSent()).isEmpty();
@@ -244,13 +283,16 @@ class ScheduledJobsApplicationTests {
 
 	@Test
 	void limitReachedIsUnprocessable() {
-		this.emulator.faults()
-			.on(Operation.UPDATE_TRIGGER)
-			.inject(io.github.dofunctions.emulator.Fault.status(422));
+		this.emulator.faults().on(Operation.UPDATE_TRIGGER).inject(io.github.dofunctions.emulator.Fault.status(422));
 
-		this.web.post().uri("/api/triggers/{name}/pause", "nightly-report").exchange()
-			.expectStatus().isEqualTo(422)
-			.expectBody().jsonPath("$.errorId").isEqualTo("unprocessable_entity");
+		this.web.post()
+			.uri("/api/triggers/{name}/pause", "nightly-report")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errorId")
+			.isEqualTo("unprocessable_entity");
 	}
 
 }

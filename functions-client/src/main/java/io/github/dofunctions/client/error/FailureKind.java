@@ -2,8 +2,8 @@ package io.github.dofunctions.client.error;
 
 /**
  * What a failed call means: the one place a failure is sorted, by
- * {@link FunctionsException#kind()}. The retry policy, the circuit breaker, the outcome of
- * a call in metrics and the reason of a retry are each an exhaustive switch over these
+ * {@link FunctionsException#kind()}. The retry policy, the circuit breaker, the outcome
+ * of a call in metrics and the reason of a retry are each an exhaustive switch over these
  * kinds, so that a new kind cannot be left out of one of them unnoticed.
  */
 public enum FailureKind {
@@ -21,8 +21,8 @@ public enum FailureKind {
 	RATE_LIMITED,
 
 	/**
-	 * The client held the request back to stay within the rate limit, for longer than
-	 * the call may wait: nothing was sent.
+	 * The client held the request back to stay within the rate limit, for longer than the
+	 * call may wait: nothing was sent.
 	 */
 	CLIENT_RATE_LIMITED,
 

@@ -96,4 +96,5 @@ public class FunctionInvocationException extends FunctionsException {
 	public FailureKind kind() {
 		return FailureKind.FUNCTION_FAILED;
 	}
+
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The caller's deadline passed before a function's result came. The function may still
- * be running: with an {@link #activationId()}, its result can be awaited or fetched later.
+ * The caller's deadline passed before a function's result came. The function may still be
+ * running: with an {@link #activationId()}, its result can be awaited or fetched later.
  */
 public class FunctionInvocationTimeoutException extends FunctionsTimeoutException {
 

@@ -109,8 +109,8 @@ public class FunctionsApiException extends FunctionsException {
 
 	/**
 	 * Return the error {@code message} of the body.
-	 * @return the message DigitalOcean gave, or a description of the body when it was
-	 * not the documented JSON, or {@code null} if there was no body
+	 * @return the message DigitalOcean gave, or a description of the body when it was not
+	 * the documented JSON, or {@code null} if there was no body
 	 */
 	public @Nullable String errorMessage() {
 		return this.errorMessage;
@@ -133,4 +133,5 @@ public class FunctionsApiException extends FunctionsException {
 	public FailureKind kind() {
 		return FailureKind.REFUSED;
 	}
+
 }

@@ -34,4 +34,5 @@ public class FunctionsConnectionException extends FunctionsException {
 	public FailureKind kind() {
 		return FailureKind.CONNECTION_FAILED;
 	}
+
 }

@@ -25,4 +25,5 @@ public class FunctionsInvalidResponseException extends FunctionsApiException {
 	public FailureKind kind() {
 		return FailureKind.INVALID_RESPONSE;
 	}
+
 }

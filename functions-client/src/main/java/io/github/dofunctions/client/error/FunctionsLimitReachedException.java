@@ -3,7 +3,8 @@ package io.github.dofunctions.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An account or namespace limit is reached ({@code 422 Unprocessable Entity}), for example\n * the number of namespaces or triggers.
+ * An account or namespace limit is reached ({@code 422 Unprocessable Entity}), for
+ * example\n * the number of namespaces or triggers.
  */
 public class FunctionsLimitReachedException extends FunctionsApiException {
 

@@ -3,10 +3,10 @@ package io.github.dofunctions.client.error;
 import io.github.dofunctions.client.model.AccessKey;
 
 /**
- * A {@code createAccessKey} call failed without an answer, and a retry found that the
- * key had been created all the same. Its secret, shown only in the lost answer, is gone:
- * the key cannot be used. The client does not delete it, since it cannot prove that no
- * one else holds it; delete it with {@code deleteAccessKey} and create a new one.
+ * A {@code createAccessKey} call failed without an answer, and a retry found that the key
+ * had been created all the same. Its secret, shown only in the lost answer, is gone: the
+ * key cannot be used. The client does not delete it, since it cannot prove that no one
+ * else holds it; delete it with {@code deleteAccessKey} and create a new one.
  */
 public class FunctionsOrphanedAccessKeyException extends FunctionsException {
 
@@ -20,8 +20,9 @@ public class FunctionsOrphanedAccessKeyException extends FunctionsException {
 	 * @param cause the failure that lost the answer
 	 */
 	public FunctionsOrphanedAccessKeyException(String operation, AccessKey orphanedKey, Throwable cause) {
-		super(operation, operation + " failed: its answer was lost, but access key '" + orphanedKey.name() + "' ("
-				+ orphanedKey.id() + ") was created; its secret is gone. Delete that key and create another",
+		super(operation,
+				operation + " failed: its answer was lost, but access key '" + orphanedKey.name() + "' ("
+						+ orphanedKey.id() + ") was created; its secret is gone. Delete that key and create another",
 				cause);
 		this.orphanedKey = orphanedKey;
 	}
@@ -38,4 +39,5 @@ public class FunctionsOrphanedAccessKeyException extends FunctionsException {
 	public FailureKind kind() {
 		return FailureKind.ORPHANED_ACCESS_KEY;
 	}
+
 }

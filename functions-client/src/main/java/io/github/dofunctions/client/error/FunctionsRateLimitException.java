@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The token's rate limit is exhausted ({@code 429 Too Many Requests}).
  * <p>
- * A burst over the per-minute limit comes with a {@code retry-after} delay; an
- * exhausted hourly budget comes without one, and only {@link #resetAt()} says when a
- * request slot frees.
+ * A burst over the per-minute limit comes with a {@code retry-after} delay; an exhausted
+ * hourly budget comes without one, and only {@link #resetAt()} says when a request slot
+ * frees.
  */
 public class FunctionsRateLimitException extends FunctionsApiException {
 
@@ -56,8 +56,8 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 	 * {@link FailureKind#CLIENT_RATE_LIMITED} and {@link #sent()} is {@code false}.
 	 * @param operation name of the client operation
 	 * @param reason why the budget had no slot in time
-	 * @param wait how long until the budget frees a slot, at the earliest, or {@code null}
-	 * if unknown
+	 * @param wait how long until the budget frees a slot, at the earliest, or
+	 * {@code null} if unknown
 	 * @param resetAt when the hourly budget frees a slot, or {@code null}
 	 * @return the exception
 	 */
@@ -102,4 +102,5 @@ public class FunctionsRateLimitException extends FunctionsApiException {
 	public FailureKind kind() {
 		return CLIENT_RATE_LIMIT.equals(errorId()) ? FailureKind.CLIENT_RATE_LIMITED : FailureKind.RATE_LIMITED;
 	}
+
 }

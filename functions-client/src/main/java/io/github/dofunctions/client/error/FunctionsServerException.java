@@ -24,4 +24,5 @@ public class FunctionsServerException extends FunctionsApiException {
 	public FailureKind kind() {
 		return FailureKind.SERVER_ERROR;
 	}
+
 }

@@ -20,4 +20,5 @@ public class FunctionsTimeoutException extends FunctionsConnectionException {
 	public FailureKind kind() {
 		return FailureKind.TIMEOUT;
 	}
+
 }

@@ -3,7 +3,8 @@ package io.github.dofunctions.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API did not accept the token ({@code 401 Unauthorized}): it is missing, wrong, expired or revoked.
+ * The API did not accept the token ({@code 401 Unauthorized}): it is missing, wrong,
+ * expired or revoked.
  */
 public class FunctionsUnauthorizedException extends FunctionsApiException {
 

@@ -36,4 +36,5 @@ public class FunctionsUnavailableException extends FunctionsException {
 	public FailureKind kind() {
 		return FailureKind.BREAKER_OPEN;
 	}
+
 }

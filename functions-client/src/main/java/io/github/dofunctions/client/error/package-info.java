@@ -3,8 +3,9 @@
  * <p>
  * {@link io.github.dofunctions.client.error.FunctionsApiException} and its subclasses
  * stand for an answer of the API (one subclass per documented status) or an answer the
- * client could not read; {@link io.github.dofunctions.client.error.FunctionsConnectionException}
- * for a call that got no answer.
+ * client could not read;
+ * {@link io.github.dofunctions.client.error.FunctionsConnectionException} for a call that
+ * got no answer.
  */
 @NullMarked
 package io.github.dofunctions.client.error;

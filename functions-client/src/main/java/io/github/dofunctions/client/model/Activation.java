@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a function: what it was given to do is not kept, what it answered and
- * logged is.
+ * One run of a function: what it was given to do is not kept, what it answered and logged
+ * is.
  *
  * @param activationId identifier of the activation
  * @param namespace the namespace it ran in, as the functions API names it
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param end when it ended, or {@code null} if the record does not say
  * @param duration how long it ran, or {@code null} if the record does not say
  * @param status how it ended: {@value #SUCCESS}, {@value #APPLICATION_ERROR},
- * {@value #DEVELOPER_ERROR} or {@value #INTERNAL_ERROR}; {@code null} if the record
- * does not say
+ * {@value #DEVELOPER_ERROR} or {@value #INTERNAL_ERROR}; {@code null} if the record does
+ * not say
  * @param success whether it succeeded
  * @param result what the function returned, as the JSON value reads in Java: a
  * {@code Map} for an object (on failure, usually with an {@code error} field), a
@@ -37,7 +37,10 @@ public record Activation(String activationId, @Nullable String namespace, @Nulla
 	/** Status of an activation whose function reported an error. */
 	public static final String APPLICATION_ERROR = "application error";
 
-	/** Status of an activation whose function crashed, timed out or answered no JSON object. */
+	/**
+	 * Status of an activation whose function crashed, timed out or answered no JSON
+	 * object.
+	 */
 	public static final String DEVELOPER_ERROR = "action developer error";
 
 	/** Status of an activation the platform failed to run. */

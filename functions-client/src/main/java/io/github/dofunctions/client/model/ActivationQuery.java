@@ -12,8 +12,8 @@ import org.springframework.util.Assert;
  * @param function only activations of this function (its name without package), or
  * {@code null} for all
  * @param since only activations started at or after this time, or {@code null}
- * @param upto only activations started at or before this time, or {@code null} for
- * those started before the listing began; every page is asked with the same value, so
+ * @param upto only activations started at or before this time, or {@code null} for those
+ * started before the listing began; every page is asked with the same value, so
  * activations that start while the listing runs neither appear nor shift the pages
  * @param pageSize activations per request, 1 to {@value #MAX_PAGE_SIZE}
  */

@@ -3,8 +3,8 @@ package io.github.dofunctions.client.model;
 import org.springframework.http.HttpMethod;
 
 /**
- * The operations of the DigitalOcean Functions API, with the method and URI template
- * each one uses. The name of an operation is the name of the
+ * The operations of the DigitalOcean Functions API, with the method and URI template each
+ * one uses. The name of an operation is the name of the
  * {@link io.github.dofunctions.client.FunctionsOperations} or
  * {@link io.github.dofunctions.client.FunctionInvoker} method that performs it. Calls,
  * retries and errors are reported by operation.
@@ -36,8 +36,7 @@ public enum ApiOperation {
 	CREATE_TRIGGER("createTrigger", HttpMethod.POST, "/v2/functions/namespaces/{namespace_id}/triggers"),
 
 	/** {@code PUT /v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}}. */
-	UPDATE_TRIGGER("updateTrigger", HttpMethod.PUT,
-			"/v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}"),
+	UPDATE_TRIGGER("updateTrigger", HttpMethod.PUT, "/v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}"),
 
 	/** {@code DELETE /v2/functions/namespaces/{namespace_id}/triggers/{trigger_name}}. */
 	DELETE_TRIGGER("deleteTrigger", HttpMethod.DELETE,
@@ -56,8 +55,8 @@ public enum ApiOperation {
 	DELETE_ACCESS_KEY("deleteAccessKey", HttpMethod.DELETE, "/v2/functions/namespaces/{namespace_id}/keys/{key_id}"),
 
 	/**
-	 * {@code POST /api/v1/namespaces/_/actions/{function}} on the namespace's API host;
-	 * a function in a package is {@code {package}/{function}}, two segments.
+	 * {@code POST /api/v1/namespaces/_/actions/{function}} on the namespace's API host; a
+	 * function in a package is {@code {package}/{function}}, two segments.
 	 */
 	INVOKE_FUNCTION("invoke", HttpMethod.POST, "/api/v1/namespaces/_/actions/{function}"),
 
@@ -68,8 +67,7 @@ public enum ApiOperation {
 	GET_ACTIVATION("getActivation", HttpMethod.GET, "/api/v1/namespaces/_/activations/{activation_id}"),
 
 	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/logs}. */
-	GET_ACTIVATION_LOGS("getActivationLogs", HttpMethod.GET,
-			"/api/v1/namespaces/_/activations/{activation_id}/logs"),
+	GET_ACTIVATION_LOGS("getActivationLogs", HttpMethod.GET, "/api/v1/namespaces/_/activations/{activation_id}/logs"),
 
 	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}. */
 	GET_ACTIVATION_RESULT("getActivationResult", HttpMethod.GET,
@@ -115,8 +113,8 @@ public enum ApiOperation {
 	}
 
 	/**
-	 * Return whether the operation calls a namespace's functions or their activations,
-	 * on the namespace's API host, rather than DigitalOcean's control-plane API.
+	 * Return whether the operation calls a namespace's functions or their activations, on
+	 * the namespace's API host, rather than DigitalOcean's control-plane API.
 	 * @return whether the operation is part of invocation
 	 */
 	public boolean isInvocation() {

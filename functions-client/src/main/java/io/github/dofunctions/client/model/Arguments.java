@@ -18,7 +18,8 @@ import org.springframework.util.Assert;
  */
 final class Arguments {
 
-	private static final CronParser UNIX_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+	private static final CronParser UNIX_CRON = new CronParser(
+			CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
 	/** Most characters of a value an error message repeats. */
 	static final int QUOTED_LENGTH = 64;
@@ -77,8 +78,9 @@ final class Arguments {
 	 * ({@code 30d}), at least one hour.
 	 */
 	static @Nullable String requireValidExpiresIn(@Nullable String expiresIn) {
-		Assert.isTrue(expiresIn == null || EXPIRES_IN.matcher(expiresIn).matches(), () -> "expires_in "
-				+ quote(String.valueOf(expiresIn)) + " must be a whole number of hours or days of at least 1h, such as '12h' or '30d'");
+		Assert.isTrue(expiresIn == null || EXPIRES_IN.matcher(expiresIn).matches(),
+				() -> "expires_in " + quote(String.valueOf(expiresIn))
+						+ " must be a whole number of hours or days of at least 1h, such as '12h' or '30d'");
 		return expiresIn;
 	}
 

@@ -49,8 +49,9 @@ public record CreateAccessKeyRequest(@JsonProperty("name") String name,
 	 */
 	public static CreateAccessKeyRequest expiringAfter(String name, Duration lifetime) {
 		Arguments.requireNonNull(lifetime, "lifetime");
-		Assert.isTrue(lifetime.compareTo(Duration.ofHours(1)) >= 0 && lifetime.toMinutesPart() == 0
-				&& lifetime.toSecondsPart() == 0 && lifetime.toNanosPart() == 0,
+		Assert.isTrue(
+				lifetime.compareTo(Duration.ofHours(1)) >= 0 && lifetime.toMinutesPart() == 0
+						&& lifetime.toSecondsPart() == 0 && lifetime.toNanosPart() == 0,
 				() -> "lifetime " + lifetime + " must be a whole number of hours of at least 1h");
 		String expiresIn = (lifetime.toHoursPart() == 0) ? lifetime.toDays() + "d" : lifetime.toHours() + "h";
 		return new CreateAccessKeyRequest(name, expiresIn);

@@ -31,7 +31,8 @@ public record CreateTriggerRequest(@JsonProperty("name") String name, @JsonPrope
 	 */
 	public CreateTriggerRequest {
 		Arguments.requireText(name, "name");
-		// Trigger names are path segments of every later call, where . and .. are removed.
+		// Trigger names are path segments of every later call, where . and .. are
+		// removed.
 		Assert.isTrue(!name.equals(".") && !name.equals(".."),
 				"name must not be '.' or '..': no request could address the trigger afterwards");
 		Arguments.requireText(function, "function");

@@ -14,10 +14,10 @@ import org.springframework.util.Assert;
  * @param function name of the function, {@code name} or {@code package/name}
  * @param parameters parameters, written as a JSON object (a {@code Map} or any object
  * Jackson writes as one); not shown by {@link #toString()}, since they may carry secrets
- * @param idempotent whether running the function twice does no harm, so that a call
- * that may have reached it can be sent again
- * @param deadline how long the caller waits for the result, following a demoted call,
- * or {@code null} for the client's default
+ * @param idempotent whether running the function twice does no harm, so that a call that
+ * may have reached it can be sent again
+ * @param deadline how long the caller waits for the result, following a demoted call, or
+ * {@code null} for the client's default
  */
 public record Invocation(String function, Object parameters, boolean idempotent, @Nullable Duration deadline) {
 
@@ -32,8 +32,7 @@ public record Invocation(String function, Object parameters, boolean idempotent,
 	public Invocation {
 		checkFunctionName(function);
 		Assert.notNull(parameters, "parameters must not be null; use an empty map for none");
-		Assert.isTrue(deadline == null || (!deadline.isNegative() && !deadline.isZero()),
-				"deadline must be positive");
+		Assert.isTrue(deadline == null || (!deadline.isNegative() && !deadline.isZero()), "deadline must be positive");
 	}
 
 	/**
@@ -75,8 +74,8 @@ public record Invocation(String function, Object parameters, boolean idempotent,
 	}
 
 	/**
-	 * Check a function name: {@code name} or {@code package/name}, each part non-blank and
-	 * neither {@code .} nor {@code ..}.
+	 * Check a function name: {@code name} or {@code package/name}, each part non-blank
+	 * and neither {@code .} nor {@code ..}.
 	 */
 	private static void checkFunctionName(@Nullable String function) {
 		Assert.hasText(function, "function must not be null or blank");

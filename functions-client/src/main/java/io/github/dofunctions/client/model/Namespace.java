@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A Functions namespace: a collection of functions, packages and triggers in one region.
  *
  * @param apiHost host on which the namespace's functions are served
- * @param namespace identifier of the namespace ({@code fn-<uuid>}), the {@code namespaceId}
- * every other call takes
+ * @param namespace identifier of the namespace ({@code fn-<uuid>}), the
+ * {@code namespaceId} every other call takes
  * @param createdAt when the namespace was created
  * @param updatedAt when the namespace was last changed
  * @param label unique name of the namespace
@@ -21,13 +21,10 @@ import org.jspecify.annotations.Nullable;
  * but never written to JSON, so that an application returning a namespace from a
  * controller does not publish it
  */
-public record Namespace(@JsonProperty("api_host") @Nullable String apiHost,
-		@JsonProperty("namespace") String namespace,
+public record Namespace(@JsonProperty("api_host") @Nullable String apiHost, @JsonProperty("namespace") String namespace,
 		@JsonProperty("created_at") @Nullable Instant createdAt,
-		@JsonProperty("updated_at") @Nullable Instant updatedAt,
-		@JsonProperty("label") @Nullable String label,
-		@JsonProperty("region") @Nullable String region,
-		@JsonProperty("uuid") @Nullable String uuid,
+		@JsonProperty("updated_at") @Nullable Instant updatedAt, @JsonProperty("label") @Nullable String label,
+		@JsonProperty("region") @Nullable String region, @JsonProperty("uuid") @Nullable String uuid,
 		@JsonProperty(value = "key", access = JsonProperty.Access.WRITE_ONLY) @Nullable String key) {
 
 	/**

@@ -18,10 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param scheduledDetails schedule and parameters of a scheduled trigger
  * @param scheduledRuns last and next run of a scheduled trigger
  */
-public record Trigger(@JsonProperty("namespace") @Nullable String namespace,
-		@JsonProperty("name") String name,
-		@JsonProperty("function") @Nullable String function,
-		@JsonProperty("type") @Nullable String type,
+public record Trigger(@JsonProperty("namespace") @Nullable String namespace, @JsonProperty("name") String name,
+		@JsonProperty("function") @Nullable String function, @JsonProperty("type") @Nullable String type,
 		@JsonProperty("is_enabled") @Nullable Boolean isEnabled,
 		@JsonProperty("created_at") @Nullable Instant createdAt,
 		@JsonProperty("updated_at") @Nullable Instant updatedAt,

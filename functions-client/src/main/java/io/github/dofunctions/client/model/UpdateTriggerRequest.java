@@ -12,8 +12,7 @@ import org.springframework.util.Assert;
  * What {@code updateTrigger} sends: the fields to change, each left out when
  * {@code null}.
  * <p>
- * {@code scheduledDetails} replaces the whole schedule: its cron expression and its
- * body.
+ * {@code scheduledDetails} replaces the whole schedule: its cron expression and its body.
  *
  * @param isEnabled whether the trigger fires, or {@code null} to leave it as it is
  * @param scheduledDetails new schedule and parameters, or {@code null} to leave them as

@@ -22,16 +22,17 @@ public interface BudgetStore {
 	 * {@link #release} it
 	 * @param limit the most bookings in any window
 	 * @param window the length of the sliding window
-	 * @return {@link Duration#ZERO} if the slot was booked, else how long until the oldest
-	 * booking leaves the window (nothing was booked)
+	 * @return {@link Duration#ZERO} if the slot was booked, else how long until the
+	 * oldest booking leaves the window (nothing was booked)
 	 */
 	Mono<Duration> book(String scope, String booking, int limit, Duration window);
 
 	/**
-	 * Count a booking from now instead of from when it was made: called when the request's
-	 * answer arrives. DigitalOcean counted the request when it arrived there, somewhere
-	 * between its sending and its answer; counting it from the answer frees its slot no
-	 * earlier than DigitalOcean's window does, whatever the request's latency was.
+	 * Count a booking from now instead of from when it was made: called when the
+	 * request's answer arrives. DigitalOcean counted the request when it arrived there,
+	 * somewhere between its sending and its answer; counting it from the answer frees its
+	 * slot no earlier than DigitalOcean's window does, whatever the request's latency
+	 * was.
 	 * @param scope the scope of the booking
 	 * @param booking the name it was booked under
 	 * @param window the length of the sliding window

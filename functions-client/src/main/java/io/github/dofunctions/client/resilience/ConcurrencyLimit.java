@@ -9,8 +9,8 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * Lets at most a given number of requests be in flight; the others queue, in order, and
- * go when one ends. Nothing blocks: a queued request is a subscriber waiting for a permit,
- * and a cancelled one leaves the queue.
+ * go when one ends. Nothing blocks: a queued request is a subscriber waiting for a
+ * permit, and a cancelled one leaves the queue.
  * <p>
  * Resilience4j's reactive bulkhead refuses a request over the limit at once instead of
  * queueing it, which would turn a burst of calls into failures.

@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * A shared store that calls must never wait on when it fails: when it does not answer
- * within a short time, or fails, bookings go to a local store, at a share of the
- * budget, until the shared store is tried again. Nothing fails because the shared store
- * is down; the switch is logged once each way, and {@link #unreachableSince()} tells
- * health checks.
+ * within a short time, or fails, bookings go to a local store, at a share of the budget,
+ * until the shared store is tried again. Nothing fails because the shared store is down;
+ * the switch is logged once each way, and {@link #unreachableSince()} tells health
+ * checks.
  */
 public final class FallbackBudgetStore implements BudgetStore {
 
@@ -70,13 +70,13 @@ public final class FallbackBudgetStore implements BudgetStore {
 	/**
 	 * Book in the shared store while it answers, else in the local share.
 	 * <p>
-	 * The local store keeps every booking this instance made, in the shared store too,
-	 * so that the share it grants when the shared store goes away counts what this
-	 * instance already sent in the window: an instance that has used its whole minute
-	 * through the shared store sends nothing more until the window frees. The other way,
-	 * the shared store never saw the bookings made while it was away: until a window has
-	 * passed since the last of them, a booking in the shared store must also fit the
-	 * local share.
+	 * The local store keeps every booking this instance made, in the shared store too, so
+	 * that the share it grants when the shared store goes away counts what this instance
+	 * already sent in the window: an instance that has used its whole minute through the
+	 * shared store sends nothing more until the window frees. The other way, the shared
+	 * store never saw the bookings made while it was away: until a window has passed
+	 * since the last of them, a booking in the shared store must also fit the local
+	 * share.
 	 */
 	@Override
 	public Mono<Duration> book(String scope, String booking, int limit, Duration window) {
@@ -117,7 +117,9 @@ public final class FallbackBudgetStore implements BudgetStore {
 	public Mono<Void> touch(String scope, String booking, Duration window) {
 		Mono<Void> local = this.local.touch(scope, booking, window);
 		return (this.unreachableSince != null) ? local
-				: this.shared.touch(scope, booking, window).timeout(this.timeout).onErrorResume((ex) -> Mono.empty())
+				: this.shared.touch(scope, booking, window)
+					.timeout(this.timeout)
+					.onErrorResume((ex) -> Mono.empty())
 					.then(local);
 	}
 
@@ -125,7 +127,9 @@ public final class FallbackBudgetStore implements BudgetStore {
 	public Mono<Void> release(String scope, String booking) {
 		Mono<Void> local = this.local.release(scope, booking);
 		return (this.unreachableSince != null) ? local
-				: this.shared.release(scope, booking).timeout(this.timeout).onErrorResume((ex) -> Mono.empty())
+				: this.shared.release(scope, booking)
+					.timeout(this.timeout)
+					.onErrorResume((ex) -> Mono.empty())
 					.then(local);
 	}
 

@@ -37,8 +37,8 @@ public final class FunctionsResilience {
 	public static final int DEFAULT_INVOCATION_CONCURRENCY = 120;
 
 	/**
-	 * The recommended thresholds. Builders start from a copy, on which each threshold
-	 * may be set once more (Resilience4j refuses a wait in open state set twice on one
+	 * The recommended thresholds. Builders start from a copy, on which each threshold may
+	 * be set once more (Resilience4j refuses a wait in open state set twice on one
 	 * builder).
 	 */
 	private static final CircuitBreakerConfig RECOMMENDED_CIRCUIT_BREAKER = CircuitBreakerConfig.custom()
@@ -119,7 +119,8 @@ public final class FunctionsResilience {
 		Assert.hasText(namespaceId, "namespaceId must not be null or blank");
 		return builder().pacing(DEFAULT_INVOCATIONS_PER_MINUTE)
 			.concurrencyLimit(DEFAULT_INVOCATION_CONCURRENCY)
-			// As long as a caller waits for a result by default: a demoted call is polled.
+			// As long as a caller waits for a result by default: a demoted call is
+			// polled.
 			.callTimeout(Duration.ofMinutes(5))
 			.circuitBreaker(
 					CircuitBreaker.of(INVOCATION_CIRCUIT_BREAKER_PREFIX + namespaceId, circuitBreakerConfig().build()));
@@ -289,8 +290,8 @@ public final class FunctionsResilience {
 		}
 
 		/**
-		 * Send calls through the given circuit breaker. Its configuration should
-		 * classify failures as {@link #circuitBreakerConfig()} does.
+		 * Send calls through the given circuit breaker. Its configuration should classify
+		 * failures as {@link #circuitBreakerConfig()} does.
 		 * @param circuitBreaker the circuit breaker
 		 * @return this builder
 		 */
@@ -351,8 +352,8 @@ public final class FunctionsResilience {
 		}
 
 		/**
-		 * Send calls as they come, with no client-side budget and no hold when the
-		 * hourly budget is spent.
+		 * Send calls as they come, with no client-side budget and no hold when the hourly
+		 * budget is spent.
 		 * @return this builder
 		 */
 		public Builder noPacing() {
@@ -361,8 +362,8 @@ public final class FunctionsResilience {
 		}
 
 		/**
-		 * Let at most the given number of requests be in flight at once; the others
-		 * wait, in order, for one to end.
+		 * Let at most the given number of requests be in flight at once; the others wait,
+		 * in order, for one to end.
 		 * @param concurrencyLimit the limit; none by default, 120 for invocations
 		 * @return this builder
 		 */
@@ -402,7 +403,8 @@ public final class FunctionsResilience {
 		 * @return this builder
 		 */
 		public Builder callTimeout(@Nullable Duration callTimeout) {
-			Assert.isTrue(callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero()), "callTimeout must be positive");
+			Assert.isTrue(callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero()),
+					"callTimeout must be positive");
 			this.callTimeout = callTimeout;
 			return this;
 		}

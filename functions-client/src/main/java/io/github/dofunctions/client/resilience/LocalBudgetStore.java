@@ -19,10 +19,10 @@ public final class LocalBudgetStore implements BudgetStore {
 	private final Clock clock;
 
 	/**
-	 * Per scope, the bookings by name in the order of the time they count from: the oldest
-	 * leaves the window first, and a touch or a release finds its booking by name at once,
-	 * whatever the budget's size. In access order, so that a touch, which replaces the
-	 * time, moves the booking to the end.
+	 * Per scope, the bookings by name in the order of the time they count from: the
+	 * oldest leaves the window first, and a touch or a release finds its booking by name
+	 * at once, whatever the budget's size. In access order, so that a touch, which
+	 * replaces the time, moves the booking to the end.
 	 */
 	private final Map<String, LinkedHashMap<String, Instant>> windows = new ConcurrentHashMap<>();
 

@@ -36,12 +36,12 @@ import reactor.core.publisher.MonoSink;
  * frees. Then one request goes, and the next only once an answer has told again how many
  * remain, so the waiting calls are not all let go for one freed slot.</li>
  * </ul>
- * A call that comes while none waits goes at once when the window has room, with
- * nothing allocated for waiting (in a {@link LocalBudgetStore}, which answers at once).
- * Waiting calls are served in the order they came. Nothing polls: the first waiting call
- * asks the store for a slot, and when there is none a timer wakes it when the store says
- * the oldest booking leaves the window. A call that has waited {@code maxWait} fails,
- * unsent, as does one whose hourly budget frees only after that.
+ * A call that comes while none waits goes at once when the window has room, with nothing
+ * allocated for waiting (in a {@link LocalBudgetStore}, which answers at once). Waiting
+ * calls are served in the order they came. Nothing polls: the first waiting call asks the
+ * store for a slot, and when there is none a timer wakes it when the store says the
+ * oldest booking leaves the window. A call that has waited {@code maxWait} fails, unsent,
+ * as does one whose hourly budget frees only after that.
  */
 final class RequestBudget {
 
@@ -122,8 +122,8 @@ final class RequestBudget {
 			RateLimit latest = this.rateLimit.latest();
 			Duration hold = hourlyHold(latest);
 			if (hold.compareTo(this.maxWait) > 0) {
-				return Mono.error(tooLong(operation, "the hourly request budget is spent until " + latest.reset(),
-						hold, latest.reset()));
+				return Mono.error(tooLong(operation, "the hourly request budget is spent until " + latest.reset(), hold,
+						latest.reset()));
 			}
 			Slot slot = bookAtOnce(latest);
 			if (slot != null) {
@@ -379,7 +379,8 @@ final class RequestBudget {
 			if (take()) {
 				leave(this);
 				this.sink.error(FunctionsRateLimitException.notSent(this.operation.operationName(),
-						(this.operation.isInvocation() ? "the client's budget of invocations per minute of the namespace"
+						(this.operation.isInvocation()
+								? "the client's budget of invocations per minute of the namespace"
 								: "the client's budget of requests per minute")
 								+ " had no slot free within the wait allowed (max-rate-limit-wait "
 								+ RequestBudget.this.maxWait + ")",
@@ -396,10 +397,11 @@ final class RequestBudget {
 			if (booked != null) {
 				RequestBudget.this.store.touch(booked.scope(), booked.name(), RequestBudget.this.window)
 					.subscribe(null, (ex) -> {
-				});
+					});
 			}
 			synchronized (RequestBudget.this.lock) {
-				if (RequestBudget.this.probed != null && RequestBudget.this.probed == RequestBudget.this.rateLimit.latest()) {
+				if (RequestBudget.this.probed != null
+						&& RequestBudget.this.probed == RequestBudget.this.rateLimit.latest()) {
 					RequestBudget.this.probed = null;
 				}
 			}

@@ -99,8 +99,8 @@ public final class ResilientCalls {
 	 * @param listener told of retries, rate limits, pacing waits and completed calls
 	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
 	 */
-	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit,
-			FunctionsClientListener listener, ObservationRegistry observations) {
+	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, FunctionsClientListener listener,
+			ObservationRegistry observations) {
 		this(resilience, rateLimit, () -> "default", listener, observations);
 	}
 
@@ -120,18 +120,17 @@ public final class ResilientCalls {
 		this.resilience = resilience;
 		this.listener = listener;
 		this.observations = observations;
-		this.budget = (resilience.requestsPerMinute() > 0)
-				? new RequestBudget(resilience.budgetStore(), budgetScope, resilience.requestsPerMinute(),
-						resilience.budgetWindow(), rateLimit, resilience.maxRateLimitWait(),
-						resilience.clock(), listener)
-				: null;
+		this.budget = (resilience.requestsPerMinute() > 0) ? new RequestBudget(resilience.budgetStore(), budgetScope,
+				resilience.requestsPerMinute(), resilience.budgetWindow(), rateLimit, resilience.maxRateLimitWait(),
+				resilience.clock(), listener) : null;
 		this.concurrency = (resilience.concurrencyLimit() > 0) ? new ConcurrencyLimit(resilience.concurrencyLimit())
 				: null;
 		this.delays = new RetryDelays(resilience.clock(), resilience.random());
 		RetrySettings retry = resilience.retry();
 		this.safeToRepeat = (retry != null) ? policy(retry, FailureClassifier::isTransient) : null;
 		this.notSafeToRepeat = (retry != null)
-				? policy(retry, (ex) -> FailureClassifier.isTransient(ex) && !FailureClassifier.mayHaveActed(ex)) : null;
+				? policy(retry, (ex) -> FailureClassifier.isTransient(ex) && !FailureClassifier.mayHaveActed(ex))
+				: null;
 	}
 
 	private static RetryPolicy policy(RetrySettings retry, Predicate<Throwable> retryable) {
@@ -150,8 +149,8 @@ public final class ResilientCalls {
 	 * earlier attempt of the same call may have acted completes empty.
 	 * @param <T> the result
 	 * @param operation the operation
-	 * @param attempt makes one attempt of the call, which tells the given listener of each
-	 * answer it reads
+	 * @param attempt makes one attempt of the call, which tells the given listener of
+	 * each answer it reads
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
 	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt) {
@@ -159,19 +158,17 @@ public final class ResilientCalls {
 	}
 
 	/**
-	 * Run a call that may be sent again after a failure that the server may have acted
-	 * on only if the caller says so, such as an invocation of a function marked
-	 * idempotent.
+	 * Run a call that may be sent again after a failure that the server may have acted on
+	 * only if the caller says so, such as an invocation of a function marked idempotent.
 	 * @param <T> the result
 	 * @param operation the operation
-	 * @param attempt makes one attempt of the call, which tells the given listener of each
-	 * answer it reads
+	 * @param attempt makes one attempt of the call, which tells the given listener of
+	 * each answer it reads
 	 * @param repeatable whether the request may be sent again after a server error, a
 	 * timeout or a broken connection
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
-			boolean repeatable) {
+	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt, boolean repeatable) {
 		return run(operation, attempt, null, repeatable);
 	}
 
@@ -203,8 +200,8 @@ public final class ResilientCalls {
 			Mono<T> oneAttempt = Mono.defer(() -> nextAttempt(operation, attempt, lookup, state))
 				.transform((mono) -> throughCircuitBreaker(operation, mono))
 				.onErrorResume(FunctionsNotFoundException.class,
-						(ex) -> (HttpMethod.DELETE.equals(operation.method()) && state.lostAnswer != null) ? Mono.empty()
-								: Mono.error(ex))
+						(ex) -> (HttpMethod.DELETE.equals(operation.method()) && state.lostAnswer != null)
+								? Mono.empty() : Mono.error(ex))
 				.doOnError((ex) -> {
 					state.lastFailure = ex;
 					if (FailureClassifier.mayHaveActed(ex)) {
@@ -216,7 +213,8 @@ public final class ResilientCalls {
 				});
 			RetryPolicy policy = repeatable ? this.safeToRepeat : this.notSafeToRepeat;
 			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(operation, policy)) : oneAttempt;
-			return withDeadline(operation, retried, state).doOnSuccess((value) -> complete(operation, state, observation, null))
+			return withDeadline(operation, retried, state)
+				.doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
 				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
@@ -226,8 +224,7 @@ public final class ResilientCalls {
 	/**
 	 * Report a call once, however it ended: observation, listener, one DEBUG line.
 	 */
-	private void complete(ApiOperation operation, CallState state, Observation observation,
-			@Nullable Throwable error) {
+	private void complete(ApiOperation operation, CallState state, Observation observation, @Nullable Throwable error) {
 		if (!state.completed.compareAndSet(false, true)) {
 			return;
 		}
@@ -268,8 +265,7 @@ public final class ResilientCalls {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return limited(paced(operation,
-				state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer, state)))))
+		return limited(paced(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer, state)))))
 			.switchIfEmpty(create);
 	}
 
@@ -299,8 +295,8 @@ public final class ResilientCalls {
 	}
 
 	/**
-	 * Apply the policy: it decides whether a failure is retried and bounds the backoff;
-	 * a {@code 429} waits as the server says, or fails at once when that is too long.
+	 * Apply the policy: it decides whether a failure is retried and bounds the backoff; a
+	 * {@code 429} waits as the server says, or fails at once when that is too long.
 	 */
 	private Retry retry(ApiOperation operation, RetryPolicy policy) {
 		return Retry.from((signals) -> {
@@ -339,8 +335,7 @@ public final class ResilientCalls {
 	 * with the last attempt's failure as the cause, so that a refused connection retried
 	 * until the deadline is not reported as a request the server may have run.
 	 */
-	private static FunctionsConnectionException timedOut(ApiOperation operation, Duration deadline,
-			CallState state) {
+	private static FunctionsConnectionException timedOut(ApiOperation operation, Duration deadline, CallState state) {
 		String name = operation.operationName();
 		String timedOut = name + " did not complete within the call timeout of " + deadline;
 		if (state.lostAnswer != null || state.inFlight.get() > 0) {

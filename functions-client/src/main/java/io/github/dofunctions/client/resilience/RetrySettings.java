@@ -26,7 +26,8 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
 	 */
 	public RetrySettings {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
-		Assert.isTrue(initialBackoff != null && !initialBackoff.isNegative() && !initialBackoff.isZero(), "initialBackoff must be positive");
+		Assert.isTrue(initialBackoff != null && !initialBackoff.isNegative() && !initialBackoff.isZero(),
+				"initialBackoff must be positive");
 		Assert.isTrue(multiplier >= 1, "multiplier must be at least 1");
 		Assert.isTrue(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
 				"maxBackoff must be at least initialBackoff");

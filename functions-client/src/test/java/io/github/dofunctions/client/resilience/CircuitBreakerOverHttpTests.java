@@ -36,14 +36,15 @@ class CircuitBreakerOverHttpTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
 
-	private final CircuitBreaker breaker = CircuitBreaker.of("do-functions", FunctionsResilience.circuitBreakerConfig()
-		.slidingWindowSize(4)
-		.minimumNumberOfCalls(4)
-		.failureRateThreshold(50)
-		.waitDurationInOpenState(Duration.ofSeconds(30))
-		.permittedNumberOfCallsInHalfOpenState(2)
-		.clock(this.clock)
-		.build());
+	private final CircuitBreaker breaker = CircuitBreaker.of("do-functions",
+			FunctionsResilience.circuitBreakerConfig()
+				.slidingWindowSize(4)
+				.minimumNumberOfCalls(4)
+				.failureRateThreshold(50)
+				.waitDurationInOpenState(Duration.ofSeconds(30))
+				.permittedNumberOfCallsInHalfOpenState(2)
+				.clock(this.clock)
+				.build());
 
 	private FunctionsTemplate template(FunctionsResilience.Builder resilience) {
 		return api.templateBuilder().resilience(resilience.circuitBreaker(this.breaker).noPacing().build()).build();
@@ -68,7 +69,9 @@ class CircuitBreakerOverHttpTests {
 		api.server().resetRequests();
 
 		for (int i = 0; i < 10; i++) {
-			StepVerifier.create(template.getNamespace("fn-1")).expectError(FunctionsUnavailableException.class).verify();
+			StepVerifier.create(template.getNamespace("fn-1"))
+				.expectError(FunctionsUnavailableException.class)
+				.verify();
 		}
 		assertThat(api.requests()).as("requests that reached the API while the breaker was open").isEmpty();
 	}
@@ -91,9 +94,12 @@ class CircuitBreakerOverHttpTests {
 
 	@Test
 	void notFoundAndRateLimitAnswersNeverOpenIt() {
-		api.server().stubFor(get(NAMESPACE).willReturn(json(404, "{\"id\": \"not_found\", \"message\": \"namespace not found\"}")));
-		api.server().stubFor(get("/v2/functions/namespaces/fn-2")
-			.willReturn(json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")));
+		api.server()
+			.stubFor(get(NAMESPACE)
+				.willReturn(json(404, "{\"id\": \"not_found\", \"message\": \"namespace not found\"}")));
+		api.server()
+			.stubFor(get("/v2/functions/namespaces/fn-2")
+				.willReturn(json(429, "{\"id\": \"too_many_requests\", \"message\": \"API rate limit exceeded.\"}")));
 		FunctionsTemplate template = withoutRetries();
 
 		for (int i = 0; i < 10; i++) {

@@ -103,7 +103,9 @@ class ConnectionPoolTests {
 			.collectList()
 			.block();
 
-		assertThat(outcomes).hasSize(2).filteredOn(FunctionsConnectionPoolException.class::isInstance).singleElement()
+		assertThat(outcomes).hasSize(2)
+			.filteredOn(FunctionsConnectionPoolException.class::isInstance)
+			.singleElement()
 			.isInstanceOfSatisfying(FunctionsConnectionPoolException.class, (ex) -> {
 				assertThat(ex.requestSent()).isFalse();
 				assertThat(ex.getMessage()).contains("invoke", "connection pool", "not sent", "PoolAcquireTimeout");
@@ -133,16 +135,14 @@ class ConnectionPoolTests {
 			resilience.noRetry();
 		}
 		FunctionsResilience built = resilience.build();
-		return api.templateBuilder()
-			.webClientBuilder(webClient)
-			.listener(new FunctionsClientListener() {
+		return api.templateBuilder().webClientBuilder(webClient).listener(new FunctionsClientListener() {
 
-				@Override
-				public void onRetry(ApiOperation operation, RetryReason reason, Duration wait) {
-					ConnectionPoolTests.this.retries.add(reason);
-				}
+			@Override
+			public void onRetry(ApiOperation operation, RetryReason reason, Duration wait) {
+				ConnectionPoolTests.this.retries.add(reason);
+			}
 
-			})
+		})
 			.invocation(InvocationSettings.builder()
 				.accessKey(NAMESPACE_ID, InvocationCredentials.accessKey(KEY_ID, KEY_SECRET))
 				.resilience((namespaceId) -> built)

@@ -46,8 +46,10 @@ class FailureClassificationTests {
 						FailureKind.REFUSED, false, false, false, CallOutcome.CLIENT_ERROR),
 				Arguments.of(new FunctionsApiException("getNamespace", 418, "teapot", "no", "r1"), FailureKind.REFUSED,
 						false, false, false, CallOutcome.CLIENT_ERROR),
-				Arguments.of(new FunctionsRateLimitException("getNamespace", "too_many_requests", "slow down", "r1",
-						Duration.ofSeconds(3), null), FailureKind.RATE_LIMITED, true, false, false, CallOutcome.RATE_LIMITED),
+				Arguments.of(
+						new FunctionsRateLimitException("getNamespace", "too_many_requests", "slow down", "r1",
+								Duration.ofSeconds(3), null),
+						FailureKind.RATE_LIMITED, true, false, false, CallOutcome.RATE_LIMITED),
 				Arguments.of(FunctionsRateLimitException.notSent("getNamespace", "held", null, null),
 						FailureKind.CLIENT_RATE_LIMITED, false, false, false, CallOutcome.RATE_LIMITED),
 				Arguments.of(new FunctionsServerException("getNamespace", 503, "unavailable", "down", "r1"),
@@ -68,12 +70,14 @@ class FailureClassificationTests {
 						FailureKind.CONNECTION_POOL_EXHAUSTED, true, false, false, CallOutcome.CONNECTION_ERROR),
 				Arguments.of(new FunctionsUnavailableException("getNamespace", "do-functions", null),
 						FailureKind.BREAKER_OPEN, false, false, false, CallOutcome.UNAVAILABLE),
-				Arguments.of(new FunctionInvocationException("invoke", "hello",
-						new Activation("a1", null, "hello", null, null, null, Activation.APPLICATION_ERROR, false, null,
-								List.of())),
+				Arguments.of(
+						new FunctionInvocationException("invoke", "hello",
+								new Activation("a1", null, "hello", null, null, null, Activation.APPLICATION_ERROR,
+										false, null, List.of())),
 						FailureKind.FUNCTION_FAILED, false, false, false, CallOutcome.UNKNOWN),
-				Arguments.of(new FunctionsOrphanedAccessKeyException("createAccessKey",
-						new AccessKey("dof_v1_1", "ci", null, null, null, null), new ConnectException()),
+				Arguments.of(
+						new FunctionsOrphanedAccessKeyException("createAccessKey",
+								new AccessKey("dof_v1_1", "ci", null, null, null, null), new ConnectException()),
 						FailureKind.ORPHANED_ACCESS_KEY, false, false, false, CallOutcome.UNKNOWN));
 	}
 
@@ -98,8 +102,9 @@ class FailureClassificationTests {
 
 	@Test
 	void retriesAreNamedByWhatFailed() {
-		assertThat(RetryReason.of(new FunctionsRateLimitException("getNamespace", "too_many_requests", "slow", null,
-				null, null))).isEqualTo(RetryReason.RATE_LIMIT);
+		assertThat(RetryReason
+			.of(new FunctionsRateLimitException("getNamespace", "too_many_requests", "slow", null, null, null)))
+			.isEqualTo(RetryReason.RATE_LIMIT);
 		assertThat(RetryReason.of(new FunctionsServerException("getNamespace", 502, null, null, null)))
 			.isEqualTo(RetryReason.SERVER_ERROR);
 		assertThat(RetryReason.of(new FunctionsTimeoutException("getNamespace", "no answer", new TimeoutException())))

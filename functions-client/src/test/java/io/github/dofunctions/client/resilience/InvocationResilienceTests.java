@@ -63,7 +63,8 @@ class InvocationResilienceTests {
 
 	private FunctionsTemplate template() {
 		return api.templateBuilder()
-			.resilience(FunctionsResilience.builder().noRetry().noPacing().circuitBreaker(this.controlPlaneBreaker).build())
+			.resilience(
+					FunctionsResilience.builder().noRetry().noPacing().circuitBreaker(this.controlPlaneBreaker).build())
 			.invocation(InvocationSettings.builder()
 				.resilience((namespaceId) -> FunctionsResilience.invocationBuilder(namespaceId)
 					.retry(QUICK)

@@ -47,7 +47,11 @@ class PacingOverHttpTests {
 	}
 
 	private long refusedRequests() {
-		return api.server().getAllServeEvents().stream().filter((event) -> event.getResponse().getStatus() == 429).count();
+		return api.server()
+			.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getResponse().getStatus() == 429)
+			.count();
 	}
 
 	@Test
@@ -65,7 +69,8 @@ class PacingOverHttpTests {
 			.assertNext((namespaces) -> assertThat(namespaces).hasSize(CALLS))
 			.verifyComplete();
 
-		// The stub counts in windows sixty times shorter than DigitalOcean's minute, so the
+		// The stub counts in windows sixty times shorter than DigitalOcean's minute, so
+		// the
 		// tens of milliseconds by which a loaded two-core machine can delay one request
 		// and not the next are not negligible here as they are against a minute: the
 		// client's budget mirrors the stub's window with 90 % of its requests. 1 % of the

@@ -140,7 +140,8 @@ class RequestBudgetTests {
 					assertThat(error.retryAfter()).as("until a's slot frees, a minute after it went")
 						.isEqualTo(Duration.ofSeconds(30));
 				});
-				assertThat(ex).hasMessageStartingWith("listNamespaces not sent: the client's budget of requests per minute")
+				assertThat(ex)
+					.hasMessageStartingWith("listNamespaces not sent: the client's budget of requests per minute")
 					.hasMessageContaining("DigitalOcean was not called")
 					.hasMessageNotContaining("failed: 429");
 			})
@@ -193,16 +194,15 @@ class RequestBudgetTests {
 		this.latest.record(new RateLimit(5000, 0, reset));
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 
-		StepVerifier.create(calls.call(ApiOperation.LIST_NAMESPACES, server.attempt()))
-			.verifyErrorSatisfies((ex) -> {
-				FunctionsRateLimitException error = (FunctionsRateLimitException) ex;
-				assertThat(error.errorId()).isEqualTo("client_rate_limit");
-				assertThat(error.kind()).isEqualTo(FailureKind.CLIENT_RATE_LIMITED);
-				assertThat(error.resetAt()).isEqualTo(reset);
-				assertThat(error.retryAfter()).isEqualTo(Duration.ofMinutes(20));
-				assertThat(error.sent()).isFalse();
-				assertThat(error).hasMessageStartingWith("listNamespaces not sent: the hourly request budget is spent");
-			});
+		StepVerifier.create(calls.call(ApiOperation.LIST_NAMESPACES, server.attempt())).verifyErrorSatisfies((ex) -> {
+			FunctionsRateLimitException error = (FunctionsRateLimitException) ex;
+			assertThat(error.errorId()).isEqualTo("client_rate_limit");
+			assertThat(error.kind()).isEqualTo(FailureKind.CLIENT_RATE_LIMITED);
+			assertThat(error.resetAt()).isEqualTo(reset);
+			assertThat(error.retryAfter()).isEqualTo(Duration.ofMinutes(20));
+			assertThat(error.sent()).isFalse();
+			assertThat(error).hasMessageStartingWith("listNamespaces not sent: the hourly request budget is spent");
+		});
 		assertThat(server.sent()).isZero();
 	}
 
@@ -229,7 +229,8 @@ class RequestBudgetTests {
 		assertThat(store.bookNow("s", "1", 2, window)).isZero();
 		clock.advance(Duration.ofSeconds(20));
 		assertThat(store.bookNow("s", "2", 2, window)).isZero();
-		assertThat(store.bookNow("s", "3", 2, window)).as("full: until the first leaves").isEqualTo(Duration.ofSeconds(40));
+		assertThat(store.bookNow("s", "3", 2, window)).as("full: until the first leaves")
+			.isEqualTo(Duration.ofSeconds(40));
 		clock.advance(Duration.ofMillis(39_999));
 		assertThat(store.bookNow("s", "3", 2, window)).isEqualTo(Duration.ofMillis(1));
 		clock.advance(Duration.ofMillis(1));
@@ -263,9 +264,12 @@ class RequestBudgetTests {
 	void slotCountsFromTheAnswerAsTheServerCountedTheRequestBeforeIt() {
 		List<String> sent = new CopyOnWriteArrayList<>();
 		ResilientCalls calls = calls(1);
-		calls.call(ApiOperation.LIST_NAMESPACES, (answers) -> Mono.delay(Duration.ofSeconds(5))
-			.doOnSubscribe((subscription) -> sent.add("slow"))
-			.thenReturn("slow")).subscribe();
+		calls
+			.call(ApiOperation.LIST_NAMESPACES,
+					(answers) -> Mono.delay(Duration.ofSeconds(5))
+						.doOnSubscribe((subscription) -> sent.add("slow"))
+						.thenReturn("slow"))
+			.subscribe();
 		call(calls, "next", sent).subscribe();
 
 		this.time.advanceTimeBy(Duration.ofMillis(64_999));

@@ -145,7 +145,8 @@ class ResilientCallsTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ApiOperation.class, names = { "GET_NAMESPACE", "UPDATE_TRIGGER", "DELETE_TRIGGER", "CREATE_NAMESPACE" })
+	@EnumSource(value = ApiOperation.class,
+			names = { "GET_NAMESPACE", "UPDATE_TRIGGER", "DELETE_TRIGGER", "CREATE_NAMESPACE" })
 	void rateLimitWaitLongerThanTheCapFailsAtOnceWithWhenToComeBack(ApiOperation operation) {
 		FunctionsRateLimitException hourly = tooManyRequests(null, NOW.plus(Duration.ofMinutes(37)));
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(hourly).thenAnswer("too late");
@@ -179,7 +180,8 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(status));
 		ResilientCalls calls = calls(resilience().build());
 
-		// With the jitter at its upper bound the waits are the bounds: 1 s, 2 s, 4 s, 8 s.
+		// With the jitter at its upper bound the waits are the bounds: 1 s, 2 s, 4 s, 8
+		// s.
 		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.GET_TRIGGER, server.attempt()))
 			.expectSubscription()
 			.then(() -> assertThat(server.sent()).isEqualTo(1))
@@ -200,9 +202,8 @@ class ResilientCallsTests {
 	@Test
 	void backoffBoundStopsGrowingAtTheMaximum() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503));
-		ResilientCalls calls = calls(resilience()
-			.retry(new RetrySettings(4, Duration.ofSeconds(10), 3.0, Duration.ofSeconds(20)))
-			.build());
+		ResilientCalls calls = calls(
+				resilience().retry(new RetrySettings(4, Duration.ofSeconds(10), 3.0, Duration.ofSeconds(20))).build());
 
 		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.GET_TRIGGER, server.attempt()))
 			.expectSubscription()
@@ -253,7 +254,8 @@ class ResilientCallsTests {
 			.thenFail(new FunctionsTimeoutException("op", "timeout", new java.util.concurrent.TimeoutException()))
 			.thenAnswer("ok");
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.UPDATE_TRIGGER, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.UPDATE_TRIGGER, server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))
 			.expectNext("ok")
@@ -275,7 +277,8 @@ class ResilientCallsTests {
 	void postIsRetriedWhenNothingWasSent() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(refused()).thenAnswer("created");
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE, server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -312,8 +315,9 @@ class ResilientCallsTests {
 			.thenAnswer("created");
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswerEmpty();
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
-				creates.attempt(), (earliest, lostAnswer, answers) -> lookups.send()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER, creates.attempt(),
+					(earliest, lostAnswer, answers) -> lookups.send()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -327,8 +331,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> creates = new ScriptedAttempts<String>().thenFail(refused()).thenAnswer("created");
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswer("found");
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
-				creates.attempt(), (earliest, lostAnswer, answers) -> lookups.send()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER, creates.attempt(),
+					(earliest, lostAnswer, answers) -> lookups.send()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -341,8 +346,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> creates = new ScriptedAttempts<String>().thenFail(serverError(503));
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswerEmpty();
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
-				creates.attempt(), (earliest, lostAnswer, answers) -> lookups.send()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER, creates.attempt(),
+					(earliest, lostAnswer, answers) -> lookups.send()))
 			.expectSubscription()
 			.thenAwait(Duration.ofMinutes(1))
 			.expectError(FunctionsServerException.class)
@@ -352,7 +358,8 @@ class ResilientCallsTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ApiOperation.class, names = { "GET_NAMESPACE", "CREATE_NAMESPACE", "DELETE_NAMESPACE", "UPDATE_ACCESS_KEY" })
+	@EnumSource(value = ApiOperation.class,
+			names = { "GET_NAMESPACE", "CREATE_NAMESPACE", "DELETE_NAMESPACE", "UPDATE_ACCESS_KEY" })
 	void otherClientErrorsAreNeverRetried(ApiOperation operation) {
 		for (FunctionsApiException error : List.of(new FunctionsBadRequestException("op", "bad_request", "no", null),
 				new FunctionsUnauthorizedException("op", "unauthorized", "no", null),
@@ -383,7 +390,8 @@ class ResilientCallsTests {
 		ScriptedAttempts<Void> server = new ScriptedAttempts<Void>().thenFail(resetAfterSending())
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "trigger not found", null));
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER, server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.verifyComplete();
@@ -405,7 +413,8 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(resetAfterSending())
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "namespace not found", null));
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.GET_NAMESPACE, server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectError(FunctionsNotFoundException.class)
@@ -431,15 +440,17 @@ class ResilientCallsTests {
 
 	@Test
 	void circuitBreakerOpeningDuringRetriesEndsThemAtOnce() {
-		CircuitBreaker breaker = CircuitBreaker.of("do-functions", FunctionsResilience.circuitBreakerConfig()
-			.slidingWindowSize(2)
-			.minimumNumberOfCalls(2)
-			.failureRateThreshold(100)
-			.build());
+		CircuitBreaker breaker = CircuitBreaker.of("do-functions",
+				FunctionsResilience.circuitBreakerConfig()
+					.slidingWindowSize(2)
+					.minimumNumberOfCalls(2)
+					.failureRateThreshold(100)
+					.build());
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503));
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().circuitBreaker(breaker).build())
-			.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().circuitBreaker(breaker).build()).call(ApiOperation.GET_NAMESPACE,
+					server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))
 			.expectError(FunctionsUnavailableException.class)
@@ -452,8 +463,9 @@ class ResilientCallsTests {
 	void callTimeoutBoundsEveryAttemptAndWaitTogether() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503));
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
-			.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
+				.call(ApiOperation.GET_NAMESPACE, server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(5))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FunctionsTimeoutException.class)
@@ -468,8 +480,9 @@ class ResilientCallsTests {
 		FunctionsConnectionException refused = refused();
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(refused);
 
-		StepVerifier.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
-			.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
+				.call(ApiOperation.GET_NAMESPACE, server.attempt()))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(5))
 			.expectErrorSatisfies((ex) -> {

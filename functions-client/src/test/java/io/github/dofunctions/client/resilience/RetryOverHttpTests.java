@@ -103,12 +103,12 @@ class RetryOverHttpTests {
 	void rateLimitedPostWithoutRetryAfterWaitsUntilTheResetThenSucceeds() {
 		Instant reset = Instant.ofEpochSecond(1_900_000_000L);
 		Clock halfASecondBeforeReset = Clock.fixed(reset.minusMillis(500), ZoneOffset.UTC);
-		api.stubSequence(() -> post(TRIGGERS),
-				json(429, TOO_MANY, 0, reset.getEpochSecond()),
+		api.stubSequence(() -> post(TRIGGERS), json(429, TOO_MANY, 0, reset.getEpochSecond()),
 				json(200, payload("trigger.json")));
 		FunctionsTemplate template = template(fast().clock(halfASecondBeforeReset).build());
 
-		StepVerifier.create(template.createTrigger("fn-1", CreateTriggerRequest.scheduled("my trigger", "hello", "* * * * *")))
+		StepVerifier
+			.create(template.createTrigger("fn-1", CreateTriggerRequest.scheduled("my trigger", "hello", "* * * * *")))
 			.expectNextCount(1)
 			.verifyComplete();
 
@@ -156,8 +156,8 @@ class RetryOverHttpTests {
 		StepVerifier.create(template.getNamespace("fn-1")).expectNextCount(1).verifyComplete();
 		StepVerifier.create(template.listTriggers("fn-1")).expectNextCount(2).verifyComplete();
 
-		assertThat(api.requests()).extracting(LoggedRequest::getUrl).containsExactly(NAMESPACE, NAMESPACE, TRIGGERS,
-				TRIGGERS);
+		assertThat(api.requests()).extracting(LoggedRequest::getUrl)
+			.containsExactly(NAMESPACE, NAMESPACE, TRIGGERS, TRIGGERS);
 	}
 
 	@Test
@@ -183,8 +183,8 @@ class RetryOverHttpTests {
 	@Test
 	void otherClientErrorIsNeverRetried() {
 		api.server()
-			.stubFor(post(TRIGGERS).willReturn(json(400,
-					"{\"id\": \"bad_request\", \"message\": \"validating create trigger: invalid cron\"}")));
+			.stubFor(post(TRIGGERS).willReturn(
+					json(400, "{\"id\": \"bad_request\", \"message\": \"validating create trigger: invalid cron\"}")));
 
 		StepVerifier.create(template().createTrigger("fn-1", CreateTriggerRequest.scheduled("t", "f", "* * * * *")))
 			.expectError(FunctionsBadRequestException.class)
@@ -196,10 +196,12 @@ class RetryOverHttpTests {
 	void createThatTimedOutAfterTheServerCreatedItIsFoundNotRepeated() {
 		api.allowOffContractAnswers();
 		String created = namespaceJson("fn-new", "jobs", Instant.now());
-		api.server().stubFor(post("/v2/functions/namespaces")
-			.willReturn(json(200, "{\"namespace\": " + created + "}").withFixedDelay(LATE)));
-		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200,
-				"{\"namespaces\": [" + namespaceJson("fn-old", "other", Instant.now()) + ", " + created + "]}")));
+		api.server()
+			.stubFor(post("/v2/functions/namespaces")
+				.willReturn(json(200, "{\"namespace\": " + created + "}").withFixedDelay(LATE)));
+		api.server()
+			.stubFor(get("/v2/functions/namespaces").willReturn(json(200,
+					"{\"namespaces\": [" + namespaceJson("fn-old", "other", Instant.now()) + ", " + created + "]}")));
 
 		StepVerifier.create(impatientTemplate().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
 			.assertNext((namespace) -> assertThat(namespace.id()).isEqualTo("fn-new"))
@@ -212,7 +214,8 @@ class RetryOverHttpTests {
 
 	@Test
 	void createThatFailedBeforeCreatingIsRetriedOnce() {
-		api.stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE), json(200, payload("namespace.json")));
+		api.stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE),
+				json(200, payload("namespace.json")));
 		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200, "{\"namespaces\": []}")));
 
 		StepVerifier.create(template().createNamespace(new CreateNamespaceRequest("nyc1", "my namespace")))
@@ -226,10 +229,11 @@ class RetryOverHttpTests {
 	@Test
 	void namespaceWithTheLabelThatExistedBeforeTheCallIsNotMistakenForItsWork() {
 		api.allowOffContractAnswers();
-		api.stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE), json(400,
-				"{\"id\": \"bad_request\", \"message\": \"namespace with label jobs already exists\"}"));
-		api.server().stubFor(get("/v2/functions/namespaces").willReturn(json(200,
-				"{\"namespaces\": [" + namespaceJson("fn-old", "jobs", Instant.now().minus(Duration.ofDays(3))) + "]}")));
+		api.stubSequence(() -> post("/v2/functions/namespaces"), json(503, UNAVAILABLE),
+				json(400, "{\"id\": \"bad_request\", \"message\": \"namespace with label jobs already exists\"}"));
+		api.server()
+			.stubFor(get("/v2/functions/namespaces").willReturn(json(200, "{\"namespaces\": ["
+					+ namespaceJson("fn-old", "jobs", Instant.now().minus(Duration.ofDays(3))) + "]}")));
 
 		StepVerifier.create(template().createNamespace(new CreateNamespaceRequest("nyc1", "jobs")))
 			.expectError(FunctionsBadRequestException.class)
@@ -247,7 +251,8 @@ class RetryOverHttpTests {
 				 "is_enabled": true, "created_at": "%s", "scheduled_details": {"cron": "0 2 * * *"}}}
 				""".formatted(Instant.now()))));
 
-		StepVerifier.create(template().createTrigger("fn-1", CreateTriggerRequest.scheduled("nightly", "report", "0 2 * * *")))
+		StepVerifier
+			.create(template().createTrigger("fn-1", CreateTriggerRequest.scheduled("nightly", "report", "0 2 * * *")))
 			.assertNext((trigger) -> assertThat(trigger.name()).isEqualTo("nightly"))
 			.verifyComplete();
 		assertThat(api.requests()).extracting(LoggedRequest::getUrl).containsExactly(TRIGGERS, TRIGGERS + "/nightly");
@@ -256,7 +261,8 @@ class RetryOverHttpTests {
 	@Test
 	void accessKeyCreatedWithoutItsAnswerIsReportedAsOrphanedNotDuplicated() {
 		api.allowOffContractAnswers();
-		api.server().stubFor(post(NAMESPACE + "/keys").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		api.server()
+			.stubFor(post(NAMESPACE + "/keys").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		api.server().stubFor(get(NAMESPACE + "/keys").willReturn(json(200, """
 				{"access_keys": [{"id": "dof_v1_lost", "name": "ci", "expires_at": null,
 				  "created_at": "%s", "updated_at": "%s"}], "count": 1}

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs a {@link FunctionsEmulator} for a test class: started before its first test,
- * emptied before each test (namespaces, faults, journal, rate-limit counts), stopped after
- * its last. Test methods and lifecycle methods may take the {@code FunctionsEmulator} as a
- * parameter.
+ * emptied before each test (namespaces, faults, journal, rate-limit counts), stopped
+ * after its last. Test methods and lifecycle methods may take the
+ * {@code FunctionsEmulator} as a parameter.
  * <p>
  * With the defaults: {@code @ExtendWith(FunctionsEmulatorExtension.class)}. Configured:
  * <pre class="code">

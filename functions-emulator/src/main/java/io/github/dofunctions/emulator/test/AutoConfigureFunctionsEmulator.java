@@ -24,8 +24,7 @@ import org.springframework.boot.test.context.PropertyMapping.Skip;
  * activations, faults, journal, rate-limit counts), so that tests sharing a cached
  * context do not see each other's data; registered functions are code and stay. Set
  * {@link #resetBeforeEachTest()} to {@code false} to keep state from one test to the
- * next. The emulator's other settings are the {@code do.functions.emulator.*}
- * properties.
+ * next. The emulator's other settings are the {@code do.functions.emulator.*} properties.
  * <p>
  * Works with {@code @SpringBootTest} and with test slices such as {@code @WebFluxTest}:
  * it imports the client's auto-configuration and what it needs.

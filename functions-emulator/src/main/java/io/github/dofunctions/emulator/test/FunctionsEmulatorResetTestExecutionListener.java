@@ -24,7 +24,8 @@ import org.springframework.util.ClassUtils;
 public class FunctionsEmulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
 
 	/**
-	 * Create the listener; the test framework instantiates it from {@code spring.factories}.
+	 * Create the listener; the test framework instantiates it from
+	 * {@code spring.factories}.
 	 */
 	public FunctionsEmulatorResetTestExecutionListener() {
 	}

@@ -44,8 +44,11 @@ class FunctionsEmulatorAutoConfigurationTests {
 			assertThat(emulator.isRunning()).isTrue();
 			assertThat(context.getBean(FunctionsConnectionDetails.class).getBaseUrl()).isEqualTo(emulator.baseUrl());
 
-			StepVerifier.create(context.getBean(FunctionsOperations.class)
-				.createNamespace(new CreateNamespaceRequest("nyc1", "from-boot"))).expectNextCount(1).verifyComplete();
+			StepVerifier
+				.create(context.getBean(FunctionsOperations.class)
+					.createNamespace(new CreateNamespaceRequest("nyc1", "from-boot")))
+				.expectNextCount(1)
+				.verifyComplete();
 
 			assertThat(emulator.state().namespaces()).hasSize(1);
 			assertThat(emulator.journal().count(Operation.CREATE_NAMESPACE)).isEqualTo(1);
@@ -92,7 +95,8 @@ class FunctionsEmulatorAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("do.functions.emulator.enabled=true", "do.functions.emulator.demote-after=5s")
 			.withBean("hello", EmulatedFunction.class,
-					() -> EmulatedFunction.of("sample/hello", (call) -> Map.of("greeting", "Hello, " + call.parameters().get("name"))))
+					() -> EmulatedFunction.of("sample/hello",
+							(call) -> Map.of("greeting", "Hello, " + call.parameters().get("name"))))
 			.run((context) -> {
 				FunctionsOperations functions = context.getBean(FunctionsOperations.class);
 				String namespaceId = functions.createNamespace(new CreateNamespaceRequest("nyc1", "boot")).block().id();
@@ -123,7 +127,8 @@ class FunctionsEmulatorAutoConfigurationTests {
 			for (int i = 0; i < 3; i++) {
 				functions.createTrigger(namespaceId, CreateTriggerRequest.scheduled("t" + i, "f", "0 * * * *")).block();
 			}
-			StepVerifier.create(functions.createTrigger(namespaceId, CreateTriggerRequest.scheduled("t3", "f", "0 * * * *")))
+			StepVerifier
+				.create(functions.createTrigger(namespaceId, CreateTriggerRequest.scheduled("t3", "f", "0 * * * *")))
 				.expectError(FunctionsLimitReachedException.class)
 				.verify();
 		});

@@ -63,7 +63,9 @@ class AutoConfigureFunctionsEmulatorTests {
 	@Test
 	@Order(3)
 	void reportsAnOutage() {
-		this.emulator.faults().on(Operation.CREATE_NAMESPACE).next(5).inject(Fault.status(503)); // all 5 attempts
+		this.emulator.faults().on(Operation.CREATE_NAMESPACE).next(5).inject(Fault.status(503)); // all
+																									// 5
+																									// attempts
 
 		assertThatExceptionOfType(FunctionsServerException.class)
 			.isThrownBy(() -> this.reports.createNamespace().block());

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 /**
- * An application as a user writes one: a service that creates its namespace and calls
- * a function, and the function emulated for its tests.
+ * An application as a user writes one: a service that creates its namespace and calls a
+ * function, and the function emulated for its tests.
  */
 @SpringBootApplication
 class ReportsApplication {

@@ -52,12 +52,12 @@ class RedisBudgetStoreTests {
 		assertThat(this.store.book("token:other", "a", 2, window).block()).as("another scope").isZero();
 		this.store.release("token:t", "b").block();
 		assertThat(this.store.book("token:t", "c", 2, window).block()).as("a released slot is free").isZero();
-		assertThat(redis.template().opsForZSet().range("do-functions:budget:token:t", Range.unbounded())
+		assertThat(redis.template()
+			.opsForZSet()
+			.range("do-functions:budget:token:t", Range.unbounded())
 			.collectList()
-			.block())
-			.containsExactlyInAnyOrder("a", "c");
-		assertThat(redis.template().getExpire("do-functions:budget:token:t").block())
-			.as("a scope left alone expires")
+			.block()).containsExactlyInAnyOrder("a", "c");
+		assertThat(redis.template().getExpire("do-functions:budget:token:t").block()).as("a scope left alone expires")
 			.isBetween(Duration.ofSeconds(55), window);
 	}
 
@@ -85,14 +85,20 @@ class RedisBudgetStoreTests {
 	void theTokenNamesItsBudgetOnlyByAHash() {
 		api.server().stubFor(get("/v2/functions/namespaces/fn-1").willReturn(json(200, payload("namespace.json"))));
 		FunctionsTemplate template = api.templateBuilder()
-			.resilience(FunctionsResilience.builder().noRetry().noCircuitBreaker().pacing(250).budgetStore(this.store)
+			.resilience(FunctionsResilience.builder()
+				.noRetry()
+				.noCircuitBreaker()
+				.pacing(250)
+				.budgetStore(this.store)
 				.build())
 			.build();
 
 		template.getNamespace("fn-1").block();
 
 		List<String> keys = redis.template().keys("*").collectList().block();
-		assertThat(keys).singleElement().asString().matches("do-functions:budget:token:[0-9a-f]{32}")
+		assertThat(keys).singleElement()
+			.asString()
+			.matches("do-functions:budget:token:[0-9a-f]{32}")
 			.doesNotContain(StubbedFunctionsApi.TOKEN);
 		assertThat(redis.template().opsForZSet().size(keys.get(0)).block()).isOne();
 	}
@@ -175,8 +181,7 @@ class RedisBudgetStoreTests {
 		assertThat(fallback.unreachableSince()).isNull();
 		assertThat(redis.template().opsForZSet().size(key).block()).as("the refused booking given back").isZero();
 		clock.advance(Duration.ofSeconds(55));
-		assertThat(fallback.book("s", "back-2", 10, window).block()).as("a window after the last local one")
-			.isZero();
+		assertThat(fallback.book("s", "back-2", 10, window).block()).as("a window after the last local one").isZero();
 		assertThat(redis.template().opsForZSet().size(key).block()).isOne();
 	}
 
