@@ -1,7 +1,5 @@
 package io.github.dofunctions.autoconfigure;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,38 +13,26 @@ import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.BudgetStore;
-import io.github.dofunctions.client.resilience.FallbackBudgetStore;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.LocalBudgetStore;
 import io.github.dofunctions.client.resilience.RetrySettings;
-import io.github.dofunctions.client.resilience.redis.RedisBudgetStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -57,16 +43,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link FunctionInvoker} and {@link BlockingFunctionInvoker} for the namespace named by
  * {@code do.functions.invocation.namespace-id}. Servlet and reactive applications get the
  * same beans; the HTTP connector is the one Boot detects (Reactor Netty, else the JDK
- * {@code HttpClient}, among others).
+ * {@code HttpClient}, among others). The shared Redis budget, the meters and the health
+ * indicator have auto-configurations of their own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-		"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnBooleanProperty(name = "do.functions.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FunctionsProperties.class)
@@ -124,10 +107,6 @@ public final class FunctionsAutoConfiguration {
 	@ConditionalOnMissingBean
 	InvocationSettings functionsInvocationSettings(FunctionsProperties properties, Environment environment,
 			BudgetStore budgetStore, ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<FunctionsWebClientCustomizer> customizers,
 			ObjectProvider<CircuitBreakerMeters> circuitBreakerMeters) {
 		FunctionsProperties.Invocation invocation = properties.getInvocation();
 		int invocationsPerMinute = invocation.getRequestsPerMinute();
@@ -153,8 +132,6 @@ public final class FunctionsAutoConfiguration {
 			.deadline(invocation.getDeadline())
 			.responseTimeout(invocation.getResponseTimeout())
 			.pollInterval(invocation.getPollInterval(), invocation.getMaxPollInterval())
-			.webClientBuilder(webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings, customizers,
-					properties.getConnectTimeout(), invocation.getResponseTimeout()))
 			.build();
 	}
 
@@ -210,49 +187,39 @@ public final class FunctionsAutoConfiguration {
 		return builder;
 	}
 
-	private static WebClient.Builder webClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionsWebClientBuilder functionsWebClientBuilder(FunctionsProperties properties,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<FunctionsWebClientCustomizer> customizers, Duration connectTimeout,
-			Duration responseTimeout) {
-		// No redirect, whatever the application's default: DigitalOcean does not
-		// redirect,
-		// and a redirect followed would carry the credential to another host (the JDK
-		// client repeats the Authorization header there).
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(connectTimeout, responseTimeout)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder)
-			.clone()
-			.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder;
+			ObjectProvider<FunctionsWebClientCustomizer> customizers) {
+		return new FunctionsWebClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder),
+				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), properties.getConnectTimeout(),
+				customizers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionsTemplateConfigurer functionsTemplateConfigurer(FunctionsProperties properties,
+			FunctionsWebClientBuilder webClientBuilder, ObjectProvider<FunctionsClientListener> listeners,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new FunctionsTemplateConfigurer(properties, webClientBuilder, listeners, observationRegistry);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(FunctionsOperations.class)
-	FunctionsTemplate functionsTemplate(FunctionsProperties properties, FunctionsConnectionDetails connectionDetails,
-			FunctionsResilience resilience, InvocationSettings invocationSettings,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<FunctionsWebClientCustomizer> customizers, ObjectProvider<FunctionsClientListener> listeners,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
+	FunctionsTemplate functionsTemplate(FunctionsTemplateConfigurer configurer, FunctionsProperties properties,
+			FunctionsConnectionDetails connectionDetails, FunctionsResilience resilience,
+			InvocationSettings invocationSettings) {
 		String token = connectionDetails.getToken();
 		if (token == null || token.isBlank()) {
 			throw new MissingFunctionsTokenException(unresolvedPlaceholder(properties.getToken()));
 		}
-		WebClient.Builder builder = webClientBuilder(webClientBuilder, connectorBuilder, httpClientSettings,
-				customizers, properties.getConnectTimeout(), properties.getResponseTimeout());
-		FunctionsTemplate.Builder template = FunctionsTemplate.builder();
-		listeners.orderedStream().forEach(template::listener);
-		observationRegistry.ifAvailable(template::observationRegistry);
-		return template.webClientBuilder(builder)
+		return configurer.configure(FunctionsTemplate.builder())
 			.baseUrl(connectionDetails.getBaseUrl())
 			.tokenSupplier(connectionDetails::getToken)
-			.userAgent(properties.getUserAgent())
-			.maxResponseSize(properties.getMaxResponseSize())
-			.responseTimeout(properties.getResponseTimeout())
 			.resilience(resilience)
 			.invocation(invocationSettings)
 			.build();
@@ -321,109 +288,6 @@ public final class FunctionsAutoConfiguration {
 					+ "access-key-id is set: name the namespace (fn-...) the key belongs to, whose invokers use it");
 		}
 		settings.accessKey(namespaceId, InvocationCredentials.accessKey(keyId, keySecret));
-	}
-
-	/**
-	 * One rate-limit budget for every instance that uses the token, in Redis, through the
-	 * application's reactive Redis connection; a local share of it while Redis does not
-	 * answer.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ReactiveStringRedisTemplate.class, RedisBudgetStore.class })
-	@ConditionalOnProperty(name = "do.functions.rate-limit.store", havingValue = "redis")
-	static class RedisBudgetConfiguration {
-
-		/** How long a booking may take in Redis before the local share takes over. */
-		static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
-
-		/** How long after Redis failed it is tried again. */
-		static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
-
-		@Bean
-		@ConditionalOnMissingBean
-		BudgetStore functionsBudgetStore(FunctionsProperties properties,
-				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
-			ReactiveRedisConnectionFactory connections = connectionFactory.getIfAvailable();
-			if (connections == null) {
-				throw new InvalidConfigurationPropertyValueException("do.functions.rate-limit.store", "redis",
-						"a budget shared through Redis needs a reactive Redis connection: add "
-								+ "spring-boot-starter-data-redis-reactive, and spring.data.redis.* to reach the server");
-			}
-			double share = properties.getRateLimit().getFallbackShare();
-			return new FallbackBudgetStore(
-					new RedisBudgetStore(new ReactiveStringRedisTemplate(connections),
-							RedisBudgetStore.DEFAULT_KEY_PREFIX),
-					new LocalBudgetStore(), share, REDIS_TIMEOUT, REDIS_RETRY_AFTER, Clock.systemUTC());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBean(MeterRegistry.class)
-	static class MetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		FunctionsClientMetrics functionsClientMetrics(MeterRegistry meterRegistry,
-				ObjectProvider<FunctionsOperations> functions) {
-			// Read lazily: the client is made with this listener, so it cannot be
-			// injected.
-			return new FunctionsClientMetrics(meterRegistry, () -> functions.getObject().rateLimit());
-		}
-
-	}
-
-	/**
-	 * The breakers' meters, when they are the client's own: a breaker from the
-	 * application's registry is published with the rest of that registry. The
-	 * control-plane breaker is bound with the other meters; a namespace's invocation
-	 * breaker, made when its first invoker is, is published then.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterRegistry.class, TaggedCircuitBreakerMetricsPublisher.class })
-	@ConditionalOnBean(MeterRegistry.class)
-	@ConditionalOnMissingBean(CircuitBreakerRegistry.class)
-	static class CircuitBreakerMetricsConfiguration {
-
-		@Bean
-		CircuitBreakerMeters functionsCircuitBreakerMeters(MeterRegistry meterRegistry) {
-			TaggedCircuitBreakerMetricsPublisher publisher = new TaggedCircuitBreakerMetricsPublisher(meterRegistry);
-			return publisher::publishMetrics;
-		}
-
-		@Bean
-		MeterBinder functionsCircuitBreakerMetrics(FunctionsResilience resilience) {
-			return (registry) -> {
-				CircuitBreaker breaker = resilience.circuitBreaker();
-				if (breaker != null) {
-					new TaggedCircuitBreakerMetricsPublisher(registry).publishMetrics(breaker);
-				}
-			};
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("doFunctions")
-	static class HealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RecentFunctionsCalls recentFunctionsCalls() {
-			return new RecentFunctionsCalls(Clock.systemUTC());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "doFunctionsHealthIndicator")
-		FunctionsHealthIndicator doFunctionsHealthIndicator(FunctionsResilience resilience,
-				ObjectProvider<FunctionsOperations> functions, RecentFunctionsCalls recentCalls,
-				FunctionsProperties properties) {
-			return new FunctionsHealthIndicator(resilience.circuitBreaker(), () -> functions.getObject().rateLimit(),
-					recentCalls, properties.getHealth().isDownWhenCircuitOpen(), resilience.budgetStore());
-		}
-
 	}
 
 }

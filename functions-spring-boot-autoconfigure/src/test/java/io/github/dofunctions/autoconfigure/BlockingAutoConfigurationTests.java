@@ -57,7 +57,9 @@ class BlockingAutoConfigurationTests {
 
 	static final AutoConfigurations CLIENT = AutoConfigurations.of(JacksonAutoConfiguration.class,
 			CodecsAutoConfiguration.class, HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class);
+			WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class,
+			FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+			FunctionsHealthAutoConfiguration.class);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(CLIENT)
 		.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl());

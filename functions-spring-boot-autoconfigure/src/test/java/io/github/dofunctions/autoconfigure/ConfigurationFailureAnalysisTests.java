@@ -35,7 +35,9 @@ class ConfigurationFailureAnalysisTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 			HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class })
+			WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class,
+			FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+			FunctionsHealthAutoConfiguration.class })
 	static class Application {
 
 	}

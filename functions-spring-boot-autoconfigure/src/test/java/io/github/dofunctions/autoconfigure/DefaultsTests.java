@@ -26,7 +26,9 @@ class DefaultsTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class))
+				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class,
+				FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+				FunctionsHealthAutoConfiguration.class))
 		.withPropertyValues("do.functions.token=t");
 
 	@Test

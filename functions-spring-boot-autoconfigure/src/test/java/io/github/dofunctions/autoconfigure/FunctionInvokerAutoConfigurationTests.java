@@ -56,7 +56,9 @@ class FunctionInvokerAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class))
+				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class,
+				FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+				FunctionsHealthAutoConfiguration.class))
 		.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl());
 
 	@BeforeEach

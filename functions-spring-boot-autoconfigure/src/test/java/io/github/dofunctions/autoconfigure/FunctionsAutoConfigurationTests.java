@@ -1,6 +1,8 @@
 package io.github.dofunctions.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsOperations;
@@ -11,6 +13,7 @@ import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.resilience.BudgetStore;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -24,7 +27,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -63,7 +68,9 @@ class FunctionsAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class));
+				WebClientAutoConfiguration.class, FunctionsAutoConfiguration.class,
+				FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+				FunctionsHealthAutoConfiguration.class));
 
 	@Test
 	void shouldProvideOperationsWhenATokenIsSet() {
@@ -78,12 +85,26 @@ class FunctionsAutoConfigurationTests {
 
 	@Test
 	void shouldRegisterNothingWhenDisabled() {
-		this.contextRunner.withPropertyValues("do.functions.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(FunctionsOperations.class);
-			assertThat(context).doesNotHaveBean(FunctionsConnectionDetails.class);
-			assertThat(context).doesNotHaveBean(FunctionsProperties.class);
-		});
+		this.contextRunner.withPropertyValues("do.functions.enabled=false", "do.functions.rate-limit.store=redis")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(FunctionsOperations.class);
+				assertThat(context).doesNotHaveBean(FunctionsConnectionDetails.class);
+				assertThat(context).doesNotHaveBean(FunctionsProperties.class);
+				assertThat(context).doesNotHaveBean(BudgetStore.class);
+				assertThat(context).doesNotHaveBean(FunctionsHealthIndicator.class);
+			});
+	}
+
+	@Test
+	void shouldListEachAutoConfigurationForSpringBootToFind() {
+		List<String> listed = new ArrayList<>();
+		ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).forEach(listed::add);
+
+		assertThat(listed).filteredOn((name) -> name.startsWith("io.github.dofunctions."))
+			.containsExactly(FunctionsRedisBudgetStoreAutoConfiguration.class.getName(),
+					FunctionsAutoConfiguration.class.getName(), FunctionsMetricsAutoConfiguration.class.getName(),
+					FunctionsHealthAutoConfiguration.class.getName());
 	}
 
 	@Test

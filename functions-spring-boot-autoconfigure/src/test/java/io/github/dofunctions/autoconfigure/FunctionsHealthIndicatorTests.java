@@ -37,8 +37,10 @@ class FunctionsHealthIndicatorTests {
 	static final StubbedFunctionsApi api = new StubbedFunctionsApi();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, FunctionsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+						FunctionsAutoConfiguration.class, FunctionsRedisBudgetStoreAutoConfiguration.class,
+						FunctionsMetricsAutoConfiguration.class, FunctionsHealthAutoConfiguration.class))
 		.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
 				"do.functions.retry.enabled=false");
 

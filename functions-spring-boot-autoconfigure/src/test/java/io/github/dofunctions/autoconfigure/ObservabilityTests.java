@@ -53,7 +53,8 @@ class ObservabilityTests {
 				WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class,
 				ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				FunctionsAutoConfiguration.class))
+				FunctionsAutoConfiguration.class, FunctionsRedisBudgetStoreAutoConfiguration.class,
+				FunctionsMetricsAutoConfiguration.class, FunctionsHealthAutoConfiguration.class))
 		.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
 				"do.functions.retry.initial-backoff=1ms", "do.functions.retry.max-backoff=2ms",
 				"do.functions.rate-limit.enabled=false");
@@ -177,8 +178,10 @@ class ObservabilityTests {
 	void clientWithoutMicrometerNeedsNoRegistry() {
 		api.server().stubFor(get(NAMESPACE).willReturn(aResponse().withStatus(204)));
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
-					ReactiveHttpClientAutoConfiguration.class, FunctionsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+							FunctionsAutoConfiguration.class, FunctionsRedisBudgetStoreAutoConfiguration.class,
+							FunctionsMetricsAutoConfiguration.class, FunctionsHealthAutoConfiguration.class))
 			.withPropertyValues("do.functions.token=t")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(FunctionsOperations.class);

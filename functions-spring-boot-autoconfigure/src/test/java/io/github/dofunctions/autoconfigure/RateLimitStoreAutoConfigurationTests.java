@@ -52,7 +52,9 @@ class RateLimitStoreAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, DataRedisAutoConfiguration.class,
-				DataRedisReactiveAutoConfiguration.class, FunctionsAutoConfiguration.class))
+				DataRedisReactiveAutoConfiguration.class, FunctionsAutoConfiguration.class,
+				FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+				FunctionsHealthAutoConfiguration.class))
 		.withPropertyValues("do.functions.token=t", "do.functions.base-url=" + api.baseUrl(),
 				"spring.data.redis.port=" + redis.port());
 
@@ -69,7 +71,9 @@ class RateLimitStoreAutoConfigurationTests {
 	@Test
 	void withoutSpringDataRedisTheBudgetIsLocalAndNoRedisClassIsNeeded() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
-			.withConfiguration(AutoConfigurations.of(FunctionsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(FunctionsAutoConfiguration.class,
+					FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+					FunctionsHealthAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBean(BudgetStore.class)).isInstanceOf(LocalBudgetStore.class));
 	}
 
@@ -137,7 +141,10 @@ class RateLimitStoreAutoConfigurationTests {
 
 	@Test
 	void redisStoreWithoutARedisConnectionFailsStartUpNamingTheProperty() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(FunctionsAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FunctionsAutoConfiguration.class,
+					FunctionsRedisBudgetStoreAutoConfiguration.class, FunctionsMetricsAutoConfiguration.class,
+					FunctionsHealthAutoConfiguration.class))
 			.withPropertyValues("do.functions.token=t", "do.functions.rate-limit.store=redis")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
