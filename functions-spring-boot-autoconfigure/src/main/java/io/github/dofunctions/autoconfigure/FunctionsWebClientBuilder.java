@@ -10,9 +10,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The {@link WebClient.Builder} the client is built on, assembled once for the control
- * plane and the API hosts alike: a copy of Spring Boot's builder, with the connector Boot
- * detects built from the application's HTTP client settings, then the
- * {@link FunctionsWebClientCustomizer}s in order.
+ * plane and the API hosts alike: a copy of Spring Boot's builder, the
+ * {@link FunctionsWebClientCustomizer}s in order, then the connector of Boot's
+ * {@link ClientHttpConnectorBuilder} (with its customizers) built from the application's
+ * HTTP client settings. A connector set on the builder by a customizer is replaced.
  * <p>
  * Two of the settings are the client's own, whatever the application's defaults: no
  * redirect is followed, since DigitalOcean does not redirect and a redirect followed
@@ -29,10 +30,13 @@ final class FunctionsWebClientBuilder {
 	FunctionsWebClientBuilder(WebClient.Builder builder, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettings settings, Duration connectTimeout,
 			ObjectProvider<FunctionsWebClientCustomizer> customizers) {
-		this.builder = builder.clone()
-			.clientConnector(connectorBuilder
-				.build(settings.withTimeouts(connectTimeout, null).withRedirects(HttpRedirects.DONT_FOLLOW)));
+		this.builder = builder.clone();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(this.builder));
+		// Last, so that no customizer's connector, which may follow redirects, is used:
+		// the
+		// connector is customized through Boot's ClientHttpConnectorBuilder instead.
+		this.builder.clientConnector(connectorBuilder
+			.build(settings.withTimeouts(connectTimeout, null).withRedirects(HttpRedirects.DONT_FOLLOW)));
 	}
 
 	/**

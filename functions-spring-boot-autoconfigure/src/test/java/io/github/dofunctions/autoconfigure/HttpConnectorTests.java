@@ -1,5 +1,6 @@
 package io.github.dofunctions.autoconfigure;
 
+import java.net.http.HttpClient;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,6 +15,7 @@ import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +24,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -119,6 +122,23 @@ class HttpConnectorTests {
 					(ex) -> assertThat(ex.status()).isEqualTo(307));
 			assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
 			api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+		});
+	}
+
+	@Test
+	void aConnectorSetByACustomizerIsReplacedSoItsRedirectPolicyCannotLeakTheToken() {
+		api.server()
+			.stubFor(get(NAMESPACE).atPriority(1)
+				.willReturn(aResponse().withStatus(307).withHeader("Location", elsewhere.baseUrl() + NAMESPACE)));
+		FunctionsWebClientCustomizer following = (builder) -> builder.clientConnector(new JdkClientHttpConnector(
+				HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()));
+		this.contextRunner.withBean(FunctionsWebClientCustomizer.class, () -> following).run((context) -> {
+			Throwable thrown = catchThrowable(
+					() -> context.getBean(FunctionsOperations.class).getNamespace(NAMESPACE_ID).block());
+
+			assertThat(thrown).isInstanceOfSatisfying(FunctionsApiException.class,
+					(ex) -> assertThat(ex.status()).isEqualTo(307));
+			assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests elsewhere").isEmpty();
 		});
 	}
 
