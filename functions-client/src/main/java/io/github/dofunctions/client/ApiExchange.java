@@ -206,7 +206,8 @@ final class ApiExchange {
 				if (described != null) {
 					this.rateLimit.record(described);
 				}
-				if (response.statusCode().is3xxRedirection()) {
+				// 304 answers a conditional request, which the client never sends.
+				if (response.statusCode().is3xxRedirection() && response.statusCode().value() != 304) {
 					return response.releaseBody().then(Mono.error(redirected(operation, response, headers, requestId)));
 				}
 				return reader.read(response, headers, requestId);
@@ -224,7 +225,7 @@ final class ApiExchange {
 	 * and a redirect followed would send the credential to another host: the client's
 	 * connector follows none (set so by the auto-configuration; Spring's connectors
 	 * follow none unless told to), and the answer is an error that names where it
-	 * pointed, host and port only.
+	 * pointed, host and port (when given) only.
 	 */
 	private static FunctionsApiException redirected(ApiOperation operation, ClientResponse response,
 			HttpHeaders headers, @Nullable String requestId) {
@@ -233,8 +234,9 @@ final class ApiExchange {
 				? location.getHost() + ((location.getPort() != -1) ? ":" + location.getPort() : "")
 				: (location != null) ? "a relative location" : "no location";
 		return new FunctionsApiException(operation.operationName(), response.statusCode().value(), null,
-				"redirect to " + target + ", not followed: DigitalOcean's API does not redirect, and the "
-						+ "credential would go with it; nothing was sent there (check base-url and any proxy)",
+				"redirect to " + target + ", not followed: DigitalOcean's API and API hosts do not redirect, and "
+						+ "the credential would go with it; nothing was sent there (check base-url, the namespace's "
+						+ "api_host and any proxy)",
 				requestId);
 	}
 

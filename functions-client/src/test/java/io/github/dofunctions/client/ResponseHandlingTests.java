@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
@@ -209,6 +210,32 @@ class ResponseHandlingTests {
 				assertThat(ex).hasMessageContaining("no complete answer within the response timeout")
 					.hasMessageContaining("not complete after 300 ms");
 			});
+	}
+
+	@Test
+	void redirectNamesOnlyTheHostItPointedTo() {
+		api.allowOffContractAnswers();
+		api.server()
+			.stubFor(get(NAMESPACE).willReturn(aResponse().withStatus(301)
+				.withHeader("Location", "https://user:secret@evil.example/v2/functions/namespaces/fn-1?key=k")));
+
+		StepVerifier.create(api.template().getNamespace("fn-1")).verifyErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(FunctionsApiException.class);
+			assertThat(((FunctionsApiException) ex).status()).isEqualTo(301);
+			assertThat(ex.getMessage()).contains("redirect to evil.example, not followed")
+				.doesNotContain("secret", "user", "key=k", "/v2/");
+		});
+	}
+
+	@Test
+	void notModifiedIsNoRedirect() {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(aResponse().withStatus(304)));
+
+		StepVerifier.create(api.template().getNamespace("fn-1")).verifyErrorSatisfies((ex) -> {
+			assertThat(((FunctionsApiException) ex).status()).isEqualTo(304);
+			assertThat(ex.getMessage()).doesNotContain("redirect");
+		});
 	}
 
 	@Test
