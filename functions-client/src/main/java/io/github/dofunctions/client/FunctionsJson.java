@@ -48,13 +48,19 @@ final class FunctionsJson {
 	}
 
 	/**
-	 * How deep JSON may nest, read or written: Jackson 2's default. Jackson 3 lowered it
-	 * to 500 (jackson-core#1233), which a function's result may exceed, and a result the
-	 * platform accepted must not be lost after the function ran. Python's {@code json}
-	 * stops near 1,000 levels itself; deeper values risk the stack when converted to the
-	 * caller's type.
+	 * How deep a function's result may nest: Jackson 2's default. Jackson 3 lowered it to
+	 * 500 (jackson-core#1233), which a result may exceed, and a result the platform
+	 * accepted must not be lost after the function ran. Python's {@code json} stops near
+	 * 1,000 levels itself; deeper values risk the stack when converted to the caller's
+	 * type.
 	 */
-	static final int MAX_NESTING_DEPTH = 1000;
+	static final int MAX_RESULT_DEPTH = 1000;
+
+	/**
+	 * How deep JSON may nest, read or written: a result's depth, and the activation
+	 * record ({@code response.result}) around it.
+	 */
+	static final int MAX_NESTING_DEPTH = MAX_RESULT_DEPTH + 10;
 
 	private static JsonMapper createMapper() {
 		SimpleModule times = new SimpleModule("do-functions-times");

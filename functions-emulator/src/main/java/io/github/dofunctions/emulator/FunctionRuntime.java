@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
@@ -51,6 +54,9 @@ final class FunctionRuntime {
 	private final AtomicLong sequence = new AtomicLong();
 
 	private final SecureRandom random = new SecureRandom();
+
+	/** How deep a result may nest: Jackson 2's limit, which the client reads. */
+	static final int MAX_RESULT_DEPTH = 1000;
 
 	private final JsonMapper json;
 
@@ -177,6 +183,9 @@ final class FunctionRuntime {
 		String status;
 		try {
 			JsonNode answer = this.json.valueToTree(handler.handle(call));
+			if (depth(answer) > MAX_RESULT_DEPTH) {
+				throw new IllegalStateException("the result is nested deeper than " + MAX_RESULT_DEPTH + " levels");
+			}
 			result = (answer != null) ? this.json.convertValue(answer, Object.class) : null;
 			status = (answer != null && answer.isObject() && answer.has("error")) ? EmulatedActivation.APPLICATION_ERROR
 					: EmulatedActivation.SUCCESS;
@@ -192,6 +201,28 @@ final class FunctionRuntime {
 		}
 		return new EmulatedActivation(call.activationId(), call.namespaceId(), function, subject, start,
 				this.clock.instant(), status, result, call.logs());
+	}
+
+	/**
+	 * Return how deep a JSON value nests: 0 for a scalar, 1 for an array or object of
+	 * scalars. Iterative, so that no depth a handler builds can exhaust the stack.
+	 */
+	private static int depth(@Nullable JsonNode value) {
+		int deepest = 0;
+		Deque<Map.Entry<JsonNode, Integer>> pending = new ArrayDeque<>();
+		if (value != null) {
+			pending.push(Map.entry(value, (value.isContainer()) ? 1 : 0));
+		}
+		while (!pending.isEmpty()) {
+			Map.Entry<JsonNode, Integer> next = pending.pop();
+			deepest = Math.max(deepest, next.getValue());
+			for (JsonNode child : next.getKey()) {
+				if (child.isContainer()) {
+					pending.push(Map.entry(child, next.getValue() + 1));
+				}
+			}
+		}
+		return deepest;
 	}
 
 	private synchronized void store(EmulatedActivation activation) {

@@ -90,11 +90,13 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	/**
 	 * The emulator's mapper: parameters and results as the platform takes them, any
-	 * number of digits (a Python function may return {@code 10**1200}) and nesting as
-	 * deep as Jackson 2 allowed, where Jackson 3 stops at 1,000 digits and 500 levels.
+	 * number of digits (a Python function may return {@code 10**1200}) and results nested
+	 * as deep as Jackson 2 allowed ({@link FunctionRuntime#MAX_RESULT_DEPTH}), with the
+	 * activation record around them, where Jackson 3 stops at 1,000 digits and 500
+	 * levels.
 	 */
 	private static JsonMapper json() {
-		int depth = 1000;
+		int depth = FunctionRuntime.MAX_RESULT_DEPTH + 10;
 		return JsonMapper.builder(JsonFactory.builder()
 			.streamReadConstraints(
 					StreamReadConstraints.builder().maxNestingDepth(depth).maxNumberLength(Integer.MAX_VALUE).build())

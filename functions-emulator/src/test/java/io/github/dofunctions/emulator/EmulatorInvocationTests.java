@@ -279,19 +279,42 @@ class EmulatorInvocationTests {
 	}
 
 	@Test
-	void resultsNestedDeeperThanJackson3AllowsOrWithLongNumbersAreKept() {
-		Object deep = List.of();
-		for (int i = 0; i < 600; i++) {
-			deep = List.of(deep);
-		}
-		Object nested = deep;
+	void resultsNestedAThousandLevelsDeepOrWithLongNumbersAreKept() {
+		Object deep = nested(1000);
 		emulator.get()
-			.registerFunction("python-like", (call) -> Map.of("deep", nested, "big", BigInteger.TEN.pow(1200)));
+			.registerFunction("python-like", (call) -> Map.of("deep", nested(999), "big", BigInteger.TEN.pow(1200)));
+		emulator.get().registerFunction("deep", (call) -> deep);
 
 		Map<String, Object> result = invoker().invoke("python-like", Map.of()).block();
+		Object deepResult = invoker().invoke("deep", Map.of(), Object.class).block();
 
 		assertThat(result.get("big")).isEqualTo(BigInteger.TEN.pow(1200));
-		assertThat(result.get("deep")).isEqualTo(nested);
+		assertThat(result.get("deep")).isEqualTo(nested(999));
+		assertThat(deepResult).isEqualTo(deep);
+	}
+
+	@Test
+	void resultNestedDeeperThanAThousandLevelsFailsTheActivation() {
+		emulator.get().registerFunction("too-deep", (call) -> nested(1001));
+
+		Throwable failure = catchThrowable(() -> invoker().invoke("too-deep", Map.of()).block());
+
+		assertThat(failure).isInstanceOfSatisfying(FunctionInvocationException.class, (ex) -> {
+			assertThat(ex.status()).isEqualTo(Activation.DEVELOPER_ERROR);
+			assertThat(ex.result()).asInstanceOf(MAP)
+				.containsEntry("error", "the result is nested deeper than 1000 levels");
+		});
+	}
+
+	/**
+	 * Lists nested {@code depth} levels deep, the innermost empty.
+	 */
+	private static Object nested(int depth) {
+		Object value = List.of();
+		for (int i = 1; i < depth; i++) {
+			value = List.of(value);
+		}
+		return value;
 	}
 
 	@Test
