@@ -17,6 +17,7 @@ import io.github.dofunctions.client.Envelopes.TriggerList;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsOrphanedAccessKeyException;
 import io.github.dofunctions.client.model.AccessKey;
+import io.github.dofunctions.client.model.ClientRules;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
@@ -410,10 +411,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 * characters (which no header can carry); the message never shows the token
 		 */
 		public Builder token(String token) {
-			Assert.hasText(token, "token must not be null or blank");
-			// Never the value in the message: it is a secret.
-			Assert.isTrue(token.chars().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c)),
-					"token must not contain white space or control characters: it is sent in a header");
+			// The rule's reason never shows the token: it is a secret.
+			ClientRules.check("token", ClientRules.token(token));
 			return tokenSupplier(() -> token);
 		}
 
@@ -437,8 +436,7 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		 * @return this builder
 		 */
 		public Builder userAgent(@Nullable String userAgent) {
-			Assert.isTrue(userAgent == null || userAgent.chars().noneMatch(Character::isISOControl),
-					"userAgent must not contain control characters such as line breaks: it is sent in a header");
+			ClientRules.check("userAgent", ClientRules.userAgent(userAgent));
 			this.userAgent = userAgent;
 			return this;
 		}

@@ -5,11 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.dofunctions.client.model.ClientRules;
+import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import org.jspecify.annotations.Nullable;
-
-import io.github.dofunctions.client.model.CreateAccessKeyRequest;
-import io.github.dofunctions.client.model.InvocationCredentials;
 
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOffExecution;
@@ -336,8 +335,7 @@ public final class InvocationSettings {
 		 * @return this builder
 		 */
 		public Builder managedKeyName(String prefix, @Nullable String applicationName) {
-			Assert.isTrue(prefix != null && prefix.matches("[A-Za-z0-9_-]{1,32}"),
-					() -> "managed key prefix '" + prefix + "' must be 1 to 32 letters, digits, '-' or '_'");
+			ClientRules.check("managed key prefix", ClientRules.managedKeyPrefix(prefix));
 			this.managedKeyPrefix = prefix;
 			this.applicationName = applicationName;
 			return this;
@@ -353,11 +351,8 @@ public final class InvocationSettings {
 		 * @return this builder
 		 */
 		public Builder managedKeyLifetime(Duration lifetime, Duration renewBefore) {
-			CreateAccessKeyRequest.expiringAfter("lifetime-check", lifetime);
-			Assert.isTrue(
-					renewBefore != null && !renewBefore.isNegative() && !renewBefore.isZero()
-							&& renewBefore.compareTo(lifetime) < 0,
-					() -> "renewBefore " + renewBefore + " must be positive and shorter than the lifetime " + lifetime);
+			ClientRules.check("lifetime", ClientRules.keyLifetime(lifetime));
+			ClientRules.check("renewBefore", ClientRules.renewBefore(renewBefore, lifetime));
 			this.managedKeyLifetime = lifetime;
 			this.managedKeyRenewBefore = renewBefore;
 			return this;

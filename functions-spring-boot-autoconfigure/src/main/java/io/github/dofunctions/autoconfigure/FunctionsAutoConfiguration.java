@@ -10,6 +10,7 @@ import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
 import io.github.dofunctions.client.InvocationSettings;
+import io.github.dofunctions.client.model.ClientRules;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.BudgetStore;
@@ -142,23 +143,20 @@ public final class FunctionsAutoConfiguration {
 	private static void managedKeys(InvocationSettings.Builder settings, FunctionsProperties.Invocation.ManagedKey key,
 			@Nullable String applicationName) {
 		String prefix = "do.functions.invocation.managed-key.";
-		try {
-			settings.managedKeyName(key.getNamePrefix(), applicationName);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix + "name-prefix", key.getNamePrefix(),
-					ex.getMessage());
-		}
-		try {
-			settings.managedKeyLifetime(key.getLifetime(), key.getRenewBefore());
-		}
-		catch (IllegalArgumentException ex) {
-			if (ex.getMessage() != null && ex.getMessage().startsWith("lifetime")) {
-				throw new InvalidConfigurationPropertyValueException(prefix + "lifetime", key.getLifetime(),
-						"must be a whole number of hours, at least 1h");
-			}
-			throw new InvalidConfigurationPropertyValueException(prefix + "renew-before", key.getRenewBefore(),
-					"must be positive and shorter than " + prefix + "lifetime (" + key.getLifetime() + ")");
+		rule(prefix + "name-prefix", key.getNamePrefix(), ClientRules.managedKeyPrefix(key.getNamePrefix()));
+		rule(prefix + "lifetime", key.getLifetime(), ClientRules.keyLifetime(key.getLifetime()));
+		rule(prefix + "renew-before", key.getRenewBefore(),
+				ClientRules.renewBefore(key.getRenewBefore(), key.getLifetime()));
+		settings.managedKeyName(key.getNamePrefix(), applicationName)
+			.managedKeyLifetime(key.getLifetime(), key.getRenewBefore());
+	}
+
+	/**
+	 * Fail start-up naming the property whose value broke a client rule, if one did.
+	 */
+	private static void rule(String property, @Nullable Object value, @Nullable String reason) {
+		if (reason != null) {
+			throw new InvalidConfigurationPropertyValueException(property, value, reason);
 		}
 	}
 

@@ -2,7 +2,7 @@ package io.github.dofunctions.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.model.ClientRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
@@ -26,25 +26,21 @@ final class FunctionsPropertiesValidator {
 		if (!properties.isEnabled()) {
 			return;
 		}
-		baseUrl(properties.getBaseUrl(), errors);
+		String baseUrl = properties.getBaseUrl();
+		// Credentials in the URL are masked in the report too.
+		rule(errors, "base-url", (baseUrl != null) ? baseUrl.replaceAll("//[^/@]*@", "//******@") : null,
+				ClientRules.baseUrl(baseUrl));
 		String token = properties.getToken();
-		if (token != null
-				&& token.strip().chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-			// Never the value: it is a secret.
-			reject(errors, "token", "******", "must not contain white space or control characters (a DigitalOcean "
-					+ "token is one word, dop_v1_ followed by hex digits); it could not be sent in a header");
+		if (token != null && !token.isBlank()) {
+			// A token's surrounding white space, as from a file, is dropped; the value is
+			// never shown: it is a secret.
+			rule(errors, "token", "******", ClientRules.token(token.strip()));
 		}
-		String userAgent = properties.getUserAgent();
-		if (userAgent != null && userAgent.chars().anyMatch(Character::isISOControl)) {
-			reject(errors, "user-agent", userAgent.replaceAll("\\p{Cntrl}", "?"),
-					"must not contain control characters such as line breaks: it is sent in a header");
-		}
+		rule(errors, "user-agent", maskControlCharacters(properties.getUserAgent()),
+				ClientRules.userAgent(properties.getUserAgent()));
 		String namespaceId = properties.getInvocation().getNamespaceId();
-		// DigitalOcean's OpenAPI description: "A unique string format of UUID with a
-		// prefix fn-".
-		if (namespaceId != null && !namespaceId.isBlank() && !namespaceId.startsWith("fn-")) {
-			reject(errors, "invocation.namespace-id", namespaceId, "must be a namespace id, fn-<uuid> (the "
-					+ "namespace's 'namespace' field, Namespace.id()), not its label or uuid");
+		if (namespaceId != null && !namespaceId.isBlank()) {
+			rule(errors, "invocation.namespace-id", namespaceId, ClientRules.namespaceId(namespaceId));
 		}
 		positive(errors, "connect-timeout", properties.getConnectTimeout());
 		positive(errors, "response-timeout", properties.getResponseTimeout());
@@ -65,15 +61,8 @@ final class FunctionsPropertiesValidator {
 		invocation(properties.getInvocation(), errors);
 	}
 
-	private static void baseUrl(@Nullable String baseUrl, Errors errors) {
-		try {
-			FunctionsTemplate.builder().baseUrl((baseUrl != null) ? baseUrl : "");
-		}
-		catch (IllegalArgumentException ex) {
-			// Credentials in the URL are masked in the report too.
-			reject(errors, "base-url", (baseUrl != null) ? baseUrl.replaceAll("//[^/@]*@", "//******@") : null,
-					String.valueOf(ex.getMessage()));
-		}
+	private static @Nullable String maskControlCharacters(@Nullable String value) {
+		return (value != null) ? value.replaceAll("\\p{Cntrl}", "?") : null;
 	}
 
 	private static void retry(FunctionsProperties.Retry retry, Errors errors) {
@@ -149,6 +138,15 @@ final class FunctionsPropertiesValidator {
 	private static void atLeastOne(Errors errors, String property, int value, String why) {
 		if (value < 1) {
 			reject(errors, property, value, "must be at least 1" + why);
+		}
+	}
+
+	/**
+	 * Record the reason a client rule gave, if it gave one.
+	 */
+	private static void rule(Errors errors, String property, @Nullable Object value, @Nullable String reason) {
+		if (reason != null) {
+			reject(errors, property, value, reason);
 		}
 	}
 

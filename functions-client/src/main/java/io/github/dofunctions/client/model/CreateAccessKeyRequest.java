@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * What {@code createAccessKey} sends.
  *
@@ -49,10 +47,7 @@ public record CreateAccessKeyRequest(@JsonProperty("name") String name,
 	 */
 	public static CreateAccessKeyRequest expiringAfter(String name, Duration lifetime) {
 		Arguments.requireNonNull(lifetime, "lifetime");
-		Assert.isTrue(
-				lifetime.compareTo(Duration.ofHours(1)) >= 0 && lifetime.toMinutesPart() == 0
-						&& lifetime.toSecondsPart() == 0 && lifetime.toNanosPart() == 0,
-				() -> "lifetime " + lifetime + " must be a whole number of hours of at least 1h");
+		ClientRules.check("lifetime", ClientRules.keyLifetime(lifetime));
 		String expiresIn = (lifetime.toHoursPart() == 0) ? lifetime.toDays() + "d" : lifetime.toHours() + "h";
 		return new CreateAccessKeyRequest(name, expiresIn);
 	}

@@ -1,0 +1,184 @@
+package io.github.dofunctions.client.model;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of the client's settings, each one function that returns why a value breaks
+ * it, or {@code null} when it does not. The client's builders throw an
+ * {@link IllegalArgumentException} with the reason after the setting's name
+ * ({@link #check}); Spring Boot's properties validator reports the same reason against
+ * the property. A reason never repeats a secret.
+ */
+public final class ClientRules {
+
+	private static final Pattern MANAGED_KEY_PREFIX = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+	private static final Pattern API_PATH = Pattern.compile("(?i).*/v2/?");
+
+	private ClientRules() {
+	}
+
+	/**
+	 * Throw if a rule was broken.
+	 * @param name the setting's name, which starts the message
+	 * @param reason what a rule returned
+	 * @throws IllegalArgumentException with the name and the reason, if there is one
+	 */
+	public static void check(String name, @Nullable String reason) {
+		if (reason != null) {
+			throw new IllegalArgumentException(name + " " + reason);
+		}
+	}
+
+	/**
+	 * The rule of an API token: one word, since it is sent in a header. The reason never
+	 * shows the token.
+	 * @param token a DigitalOcean personal access token or OAuth token
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String token(@Nullable String token) {
+		if (token == null || token.isBlank()) {
+			return "must not be null or blank";
+		}
+		if (token.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			return "must not contain white space or control characters: it is sent in a header";
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of the API's base URL: an absolute http or https URL without credentials,
+	 * query or fragment, that does not end with the API's own {@code /v2}, and plain http
+	 * only to a loopback host (such as the emulator), since the token would otherwise
+	 * cross the network in clear text. Only IP literals are resolved, never a name.
+	 * @param baseUrl the base URL
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String baseUrl(@Nullable String baseUrl) {
+		if (baseUrl == null || baseUrl.isBlank()) {
+			return "must not be null or blank";
+		}
+		URI uri;
+		try {
+			uri = URI.create(baseUrl.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			return "'" + baseUrl + "' is not a valid URL";
+		}
+		// Credentials in the URL are never repeated: not even in this reason.
+		if (uri.getRawUserInfo() != null) {
+			return "must not carry credentials (user:password@host): the client authenticates with the token";
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+			return "'" + baseUrl + "' must be an absolute http or https URL";
+		}
+		if (!scheme.equals("https") && !isLoopback(uri.getHost())) {
+			return "'" + baseUrl + "' uses plain http to a host that is not loopback: the API token would cross the "
+					+ "network unencrypted. Use https, or http only for localhost (such as the emulator)";
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			return "'" + baseUrl + "' must not have a query or a fragment";
+		}
+		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+		if (API_PATH.matcher(path).matches()) {
+			return "'" + baseUrl + "' must not end with /v2: the client adds the API's paths (/v2/functions/...) "
+					+ "itself; use " + uri.resolve("/").toString().replaceAll("/$", "")
+					+ path.replaceAll("(?i)/v2/?$", "");
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of the application's product token, sent in the {@code User-Agent} header.
+	 * @param userAgent the product token, or {@code null} for none
+	 * @return why it cannot be sent, or {@code null}
+	 */
+	public static @Nullable String userAgent(@Nullable String userAgent) {
+		if (userAgent != null && userAgent.chars().anyMatch(Character::isISOControl)) {
+			return "must not contain control characters such as line breaks: it is sent in a header";
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of a namespace id, as DigitalOcean's OpenAPI description gives it: "A
+	 * unique string format of UUID with a prefix fn-".
+	 * @param namespaceId the id
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String namespaceId(@Nullable String namespaceId) {
+		if (namespaceId == null || !namespaceId.startsWith("fn-")) {
+			return "must be a namespace id, fn-<uuid> (the namespace's 'namespace' field, Namespace.id()), not its "
+					+ "label or uuid";
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of an access key's lifetime as the client asks for it
+	 * ({@code expires_in}): whole hours, at least one.
+	 * @param lifetime the lifetime
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String keyLifetime(@Nullable Duration lifetime) {
+		if (lifetime == null || lifetime.compareTo(Duration.ofHours(1)) < 0 || lifetime.toMinutesPart() != 0
+				|| lifetime.toSecondsPart() != 0 || lifetime.toNanosPart() != 0) {
+			return lifetime + " must be a whole number of hours of at least 1h";
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of when a managed access key is renewed: some time before it expires.
+	 * @param renewBefore how long before the key expires the next is made
+	 * @param lifetime the key's lifetime
+	 * @return why it cannot be, or {@code null}
+	 */
+	public static @Nullable String renewBefore(@Nullable Duration renewBefore, @Nullable Duration lifetime) {
+		if (renewBefore == null || renewBefore.isNegative() || renewBefore.isZero()
+				|| (lifetime != null && renewBefore.compareTo(lifetime) >= 0)) {
+			return renewBefore + " must be positive and shorter than the lifetime " + lifetime;
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of the prefix of the names of the access keys the client makes.
+	 * @param prefix the prefix
+	 * @return why it cannot be one, or {@code null}
+	 */
+	public static @Nullable String managedKeyPrefix(@Nullable String prefix) {
+		if (prefix == null || !MANAGED_KEY_PREFIX.matcher(prefix).matches()) {
+			return "'" + prefix + "' must be 1 to 32 letters, digits, '-' or '_'";
+		}
+		return null;
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.equals("localhost") || name.endsWith(".localhost")) {
+			return true;
+		}
+		// Only IP literals are resolved here: a name would need a DNS lookup, and DNS
+		// can point anywhere.
+		boolean ipLiteral = name.startsWith("[") || name.matches("[0-9.]+");
+		if (!ipLiteral) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(name).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+}

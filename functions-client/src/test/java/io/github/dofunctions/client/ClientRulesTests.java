@@ -1,0 +1,79 @@
+package io.github.dofunctions.client;
+
+import java.time.Duration;
+
+import io.github.dofunctions.client.model.ClientRules;
+import io.github.dofunctions.client.model.CreateAccessKeyRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Each rule of the client's settings is one function: it gives the reason, and the
+ * builders throw that same reason after the setting's name.
+ */
+class ClientRulesTests {
+
+	private static final String TOKEN = "dop_v1_0123456789abcdef";
+
+	@Test
+	void tokenIsOneWordAndItsReasonNeverShowsIt() {
+		assertThat(ClientRules.token(TOKEN)).isNull();
+		assertThat(ClientRules.token(" ")).isEqualTo("must not be null or blank");
+		String reason = ClientRules.token(TOKEN + "\nsecret");
+
+		assertThat(reason).isEqualTo("must not contain white space or control characters: it is sent in a header")
+			.doesNotContain("secret", TOKEN);
+		assertThatIllegalArgumentException().isThrownBy(() -> FunctionsTemplate.builder().token(TOKEN + "\nsecret"))
+			.withMessage("token " + reason);
+	}
+
+	@Test
+	void baseUrlIsHttpsOrLoopbackHttpWithoutCredentialsQueryOrApiPath() {
+		assertThat(ClientRules.baseUrl("https://api.digitalocean.com")).isNull();
+		assertThat(ClientRules.baseUrl("http://127.0.0.1:8080/")).isNull();
+		assertThat(ClientRules.baseUrl("http://[::1]:8080")).isNull();
+		assertThat(ClientRules.baseUrl("http://api.example.com"))
+			.contains("uses plain http to a host that is not loopback");
+		assertThat(ClientRules.baseUrl("https://user:PASSW0RD@api.example.com")).contains("must not carry credentials")
+			.doesNotContain("PASSW0RD");
+		assertThat(ClientRules.baseUrl("https://api.example.com?x=1")).contains("must not have a query");
+		assertThat(ClientRules.baseUrl("https://api.digitalocean.com/v2")).endsWith("use https://api.digitalocean.com");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FunctionsTemplate.builder().baseUrl("http://api.example.com"))
+			.withMessage("baseUrl " + ClientRules.baseUrl("http://api.example.com"));
+	}
+
+	@Test
+	void keyLifetimeIsWholeHoursAndRenewalComesBeforeExpiry() {
+		assertThat(ClientRules.keyLifetime(Duration.ofHours(1))).isNull();
+		assertThat(ClientRules.keyLifetime(Duration.ofMinutes(90)))
+			.isEqualTo("PT1H30M must be a whole number of hours of at least 1h");
+		assertThat(ClientRules.renewBefore(Duration.ofHours(1), Duration.ofDays(1))).isNull();
+		assertThat(ClientRules.renewBefore(Duration.ofDays(1), Duration.ofDays(1)))
+			.isEqualTo("PT24H must be positive and shorter than the lifetime PT24H");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CreateAccessKeyRequest.expiringAfter("k", Duration.ofMinutes(90)))
+			.withMessage("lifetime " + ClientRules.keyLifetime(Duration.ofMinutes(90)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> InvocationSettings.builder().managedKeyLifetime(Duration.ofDays(1), Duration.ofDays(2)))
+			.withMessage("renewBefore " + ClientRules.renewBefore(Duration.ofDays(2), Duration.ofDays(1)));
+	}
+
+	@Test
+	void namesAndIdsFollowDigitalOceansForms() {
+		assertThat(ClientRules.namespaceId("fn-b1a0e1e3-52b6-4d63-b36d-3c9a0e2d1f00")).isNull();
+		assertThat(ClientRules.namespaceId("reports")).startsWith("must be a namespace id, fn-<uuid>");
+		assertThat(ClientRules.managedKeyPrefix("do-functions")).isNull();
+		assertThat(ClientRules.managedKeyPrefix("my keys"))
+			.isEqualTo("'my keys' must be 1 to 32 letters, digits, '-' or '_'");
+		assertThat(ClientRules.userAgent("billing/1.0")).isNull();
+		assertThat(ClientRules.userAgent("billing/1.0\r\nX-Injected: yes"))
+			.contains("must not contain control characters");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> InvocationSettings.builder().managedKeyName("my keys", null))
+			.withMessage("managed key prefix " + ClientRules.managedKeyPrefix("my keys"));
+	}
+
+}
