@@ -64,10 +64,17 @@ final class FunctionRuntime {
 
 	private volatile Duration demoteAfter;
 
-	FunctionRuntime(JsonMapper json, Clock clock, Duration demoteAfter) {
+	private final InvocationThrottle throttle;
+
+	FunctionRuntime(JsonMapper json, Clock clock, Duration demoteAfter, InvocationLimits limits) {
 		this.json = json;
 		this.clock = clock;
 		this.demoteAfter = demoteAfter;
+		this.throttle = new InvocationThrottle(limits, clock);
+	}
+
+	InvocationThrottle throttle() {
+		return this.throttle;
 	}
 
 	void register(String function, FunctionHandler handler) {
@@ -100,17 +107,33 @@ final class FunctionRuntime {
 	 */
 	Mono<ApiHandler.Answer> invoke(String namespaceId, String subject, String function, byte[] body, boolean blocking,
 			boolean resultOnly) {
+		// Throttled before the function is looked up, as OpenWhisk's entitlement check.
+		Runnable finished = this.throttle.admit(namespaceId);
 		FunctionHandler handler = this.handlers.get(function);
-		if (handler == null) {
-			throw ApiError.notFound("The requested resource does not exist.");
+		Map<String, Object> parameters;
+		try {
+			if (handler == null) {
+				throw ApiError.notFound("The requested resource does not exist.");
+			}
+			parameters = parameters(body);
 		}
-		Map<String, Object> parameters = parameters(body);
+		catch (RuntimeException ex) {
+			// Refused before it ran: no longer in flight.
+			finished.run();
+			throw ex;
+		}
 		String activationId = HexFormat.of().formatHex(randomBytes());
 		FunctionCall call = new FunctionCall(namespaceId, activationId, parameters, this.clock);
-		CompletableFuture<EmulatedActivation> ended = Mono.fromCallable(() -> run(handler, call, function, subject))
-			.subscribeOn(Schedulers.boundedElastic())
-			.doOnNext(this::store)
-			.toFuture();
+		CompletableFuture<EmulatedActivation> ended = Mono.fromCallable(() -> {
+			try {
+				return run(handler, call, function, subject);
+			}
+			finally {
+				// Out of flight when the run ends, before the answer goes, as OpenWhisk
+				// counts an activation until it completes.
+				finished.run();
+			}
+		}).subscribeOn(Schedulers.boundedElastic()).doOnNext(this::store).toFuture();
 		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(
 				() -> new ApiHandler.Answer(202, this.json.createObjectNode().put("activationId", activationId)));
 		if (!blocking) {

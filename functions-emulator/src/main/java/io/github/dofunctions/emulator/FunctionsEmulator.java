@@ -82,7 +82,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.state = new EmulatorState(builder.clock, builder.namespaceLimit, builder.triggerLimit);
 		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
 		JsonMapper json = json();
-		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter);
+		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter, builder.invocationLimits);
 		this.builtDemoteAfter = builder.demoteAfter;
 		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
 				this.rateLimits, this.faults, this.journal, this.listeners, json, builder.clock);
@@ -305,8 +305,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	/**
 	 * Forget everything: namespaces with their triggers and keys, activations, faults,
-	 * the journal and the requests counted against the rate limits, and set
-	 * {@link #demoteAfter(Duration)} back to the value it was built with. Registered
+	 * the journal and the requests counted against the rate and invocation limits, and
+	 * set {@link #demoteAfter(Duration)} back to the value it was built with. Registered
 	 * functions are code, not state: they stay.
 	 */
 	public void reset() {
@@ -316,6 +316,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.faults.clear();
 		this.journal.clear();
 		this.rateLimits.reset();
+		this.runtime.throttle().clear();
 	}
 
 	@Override
@@ -344,7 +345,23 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private Duration demoteAfter = DEFAULT_DEMOTE_AFTER;
 
+		private InvocationLimits invocationLimits = InvocationLimits.digitalOcean();
+
 		private Builder() {
+		}
+
+		/**
+		 * Set the limits on each namespace's invocations.
+		 * @param invocationLimits the limits, {@link InvocationLimits#digitalOcean()} by
+		 * default
+		 * @return this builder
+		 */
+		public Builder invocationLimits(InvocationLimits invocationLimits) {
+			if (invocationLimits == null) {
+				throw new IllegalArgumentException("invocationLimits must not be null");
+			}
+			this.invocationLimits = invocationLimits;
+			return this;
 		}
 
 		/**

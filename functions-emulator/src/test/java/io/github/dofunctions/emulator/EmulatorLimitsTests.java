@@ -1,8 +1,16 @@
 package io.github.dofunctions.emulator;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
+import io.github.dofunctions.test.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,6 +89,87 @@ class EmulatorLimitsTests {
 			assertThat(namespace.apiHost()).isEqualTo(everywhere.baseUrl());
 			assertThat(new RawClient(everywhere).send("GET", "/v2/functions/namespaces", null).status()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void invocationsOverTheNamespacesMinuteAreRefusedWithOpenWhisksMessageCountingRefusals() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		try (FunctionsEmulator limited = FunctionsEmulator.builder()
+			.clock(clock)
+			.invocationLimits(new InvocationLimits(3, 100))
+			.build()
+			.start()) {
+			limited.registerFunction("hello", (call) -> Map.of("ok", true));
+			Invoke invoke = invoker(limited);
+
+			List<Integer> statuses = IntStream.range(0, 5).mapToObj((i) -> invoke.blocking().status()).toList();
+			RawClient.Answer refused = invoke.blocking();
+			clock.advance(Duration.ofMinutes(1));
+			RawClient.Answer nextMinute = invoke.blocking();
+
+			assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
+			assertThat(refused.status()).isEqualTo(429);
+			assertThat(refused.body().get("error").asString())
+				.isEqualTo("Too many requests in the last minute (count: 6, allowed: 3).");
+			assertThat(refused.body().has("code")).isTrue();
+			assertThat(nextMinute.status()).as("a new calendar minute").isEqualTo(200);
+		}
+	}
+
+	@Test
+	void activationsInFlightOverTheLimitAreRefusedUntilOneEnds() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		try (FunctionsEmulator limited = FunctionsEmulator.builder()
+			.invocationLimits(new InvocationLimits(100, 2))
+			.build()
+			.start()) {
+			limited.registerFunction("hold", (call) -> release.await(30, TimeUnit.SECONDS));
+			Invoke invoke = invoker(limited);
+			assertThat(invoke.nonBlocking().status()).isEqualTo(202);
+			assertThat(invoke.nonBlocking().status()).isEqualTo(202);
+
+			RawClient.Answer refused = invoke.nonBlocking();
+			release.countDown();
+			Awaitility.await().until(() -> limited.activations(invoke.namespaceId()).size() == 2);
+			RawClient.Answer afterwards = invoke.nonBlocking();
+
+			assertThat(refused.status()).isEqualTo(429);
+			assertThat(refused.body().get("error").asString())
+				.isEqualTo("Too many concurrent requests in flight (count: 3, allowed: 2).");
+			assertThat(afterwards.status()).isEqualTo(202);
+		}
+	}
+
+	@Test
+	void theDefaultsAreDigitalOceansPerNamespaceLimits() {
+		assertThat(InvocationLimits.digitalOcean()).isEqualTo(new InvocationLimits(600, 120));
+	}
+
+	private static Invoke invoker(FunctionsEmulator emulator) {
+		String namespaceId = emulator.state().addNamespace("nyc1", "jobs").id();
+		EmulatorState.CreatedAccessKey key = emulator.state().createAccessKey(namespaceId, "k", null);
+		return new Invoke(new RawClient(emulator), namespaceId, key);
+	}
+
+	/**
+	 * Invocations of one function with one namespace's key.
+	 */
+	private record Invoke(RawClient raw, String namespaceId, EmulatorState.CreatedAccessKey key) {
+
+		RawClient.Answer blocking() {
+			return send(true);
+		}
+
+		RawClient.Answer nonBlocking() {
+			return send(false);
+		}
+
+		private RawClient.Answer send(boolean blocking) {
+			String function = blocking ? "hello" : "hold";
+			return this.raw.sendToApiHost("POST", "/api/v1/namespaces/_/actions/" + function + "?blocking=" + blocking,
+					"{}", this.key.key().id(), this.key.secret());
+		}
+
 	}
 
 }
