@@ -52,6 +52,9 @@ public final class BenchmarkMain {
 		if (settings.runs(4)) {
 			tables.add(new StartupScenario(settings.startupWarmUps(), settings.startupRuns()).run());
 		}
+		if (settings.runs(5)) {
+			tables.add(new InvocationScenario(settings.invocations()).run());
+		}
 		StringBuilder report = new StringBuilder("## Benchmark results\n\n");
 		report.append("Measured ").append(Instant.now()).append(" on ").append(Machine.describe()).append(".\n\n");
 		Table targets = new Table("Targets", "target", "measured", "met");
@@ -67,16 +70,16 @@ public final class BenchmarkMain {
 	 * How long and how big each scenario runs.
 	 */
 	record Settings(Duration warmUp, Duration measured, RateLimitScenario.Sizes rateLimits, int[] inFlight,
-			int startupWarmUps, int startupRuns, int[] scenarios) {
+			int startupWarmUps, int startupRuns, InvocationScenario.Sizes invocations, int[] scenarios) {
 
 		static Settings full() {
 			return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(2), RateLimitScenario.Sizes.full(),
-					new int[] { 100, 10_000 }, 5, 15, new int[] { 1, 2, 3, 4 });
+					new int[] { 100, 10_000 }, 5, 15, InvocationScenario.Sizes.full(), new int[] { 1, 2, 3, 4, 5 });
 		}
 
 		Settings only(int... chosen) {
 			return new Settings(this.warmUp, this.measured, this.rateLimits, this.inFlight, this.startupWarmUps,
-					this.startupRuns, chosen);
+					this.startupRuns, this.invocations, chosen);
 		}
 
 		boolean runs(int scenario) {

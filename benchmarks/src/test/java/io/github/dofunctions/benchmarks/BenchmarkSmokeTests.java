@@ -2,6 +2,7 @@ package io.github.dofunctions.benchmarks;
 
 import java.time.Duration;
 
+import io.github.dofunctions.emulator.InvocationLimits;
 import io.github.dofunctions.emulator.RateLimits;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,18 @@ class BenchmarkSmokeTests {
 		assertThat(table.rows()).allSatisfy(
 				(row) -> assertThat(Double.parseDouble(row.get(1))).as("median ms of %s", row.get(0)).isPositive());
 		assertThat(Double.parseDouble(table.rows().get(1).get(2))).as("difference").isFinite();
+	}
+
+	@Test
+	void invocationScenarioRunsEveryInvocationThroughBothClients() {
+		Table table = new InvocationScenario(
+				new InvocationScenario.Sizes(30, 10, new InvocationLimits(1000, 5), Duration.ofMillis(5)))
+			.run();
+
+		assertThat(table.rows()).extracting((row) -> row.get(0)).containsExactly("starter", "retrying client");
+		assertThat(table.rows().get(0).get(2)).as("starter's 429s").startsWith("0 / 30 ");
+		assertThat(table.rows().get(0).get(3)).as("starter's failures").isEqualTo("0");
+		assertThat(table.targets()).hasSize(1);
 	}
 
 }
