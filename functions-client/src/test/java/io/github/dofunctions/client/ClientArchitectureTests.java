@@ -1,6 +1,13 @@
 package io.github.dofunctions.client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -8,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client stands on Spring WebFlux, Reactor and Jackson alone: it can be used without
@@ -99,6 +107,46 @@ class ClientArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("reactor.netty..", "io.netty..", "org.eclipse.jetty..", "org.apache.hc..")
 			.check(this.classes);
+	}
+
+	/**
+	 * Every public type of the client is a promise to its users: exposing one is a
+	 * decision, recorded in {@code public-api.txt}. A type added, removed or made
+	 * package-private without that list changing fails here.
+	 */
+	@Test
+	void publicTypesAreTheListedOnes() throws IOException {
+		List<String> exposed = this.classes.stream()
+			.filter((type) -> type.getPackageName().startsWith("io.github.dofunctions.client"))
+			.filter(ClientArchitectureTests::isExposed)
+			.map(JavaClass::getName)
+			.sorted()
+			.toList();
+		List<String> listed;
+		try (InputStream list = getClass().getResourceAsStream("/public-api.txt")) {
+			listed = new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.sorted()
+				.toList();
+		}
+
+		assertThat(exposed).as("public types of functions-client, against public-api.txt").isEqualTo(listed);
+	}
+
+	/**
+	 * Whether a type can be used from outside its package: public, and public all the way
+	 * out.
+	 */
+	private static boolean isExposed(JavaClass type) {
+		JavaClass current = type;
+		while (current != null) {
+			if (!current.getModifiers().contains(JavaModifier.PUBLIC)) {
+				return false;
+			}
+			current = current.getEnclosingClass().orElse(null);
+		}
+		return !type.isAnonymousClass() && !type.isLocalClass();
 	}
 
 }
