@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Starts a {@link FunctionsEmulator} when {@code do.functions.emulator.enabled=true}, and
- * supplies {@link FunctionsConnectionDetails} pointing at it, so that the application's
+ * Starts a {@link FunctionsEmulator} when {@code do.functions.emulator.enabled=true} (and
+ * the client is not switched off with {@code do.functions.enabled=false}), and supplies
+ * {@link FunctionsConnectionDetails} pointing at it, so that the application's
  * {@code FunctionsOperations} talks to the emulator with no token to configure. Every
  * {@link EmulatedFunction} bean is registered with it, to be invoked through
  * {@code FunctionsOperations.invoker(namespaceId)}.
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = FunctionsAutoConfiguration.class)
 @ConditionalOnClass(FunctionsConnectionDetails.class)
 @ConditionalOnBooleanProperty("do.functions.emulator.enabled")
+@ConditionalOnBooleanProperty(name = "do.functions.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(FunctionsEmulatorProperties.class)
 public final class FunctionsEmulatorAutoConfiguration {
 

@@ -89,6 +89,16 @@ class FunctionsEmulatorAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldStayOffWhenTheClientIsSwitchedOff() {
+		this.contextRunner.withPropertyValues("do.functions.emulator.enabled=true", "do.functions.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(FunctionsEmulator.class);
+				assertThat(context).doesNotHaveBean(FunctionsConnectionDetails.class);
+			});
+	}
+
+	@Test
 	void shouldServeEmulatedFunctionBeansToTheInvokerWhoseKeyIsDeletedWithTheContext() {
 		FunctionsEmulator[] started = new FunctionsEmulator[1];
 		String[] namespace = new String[1];
