@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -85,7 +86,8 @@ public final class FallbackBudgetStore implements BudgetStore {
 				return bookLocally(scope, booking, limit, window);
 			}
 			return this.shared.book(scope, booking, limit, window)
-				.timeout(this.timeout)
+				.timeout(this.timeout,
+						Mono.error(() -> new TimeoutException("no answer within " + this.timeout.toMillis() + " ms")))
 				.doOnNext((booked) -> reachable())
 				.flatMap((wait) -> wait.isZero() ? alsoLocally(scope, booking, limit, window) : Mono.just(wait))
 				.onErrorResume((ex) -> {

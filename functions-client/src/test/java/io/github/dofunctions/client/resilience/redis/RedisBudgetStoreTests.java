@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.dofunctions.client.FunctionsTemplate;
+import io.github.dofunctions.client.resilience.BudgetStore;
 import io.github.dofunctions.client.resilience.FallbackBudgetStore;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.LocalBudgetStore;
@@ -14,6 +15,7 @@ import io.github.dofunctions.test.StubbedFunctionsApi;
 import io.github.dofunctions.test.VerboseLogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Range;
 
@@ -129,6 +131,36 @@ class RedisBudgetStoreTests {
 		assertThat(fallback.unreachableSince()).isNull();
 		assertThat(redis.template().opsForZSet().size("do-functions:budget:s2").block()).isOne();
 		assertThat(this.log.text()).contains("answers again");
+	}
+
+	@Test
+	void aSharedStoreThatDoesNotAnswerIsLoggedAsSuch() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+		BudgetStore silent = new BudgetStore() {
+
+			@Override
+			public Mono<Duration> book(String scope, String booking, int limit, Duration window) {
+				return Mono.never();
+			}
+
+			@Override
+			public Mono<Void> touch(String scope, String booking, Duration window) {
+				return Mono.never();
+			}
+
+			@Override
+			public Mono<Void> release(String scope, String booking) {
+				return Mono.never();
+			}
+
+		};
+		FallbackBudgetStore fallback = new FallbackBudgetStore(silent, new LocalBudgetStore(clock), 0.5,
+				Duration.ofMillis(50), Duration.ofSeconds(5), clock);
+
+		assertThat(fallback.book("s", "a", 4, Duration.ofMinutes(1)).block()).as("booked locally").isZero();
+
+		assertThat(this.log.text()).contains("does not answer", "TimeoutException: no answer within 50 ms")
+			.doesNotContain("no fallback has been configured");
 	}
 
 	@Test
