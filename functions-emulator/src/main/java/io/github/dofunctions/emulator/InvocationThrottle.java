@@ -15,15 +15,11 @@ final class InvocationThrottle {
 
 	private final Clock clock;
 
-	private volatile InvocationLimits limits;
+	private final InvocationLimits limits;
 
 	InvocationThrottle(InvocationLimits limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
-	}
-
-	void limits(InvocationLimits limits) {
-		this.limits = limits;
 	}
 
 	/**
@@ -32,18 +28,17 @@ final class InvocationThrottle {
 	 * @throws ApiError {@code 429} over either limit; the place is not taken
 	 */
 	Runnable admit(String namespaceId) {
-		InvocationLimits current = this.limits;
 		Namespace namespace = this.namespaces.computeIfAbsent(namespaceId, (id) -> new Namespace());
 		int count = namespace.charge(this.clock.millis() / 60_000);
-		if (count > current.perMinute()) {
-			throw tooMany("Too many requests in the last minute (count: " + count + ", allowed: " + current.perMinute()
-					+ ").");
+		if (count > this.limits.perMinute()) {
+			throw tooMany("Too many requests in the last minute (count: " + count + ", allowed: "
+					+ this.limits.perMinute() + ").");
 		}
 		int inFlight = namespace.inFlight.incrementAndGet();
-		if (inFlight > current.concurrent()) {
+		if (inFlight > this.limits.concurrent()) {
 			namespace.inFlight.decrementAndGet();
 			throw tooMany("Too many concurrent requests in flight (count: " + inFlight + ", allowed: "
-					+ current.concurrent() + ").");
+					+ this.limits.concurrent() + ").");
 		}
 		return namespace.inFlight::decrementAndGet;
 	}
