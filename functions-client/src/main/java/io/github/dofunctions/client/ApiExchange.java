@@ -1,6 +1,7 @@
 package io.github.dofunctions.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -229,15 +230,35 @@ final class ApiExchange {
 	 */
 	private static FunctionsApiException redirected(ApiOperation operation, ClientResponse response,
 			HttpHeaders headers, @Nullable String requestId) {
-		URI location = headers.getLocation();
-		String target = (location != null && location.getHost() != null)
-				? location.getHost() + ((location.getPort() != -1) ? ":" + location.getPort() : "")
-				: (location != null) ? "a relative location" : "no location";
 		return new FunctionsApiException(operation.operationName(), response.statusCode().value(), null,
-				"redirect to " + target + ", not followed: DigitalOcean's API and API hosts do not redirect, and "
+				"redirect to " + redirectTarget(headers.getFirst(HttpHeaders.LOCATION))
+						+ ", not followed: DigitalOcean's API and API hosts do not redirect, and "
 						+ "the credential would go with it; nothing was sent there (check base-url, the namespace's "
 						+ "api_host and any proxy)",
 				requestId);
+	}
+
+	/**
+	 * Where a {@code Location} points, as far as it may be shown: its host and port,
+	 * never the rest (which may hold credentials or a query), and nothing of it when it
+	 * does not parse.
+	 */
+	static String redirectTarget(@Nullable String location) {
+		if (location == null || location.isBlank()) {
+			return "no location";
+		}
+		URI uri;
+		try {
+			uri = new URI(location.strip());
+		}
+		catch (URISyntaxException ex) {
+			return "a location that is not a valid URI";
+		}
+		if (uri.getHost() != null) {
+			return uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+		}
+		return (uri.isAbsolute() || uri.getRawAuthority() != null) ? "a location whose host cannot be read"
+				: "a relative location";
 	}
 
 	private <B> Mono<B> read(ApiOperation operation, ClientResponse response, HttpHeaders headers,

@@ -16,6 +16,8 @@ import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
@@ -25,7 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -225,6 +229,26 @@ class ResponseHandlingTests {
 			assertThat(ex.getMessage()).contains("redirect to evil.example, not followed")
 				.doesNotContain("secret", "user", "key=k", "/v2/");
 		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "https://user:s3cret@evil.example:8443/x?key=s3cret | evil.example:8443",
+					"/v2/functions/other?key=s3cret | a relative location",
+					"https://user:s3cret@bad_host/x?key=s3cret | a location whose host cannot be read",
+					"https://evil example/?key=s3cret | a location that is not a valid URI",
+					"http://[::1/s3cret | a location that is not a valid URI" })
+	void redirectWithAnyLocationIsAnApiErrorThatRepeatsNoneOfIt(String location, String shown) {
+		api.allowOffContractAnswers();
+		api.server().stubFor(get(NAMESPACE).willReturn(aResponse().withStatus(302).withHeader("Location", location)));
+
+		StepVerifier.create(api.template().getNamespace("fn-1")).verifyErrorSatisfies((ex) -> {
+			assertThat(ex).isExactlyInstanceOf(FunctionsApiException.class);
+			assertThat(((FunctionsApiException) ex).status()).isEqualTo(302);
+			assertThat(ex.getMessage()).contains("redirect to " + shown + ", not followed")
+				.doesNotContain("s3cret", "user");
+		});
+		api.server().verify(1, getRequestedFor(urlPathEqualTo(NAMESPACE)));
 	}
 
 	@Test
