@@ -13,7 +13,15 @@ public enum RetryReason {
 	/** A transient {@code 5xx}. */
 	SERVER_ERROR,
 
-	/** A timeout or a failed connection. */
+	/**
+	 * An attempt with no complete answer within its response timeout: it may have been
+	 * served.
+	 */
+	TIMEOUT,
+
+	/**
+	 * A failed connection, or a connection the pool could not give: nothing was served.
+	 */
 	CONNECTION;
 
 	/**
@@ -28,9 +36,10 @@ public enum RetryReason {
 		return switch (known.kind()) {
 			case RATE_LIMITED, CLIENT_RATE_LIMITED -> RATE_LIMIT;
 			case SERVER_ERROR -> SERVER_ERROR;
-			// The rest are never retried; a timeout is a connection's failure.
-			case TIMEOUT, CONNECTION_FAILED, CONNECTION_POOL_EXHAUSTED, REFUSED, INVALID_RESPONSE, BREAKER_OPEN,
-					FUNCTION_FAILED, ORPHANED_ACCESS_KEY ->
+			case TIMEOUT -> TIMEOUT;
+			// The rest are never retried but a failed connection.
+			case CONNECTION_FAILED, CONNECTION_POOL_EXHAUSTED, REFUSED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
+					ORPHANED_ACCESS_KEY ->
 				CONNECTION;
 		};
 	}

@@ -108,7 +108,7 @@ class FailureClassificationTests {
 		assertThat(RetryReason.of(new FunctionsServerException("getNamespace", 502, null, null, null)))
 			.isEqualTo(RetryReason.SERVER_ERROR);
 		assertThat(RetryReason.of(new FunctionsTimeoutException("getNamespace", "no answer", new TimeoutException())))
-			.isEqualTo(RetryReason.CONNECTION);
+			.isEqualTo(RetryReason.TIMEOUT);
 		assertThat(RetryReason.of(new IllegalStateException("not the client's"))).isEqualTo(RetryReason.CONNECTION);
 		assertThat(CallOutcome.of(new IllegalStateException("not the client's"))).isEqualTo(CallOutcome.UNKNOWN);
 		assertThat(CallOutcome.of(null)).isEqualTo(CallOutcome.SUCCESS);
