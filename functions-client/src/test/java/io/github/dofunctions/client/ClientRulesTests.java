@@ -5,6 +5,8 @@ import java.time.Duration;
 import io.github.dofunctions.client.model.ClientRules;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -23,10 +25,39 @@ class ClientRulesTests {
 		assertThat(ClientRules.token(" ")).isEqualTo("must not be null or blank");
 		String reason = ClientRules.token(TOKEN + "\nsecret");
 
-		assertThat(reason).isEqualTo("must not contain white space or control characters: it is sent in a header")
+		assertThat(reason).startsWith("must not contain white space or control characters: it is sent in a header")
 			.doesNotContain("secret", TOKEN);
 		assertThatIllegalArgumentException().isThrownBy(() -> FunctionsTemplate.builder().token(TOKEN + "\nsecret"))
 			.withMessage("token " + reason);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u00a0", "\u200b", "\u2028", "\u3000", "\ufeff", "\u00e9" })
+	void tokenWithInvisibleOrNonAsciiCharactersIsRefused(String character) {
+		assertThat(ClientRules.token(TOKEN + character)).startsWith("must not contain white space or control")
+			.doesNotContain(TOKEN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://user:s3cret PW@api.example.com", "https://user:s3cret@bad_host",
+			"https://user:s3cret/PW@api.example.com", "user:s3cret@api.example.com", "https://:s3cret@[::1" })
+	void baseUrlCredentialsAreNeverRepeatedEvenWhenTheUrlDoesNotParse(String url) {
+		assertThat(ClientRules.baseUrl(url)).contains("must not carry credentials").doesNotContain("s3cret", "PW");
+		assertThat(ClientRules.redactedUrl(url)).contains("******@").doesNotContain("s3cret", "PW");
+	}
+
+	@Test
+	void baseUrlReasonsShowNoQueryOrFragment() {
+		assertThat(ClientRules.baseUrl("https://api.example.com/?token=s3cret")).contains("must not have a query")
+			.contains("'https://api.example.com/?******'")
+			.doesNotContain("s3cret");
+		assertThat(ClientRules.baseUrl("http://api.example.com/#s3cret")).contains("plain http")
+			.doesNotContain("s3cret");
+		assertThat(ClientRules.baseUrl("https://exa mple.com/?key=s3cret")).contains("is not a valid URL")
+			.doesNotContain("s3cret");
+		assertThat(ClientRules.baseUrl("ftp://api.example.com?key=s3cret")).contains("absolute http or https")
+			.doesNotContain("s3cret");
+		assertThat(ClientRules.redactedUrl("https://api.example.com/base")).isEqualTo("https://api.example.com/base");
 	}
 
 	@Test
@@ -71,6 +102,10 @@ class ClientRulesTests {
 		assertThat(ClientRules.userAgent("billing/1.0")).isNull();
 		assertThat(ClientRules.userAgent("billing/1.0\r\nX-Injected: yes"))
 			.contains("must not contain control characters");
+		assertThat(ClientRules.userAgent("billing/1.0 (reports)")).isNull();
+		assertThat(ClientRules.userAgent("billing/1.0\u2028X-Injected: yes"))
+			.contains("must not contain control characters");
+		assertThat(ClientRules.userAgent("billing/1.0\u0085")).contains("must not contain control characters");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> InvocationSettings.builder().managedKeyName("my keys", null))
 			.withMessage("managed key prefix " + ClientRules.managedKeyPrefix("my keys"));

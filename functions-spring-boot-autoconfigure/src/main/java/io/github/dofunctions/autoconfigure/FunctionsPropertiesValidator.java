@@ -27,9 +27,8 @@ final class FunctionsPropertiesValidator {
 			return;
 		}
 		String baseUrl = properties.getBaseUrl();
-		// Credentials in the URL are masked in the report too.
-		rule(errors, "base-url", (baseUrl != null) ? baseUrl.replaceAll("//[^/@]*@", "//******@") : null,
-				ClientRules.baseUrl(baseUrl));
+		// Credentials and query in the URL are masked in the report too.
+		rule(errors, "base-url", ClientRules.redactedUrl(baseUrl), ClientRules.baseUrl(baseUrl));
 		String token = properties.getToken();
 		if (token != null && !token.isBlank()) {
 			// A token's surrounding white space, as from a file, is dropped; the value is
@@ -62,7 +61,7 @@ final class FunctionsPropertiesValidator {
 	}
 
 	private static @Nullable String maskControlCharacters(@Nullable String value) {
-		return (value != null) ? value.replaceAll("\\p{Cntrl}", "?") : null;
+		return (value != null) ? value.replaceAll("[^\\x20-\\x7e]", "?") : null;
 	}
 
 	private static void retry(FunctionsProperties.Retry retry, Errors errors) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -160,12 +161,23 @@ class ConfigurationFailureAnalysisTests {
 		}
 	}
 
-	@Test
-	void aBaseUrlWithCredentialsIsReportedWithoutThem(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start("do.functions.token=dop_v1_test",
-				"do.functions.base-url=https://user:PASSW0RD@example.com"));
+	@ParameterizedTest
+	@ValueSource(strings = { "https://user:PASSW0RD@example.com", "https://user:PASSW0RD secret@example.com",
+			"https://user:PASSW0RD@bad_host", "https://example.com/?key=PASSW0RD" })
+	void aBaseUrlWithCredentialsOrAQueryIsReportedWithoutThem(String baseUrl, CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> start("do.functions.token=dop_v1_test", "do.functions.base-url=" + baseUrl));
 
-		assertThat(output).contains("do.functions.base-url", "must not carry credentials").doesNotContain("PASSW0RD");
+		assertThat(output).contains("APPLICATION FAILED TO START", "do.functions.base-url", "******")
+			.doesNotContain("PASSW0RD");
+	}
+
+	@Test
+	void aTokenWithANoBreakSpaceIsRefusedWithoutShowingIt(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("do.functions.token=dop_v1_SECRET\u00a0"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START", "do.functions.token", "must not contain white space")
+			.doesNotContain("dop_v1_SECRET", "Caused by");
 	}
 
 	@Test

@@ -22,6 +22,12 @@ public final class ClientRules {
 
 	private static final Pattern API_PATH = Pattern.compile("(?i).*/v2/?");
 
+	/**
+	 * An authority's user information: anything up to the last {@code @} before the
+	 * query, even with a {@code /} in it (a password may hold one).
+	 */
+	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:)?(//)?[^?#]*@");
+
 	private ClientRules() {
 	}
 
@@ -38,8 +44,10 @@ public final class ClientRules {
 	}
 
 	/**
-	 * The rule of an API token: one word, since it is sent in a header. The reason never
-	 * shows the token.
+	 * The rule of an API token: one word of visible ASCII characters, since it is sent in
+	 * a header (DigitalOcean's tokens are {@code dop_v1_} and hex digits). White space of
+	 * any kind (a no-break space or a zero-width space pasted with it included) and
+	 * control characters are refused. The reason never shows the token.
 	 * @param token a DigitalOcean personal access token or OAuth token
 	 * @return why it is not one, or {@code null}
 	 */
@@ -47,8 +55,9 @@ public final class ClientRules {
 		if (token == null || token.isBlank()) {
 			return "must not be null or blank";
 		}
-		if (token.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-			return "must not contain white space or control characters: it is sent in a header";
+		if (!token.chars().allMatch((c) -> c > ' ' && c < 0x7f)) {
+			return "must not contain white space or control characters: it is sent in a header, as visible ASCII "
+					+ "characters only";
 		}
 		return null;
 	}
@@ -57,7 +66,8 @@ public final class ClientRules {
 	 * The rule of the API's base URL: an absolute http or https URL without credentials,
 	 * query or fragment, that does not end with the API's own {@code /v2}, and plain http
 	 * only to a loopback host (such as the emulator), since the token would otherwise
-	 * cross the network in clear text. Only IP literals are resolved, never a name.
+	 * cross the network in clear text. Only IP literals are resolved, never a name. The
+	 * reason quotes the URL as {@link #redactedUrl} gives it.
 	 * @param baseUrl the base URL
 	 * @return why it is not one, or {@code null}
 	 */
@@ -65,31 +75,33 @@ public final class ClientRules {
 		if (baseUrl == null || baseUrl.isBlank()) {
 			return "must not be null or blank";
 		}
+		// Read on the text, before parsing: a URL that does not parse, or whose host
+		// does not, still must not have its credentials repeated.
+		if (USER_INFO.matcher(baseUrl.trim()).find()) {
+			return "must not carry credentials (user:password@host): the client authenticates with the token";
+		}
+		String shown = "'" + redactedUrl(baseUrl) + "'";
 		URI uri;
 		try {
 			uri = URI.create(baseUrl.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			return "'" + baseUrl + "' is not a valid URL";
-		}
-		// Credentials in the URL are never repeated: not even in this reason.
-		if (uri.getRawUserInfo() != null) {
-			return "must not carry credentials (user:password@host): the client authenticates with the token";
+			return shown + " is not a valid URL";
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			return "'" + baseUrl + "' must be an absolute http or https URL";
+			return shown + " must be an absolute http or https URL";
 		}
 		if (!scheme.equals("https") && !isLoopback(uri.getHost())) {
-			return "'" + baseUrl + "' uses plain http to a host that is not loopback: the API token would cross the "
+			return shown + " uses plain http to a host that is not loopback: the API token would cross the "
 					+ "network unencrypted. Use https, or http only for localhost (such as the emulator)";
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			return "'" + baseUrl + "' must not have a query or a fragment";
+			return shown + " must not have a query or a fragment";
 		}
 		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
 		if (API_PATH.matcher(path).matches()) {
-			return "'" + baseUrl + "' must not end with /v2: the client adds the API's paths (/v2/functions/...) "
+			return shown + " must not end with /v2: the client adds the API's paths (/v2/functions/...) "
 					+ "itself; use " + uri.resolve("/").toString().replaceAll("/$", "")
 					+ path.replaceAll("(?i)/v2/?$", "");
 		}
@@ -97,13 +109,33 @@ public final class ClientRules {
 	}
 
 	/**
-	 * The rule of the application's product token, sent in the {@code User-Agent} header.
+	 * Return a URL as it may be shown in a message or a report: what stands before an
+	 * {@code @} in its authority (credentials), and its query and fragment, are replaced
+	 * by {@code ******}. Works on the text, so a URL that does not parse is redacted too.
+	 * @param url a URL, or {@code null}
+	 * @return the URL without what may be a secret, or {@code null}
+	 */
+	public static @Nullable String redactedUrl(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		String redacted = USER_INFO.matcher(url.strip()).replaceFirst("$1$2******@");
+		int query = indexOfAny(redacted, '?', '#');
+		return (query >= 0) ? redacted.substring(0, query + 1) + "******" : redacted;
+	}
+
+	/**
+	 * The rule of the application's product token, sent in the {@code User-Agent} header:
+	 * visible ASCII characters and spaces, since a header carries no line break (nor
+	 * U+2028 or U+0085, which some readers take for one) and Netty writes other
+	 * characters as bytes they are not.
 	 * @param userAgent the product token, or {@code null} for none
 	 * @return why it cannot be sent, or {@code null}
 	 */
 	public static @Nullable String userAgent(@Nullable String userAgent) {
-		if (userAgent != null && userAgent.chars().anyMatch(Character::isISOControl)) {
-			return "must not contain control characters such as line breaks: it is sent in a header";
+		if (userAgent != null && !userAgent.chars().allMatch((c) -> c >= ' ' && c < 0x7f)) {
+			return "must not contain control characters such as line breaks: it is sent in a header, as visible "
+					+ "ASCII characters and spaces only";
 		}
 		return null;
 	}
@@ -160,6 +192,12 @@ public final class ClientRules {
 			return "'" + prefix + "' must be 1 to 32 letters, digits, '-' or '_'";
 		}
 		return null;
+	}
+
+	private static int indexOfAny(String text, char first, char second) {
+		int a = text.indexOf(first);
+		int b = text.indexOf(second);
+		return (a < 0) ? b : (b < 0) ? a : Math.min(a, b);
 	}
 
 	private static boolean isLoopback(String host) {
