@@ -18,8 +18,6 @@ import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.RateLimit;
-import io.github.dofunctions.client.observation.AnswerListener;
-import io.github.dofunctions.client.resilience.RateLimitState;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;

@@ -13,8 +13,6 @@ import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
-import io.github.dofunctions.client.resilience.RateLimitState;
-import io.github.dofunctions.client.resilience.ResilientCalls;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -26,7 +26,6 @@ import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.Invocation;
-import io.github.dofunctions.client.resilience.ResilientCalls;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

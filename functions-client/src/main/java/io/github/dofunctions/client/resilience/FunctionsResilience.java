@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
+import io.github.dofunctions.client.error.FunctionsException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.jspecify.annotations.Nullable;
@@ -163,7 +164,7 @@ public final class FunctionsResilience {
 	 * @return a configuration builder with the failure classification set
 	 */
 	public static CircuitBreakerConfig.Builder circuitBreakerConfig(CircuitBreakerConfig base) {
-		return CircuitBreakerConfig.from(base).recordException(FailureClassifier::isOutage);
+		return CircuitBreakerConfig.from(base).recordException(FunctionsResilience::isOutage);
 	}
 
 	/**
@@ -231,12 +232,38 @@ public final class FunctionsResilience {
 		return this.callTimeout;
 	}
 
-	Clock clock() {
+	/**
+	 * Return the clock the calls read {@code retry-after} dates and budget windows with.
+	 * @return the clock, the system UTC clock unless the builder set one
+	 */
+	public Clock clock() {
 		return this.clock;
 	}
 
-	RandomGenerator random() {
+	/**
+	 * Return the source of the backoff's jitter.
+	 * @return the random generator the builder's {@code jitter} set, or the default one
+	 */
+	public RandomGenerator random() {
 		return this.random;
+	}
+
+	/**
+	 * Whether a failure speaks of the API's health, and counts against the circuit
+	 * breaker: server errors, timeouts and connection failures. A {@code 4xx} or a
+	 * {@code 429} is an answer from a working API, and a full connection pool is this
+	 * application's own state.
+	 */
+	private static boolean isOutage(Throwable ex) {
+		if (!(ex instanceof FunctionsException failure)) {
+			return false;
+		}
+		return switch (failure.kind()) {
+			case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED -> true;
+			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
+					ORPHANED_ACCESS_KEY, CONNECTION_POOL_EXHAUSTED ->
+				false;
+		};
 	}
 
 	/**

@@ -48,10 +48,17 @@ public final class LocalBudgetStore implements BudgetStore {
 	}
 
 	/**
-	 * Book synchronously: the window's oldest bookings that have left it are forgotten
-	 * first, so a slot frees exactly {@code window} after it was booked.
+	 * Book synchronously, as {@link #book} does without a publisher: the window's oldest
+	 * bookings that have left it are forgotten first, so a slot frees exactly
+	 * {@code window} after it was booked. The client calls it directly so that a call
+	 * with room in the window costs no subscription.
+	 * @param scope what the budget counts, never a secret
+	 * @param booking the booking's name, unique in the scope
+	 * @param limit how many bookings the window holds
+	 * @param window how long a booking counts
+	 * @return zero if booked, else how long until a slot frees (at least one nanosecond)
 	 */
-	Duration bookNow(String scope, String booking, int limit, Duration window) {
+	public Duration bookNow(String scope, String booking, int limit, Duration window) {
 		LinkedHashMap<String, Instant> bookings = this.windows.computeIfAbsent(scope,
 				(key) -> new LinkedHashMap<>(16, 0.75f, true));
 		synchronized (bookings) {
@@ -78,7 +85,12 @@ public final class LocalBudgetStore implements BudgetStore {
 		return Mono.fromRunnable(() -> touchNow(scope, booking));
 	}
 
-	void touchNow(String scope, String booking) {
+	/**
+	 * Move a booking to now, synchronously, as {@link #touch} does.
+	 * @param scope the booking's scope
+	 * @param booking the booking's name; unknown or expired bookings are ignored
+	 */
+	public void touchNow(String scope, String booking) {
 		LinkedHashMap<String, Instant> bookings = this.windows.get(scope);
 		if (bookings != null) {
 			synchronized (bookings) {

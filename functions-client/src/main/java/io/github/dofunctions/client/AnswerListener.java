@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.observation;
+package io.github.dofunctions.client;
 
 import org.jspecify.annotations.Nullable;
 
@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * answer tells the call that sent the request, for its summary.
  */
 @FunctionalInterface
-public interface AnswerListener {
+interface AnswerListener {
 
 	/** A listener that is told nothing. */
 	AnswerListener NONE = (status, requestId) -> {

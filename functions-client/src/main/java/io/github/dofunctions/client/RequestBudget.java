@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
+import io.github.dofunctions.client.resilience.BudgetStore;
+import io.github.dofunctions.client.resilience.LocalBudgetStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

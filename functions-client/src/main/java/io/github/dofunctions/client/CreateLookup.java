@@ -1,8 +1,7 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.time.Instant;
 
-import io.github.dofunctions.client.observation.AnswerListener;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,7 +11,7 @@ import reactor.core.publisher.Mono;
  * @param <T> the resource
  */
 @FunctionalInterface
-public interface CreateLookup<T> {
+interface CreateLookup<T> {
 
 	/**
 	 * Find the resource the create was making.

@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +13,7 @@ import io.github.dofunctions.client.model.RateLimit;
  * {@code FunctionsOperations.rateLimit()}. DigitalOcean's control plane has one; each
  * namespace's API host has its own. Thread-safe.
  */
-public final class RateLimitState {
+final class RateLimitState {
 
 	private final AtomicReference<RateLimit> latest = new AtomicReference<>(RateLimit.unknown());
 
@@ -22,14 +22,14 @@ public final class RateLimitState {
 	/**
 	 * Create a state that knows no budget yet ({@link RateLimit#unknown()}).
 	 */
-	public RateLimitState() {
+	RateLimitState() {
 	}
 
 	/**
 	 * Record what an answer said of the budget, and tell the listeners.
 	 * @param described the budget the answer's headers described
 	 */
-	public void record(RateLimit described) {
+	void record(RateLimit described) {
 		this.latest.set(described);
 		this.listeners.forEach(Runnable::run);
 	}
@@ -39,7 +39,7 @@ public final class RateLimitState {
 	 * wait for it.
 	 * @param listener run on the thread that read the answer; must not block
 	 */
-	public void onChange(Runnable listener) {
+	void onChange(Runnable listener) {
 		this.listeners.add(listener);
 	}
 
@@ -47,7 +47,7 @@ public final class RateLimitState {
 	 * Return what the latest answer said of the budget.
 	 * @return the budget, or {@link RateLimit#unknown()} before any answer described it
 	 */
-	public RateLimit latest() {
+	RateLimit latest() {
 		return this.latest.get();
 	}
 

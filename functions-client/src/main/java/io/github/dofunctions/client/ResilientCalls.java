@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,10 +7,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FailureKind;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsConnectionException;
@@ -19,11 +18,13 @@ import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
-import io.github.dofunctions.client.observation.AnswerListener;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.observation.CallOutcome;
 import io.github.dofunctions.client.observation.CallSummary;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.observation.RetryReason;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.RetrySettings;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -50,7 +51,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * attempts, and the exponential backoff bound. It is applied with Reactor's
  * {@code retryWhen}, so no thread ever blocks or sleeps.
  */
-public final class ResilientCalls {
+final class ResilientCalls {
 
 	/**
 	 * How long before the start of a call a resource found by a {@link CreateLookup} may
@@ -63,7 +64,7 @@ public final class ResilientCalls {
 	private static final Throwable CANCELLED = new CancellationException("cancelled");
 
 	/** Name of the observation of each call. */
-	public static final String CALLS_OBSERVATION = "do.functions.client.calls";
+	final String CALLS_OBSERVATION = "do.functions.client.calls";
 
 	private static final Log logger = LogFactory.getLog(ResilientCalls.class);
 
@@ -88,7 +89,7 @@ public final class ResilientCalls {
 	 * @param resilience how to retry, pace and cut off calls
 	 * @param rateLimit what the latest answer of the API said of its hourly budget
 	 */
-	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit) {
+	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit) {
 		this(resilience, rateLimit, FunctionsClientListener.NONE, ObservationRegistry.NOOP);
 	}
 
@@ -99,7 +100,7 @@ public final class ResilientCalls {
 	 * @param listener told of retries, rate limits, pacing waits and completed calls
 	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
 	 */
-	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, FunctionsClientListener listener,
+	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, FunctionsClientListener listener,
 			ObservationRegistry observations) {
 		this(resilience, rateLimit, () -> "default", listener, observations);
 	}
@@ -115,7 +116,7 @@ public final class ResilientCalls {
 	 * @param listener told of retries, rate limits, pacing waits and completed calls
 	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
 	 */
-	public ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, Supplier<String> budgetScope,
+	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, Supplier<String> budgetScope,
 			FunctionsClientListener listener, ObservationRegistry observations) {
 		this.resilience = resilience;
 		this.listener = listener;
@@ -153,7 +154,7 @@ public final class ResilientCalls {
 	 * each answer it reads
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt) {
+	<T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt) {
 		return run(operation, attempt, null, operation.isIdempotent());
 	}
 
@@ -168,7 +169,7 @@ public final class ResilientCalls {
 	 * timeout or a broken connection
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt, boolean repeatable) {
+	<T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt, boolean repeatable) {
 		return run(operation, attempt, null, repeatable);
 	}
 
@@ -183,8 +184,7 @@ public final class ResilientCalls {
 	 * @param lookup finds what an earlier attempt created
 	 * @return the call with retries, circuit breaker, pacing and deadline
 	 */
-	public <T> Mono<T> create(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
-			CreateLookup<T> lookup) {
+	<T> Mono<T> create(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt, CreateLookup<T> lookup) {
 		return run(operation, attempt, lookup, true);
 	}
 

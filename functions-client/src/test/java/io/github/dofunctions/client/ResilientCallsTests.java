@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 import java.util.random.RandomGenerator;
 
-import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
 import io.github.dofunctions.client.error.FunctionsConflictException;
@@ -21,6 +20,9 @@ import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.error.FunctionsUnavailableException;
+import io.github.dofunctions.client.model.ApiOperation;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
+import io.github.dofunctions.client.resilience.RetrySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

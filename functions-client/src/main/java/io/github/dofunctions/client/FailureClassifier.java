@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.util.Set;
 
@@ -44,24 +44,6 @@ final class FailureClassifier {
 		return switch (failure.kind()) {
 			case SERVER_ERROR -> true;
 			case TIMEOUT, CONNECTION_FAILED -> ((FunctionsConnectionException) failure).requestSent();
-			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
-					ORPHANED_ACCESS_KEY, CONNECTION_POOL_EXHAUSTED ->
-				false;
-		};
-	}
-
-	/**
-	 * Whether a failure speaks of the API's health, and counts against the circuit
-	 * breaker: server errors, timeouts and connection failures. A {@code 4xx} or a
-	 * {@code 429} is an answer from a working API, and a full connection pool is this
-	 * application's own state.
-	 */
-	static boolean isOutage(Throwable ex) {
-		if (!(ex instanceof FunctionsException failure)) {
-			return false;
-		}
-		return switch (failure.kind()) {
-			case SERVER_ERROR, TIMEOUT, CONNECTION_FAILED -> true;
 			case REFUSED, RATE_LIMITED, CLIENT_RATE_LIMITED, INVALID_RESPONSE, BREAKER_OPEN, FUNCTION_FAILED,
 					ORPHANED_ACCESS_KEY, CONNECTION_POOL_EXHAUSTED ->
 				false;

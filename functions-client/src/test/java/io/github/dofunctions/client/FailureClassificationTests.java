@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.observation.CallOutcome;
 import io.github.dofunctions.client.observation.RetryReason;
+import io.github.dofunctions.client.resilience.FunctionsResilience;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,7 +89,9 @@ class FailureClassificationTests {
 		assertThat(failure.kind()).isEqualTo(kind);
 		assertThat(FailureClassifier.isTransient(failure)).as("transient").isEqualTo(transientFailure);
 		assertThat(FailureClassifier.mayHaveActed(failure)).as("may have acted").isEqualTo(mayHaveActed);
-		assertThat(FailureClassifier.isOutage(failure)).as("outage").isEqualTo(outage);
+		assertThat(FunctionsResilience.circuitBreakerConfig().build().getRecordExceptionPredicate().test(failure))
+			.as("outage")
+			.isEqualTo(outage);
 		assertThat(CallOutcome.of(failure)).isEqualTo(outcome);
 	}
 

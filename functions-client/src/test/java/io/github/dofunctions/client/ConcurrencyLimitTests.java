@@ -1,4 +1,4 @@
-package io.github.dofunctions.client.resilience;
+package io.github.dofunctions.client;
 
 import java.util.ArrayList;
 import java.util.List;
