@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Told of every answer the API gives during a call: the HTTP exchange that reads the
- * answer tells the call that sent the request, for its summary.
+ * answer tells the call that sent the request, for its summary. The call puts its
+ * listener in the subscriber's context under {@code AnswerListener.class}.
  */
 @FunctionalInterface
 interface AnswerListener {

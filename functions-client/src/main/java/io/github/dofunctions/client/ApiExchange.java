@@ -20,6 +20,8 @@ import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.RateLimit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +47,7 @@ final class ApiExchange {
 
 	private final WebClient webClient;
 
-	private final Consumer<HttpHeaders> authentication;
+	private final @Nullable Consumer<HttpHeaders> authentication;
 
 	private final JsonMapper json;
 
@@ -58,62 +60,32 @@ final class ApiExchange {
 	private final RateLimitState rateLimit;
 
 	/** Readers resolved once per answer type, not on every answer. */
-	private final Map<Class<?>, ObjectReader> readers;
-
-	private final AnswerListener answers;
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	/**
-	 * @param authentication adds the credential to each request
+	 * @param authentication adds the credential to each request, or {@code null} for a
+	 * host whose calls each carry their own in their context ({@link #withCredentials})
 	 * @param responseTimeout how long an attempt may take until its whole answer has come
 	 * @param rateLimit where the {@code ratelimit-*} headers of each answer are recorded
 	 */
-	ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json, int maxResponseBytes,
-			Duration responseTimeout, Clock clock, RateLimitState rateLimit) {
-		this(webClient, authentication, json, new ErrorResponses(json, clock), maxResponseBytes, responseTimeout,
-				rateLimit, new ConcurrentHashMap<>(), AnswerListener.NONE);
-	}
-
-	private ApiExchange(WebClient webClient, Consumer<HttpHeaders> authentication, JsonMapper json,
-			ErrorResponses errors, int maxResponseBytes, Duration responseTimeout, RateLimitState rateLimit,
-			Map<Class<?>, ObjectReader> readers, AnswerListener answers) {
+	ApiExchange(WebClient webClient, @Nullable Consumer<HttpHeaders> authentication, JsonMapper json,
+			int maxResponseBytes, Duration responseTimeout, Clock clock, RateLimitState rateLimit) {
 		this.webClient = webClient;
 		this.authentication = authentication;
 		this.json = json;
-		this.errors = errors;
+		this.errors = new ErrorResponses(json, clock);
 		this.maxResponseBytes = maxResponseBytes;
 		this.responseTimeout = responseTimeout;
 		this.rateLimit = rateLimit;
-		this.readers = readers;
-		this.answers = answers;
 	}
 
 	/**
-	 * Return this exchange sending the given Basic credential instead: the same host,
-	 * client and rate-limit record.
+	 * Return what makes the requests of a call, to a host without authentication of its
+	 * own, send the given Basic credential: applied with {@code contextWrite} after the
+	 * call's resilience, it reaches every attempt.
 	 */
-	ApiExchange authenticated(InvocationCredentials credentials) {
-		return new ApiExchange(this.webClient,
-				(headers) -> headers.setBasicAuth(credentials.id(), credentials.secret()), this.json, this.errors,
-				this.maxResponseBytes, this.responseTimeout, this.rateLimit, this.readers, this.answers);
-	}
-
-	/**
-	 * Return this exchange telling the given listener, the call it is an attempt of, of
-	 * every answer it reads.
-	 */
-	ApiExchange reportingTo(AnswerListener answers) {
-		return new ApiExchange(this.webClient, this.authentication, this.json, this.errors, this.maxResponseBytes,
-				this.responseTimeout, this.rateLimit, this.readers, answers);
-	}
-
-	/**
-	 * Authentication of a host whose requests each say their own credential, through
-	 * {@link #authenticated}: sending without one is a programming error.
-	 */
-	static Consumer<HttpHeaders> credentialPerRequest() {
-		return (headers) -> {
-			throw new IllegalStateException("No credential for this API host: use authenticated(credentials)");
-		};
+	static Function<Context, Context> withCredentials(InvocationCredentials credentials) {
+		return (context) -> context.put(InvocationCredentials.class, credentials);
 	}
 
 	/**
@@ -191,16 +163,17 @@ final class ApiExchange {
 	private <B> Mono<B> send(ApiOperation operation,
 			Function<WebClient.RequestBodyUriSpec, WebClient.RequestBodySpec> uri, byte @Nullable [] body,
 			AnswerReader<B> reader) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
+			AnswerListener answers = context.getOrDefault(AnswerListener.class, AnswerListener.NONE);
 			WebClient.RequestBodySpec request = uri.apply(this.webClient.method(operation.method()))
-				.headers(this.authentication);
+				.headers((headers) -> authenticate(headers, context));
 			if (body != null) {
 				request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 			}
 			return request.exchangeToMono((response) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
 				String requestId = headers.getFirst(ErrorResponses.REQUEST_ID_HEADER);
-				this.answers.answered(response.statusCode().value(), requestId);
+				answers.answered(response.statusCode().value(), requestId);
 				RateLimit described = RateLimitHeaders.rateLimit(headers);
 				if (described != null) {
 					this.rateLimit.record(described);
@@ -217,6 +190,18 @@ final class ApiExchange {
 				.timeout(this.responseTimeout, Mono.error(() -> new TimeoutException(
 						"the answer was not complete after " + this.responseTimeout.toMillis() + " ms")));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
+	}
+
+	private void authenticate(HttpHeaders headers, ContextView context) {
+		if (this.authentication != null) {
+			this.authentication.accept(headers);
+			return;
+		}
+		InvocationCredentials credentials = context.getOrDefault(InvocationCredentials.class, null);
+		if (credentials == null) {
+			throw new IllegalStateException("No credential for this API host: apply withCredentials(credentials)");
+		}
+		headers.setBasicAuth(credentials.id(), credentials.secret());
 	}
 
 	/**

@@ -18,10 +18,9 @@ interface CreateLookup<T> {
 	 * @param createdNoEarlierThan a resource created before this time existed before the
 	 * call and is not its work
 	 * @param lostAnswer the failure that lost the answer of the earlier attempt
-	 * @param answers told of each answer the lookup reads
 	 * @return the resource if the create took effect, empty if it did not, or an error if
 	 * it took effect but cannot be returned
 	 */
-	Mono<T> find(Instant createdNoEarlierThan, Throwable lostAnswer, AnswerListener answers);
+	Mono<T> find(Instant createdNoEarlierThan, Throwable lostAnswer);
 
 }

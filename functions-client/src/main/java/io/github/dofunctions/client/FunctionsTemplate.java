@@ -104,24 +104,20 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 
 	@Override
 	public Flux<Namespace> listNamespaces() {
-		return this.calls.call(ApiOperation.LIST_NAMESPACES, this::listNamespacesOnce)
-			.flatMapIterable(Function.identity());
+		return list(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
 	}
 
 	@Override
 	public Mono<Namespace> getNamespace(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls.call(ApiOperation.GET_NAMESPACE, (answers) -> this.exchange.reportingTo(answers)
-			.one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId));
+		return one(ApiOperation.GET_NAMESPACE, null, NamespaceEnvelope.class, namespaceId);
 	}
 
 	@Override
 	public Mono<Namespace> createNamespace(CreateNamespaceRequest request) {
 		Assert.notNull(request, "request must not be null");
-		return this.calls.create(ApiOperation.CREATE_NAMESPACE,
-				(answers) -> this.exchange.reportingTo(answers)
-					.one(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class),
-				(earliest, lostAnswer, answers) -> listNamespacesOnce(answers).flatMapIterable(Function.identity())
+		return create(ApiOperation.CREATE_NAMESPACE, request, NamespaceEnvelope.class,
+				(earliest, lostAnswer) -> attempt(ApiOperation.LIST_NAMESPACES, NamespaceList.class)
 					.filter((namespace) -> request.label().equals(namespace.label())
 							&& createdSince(namespace.createdAt(), earliest))
 					.next());
@@ -130,38 +126,32 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	@Override
 	public Mono<Void> deleteNamespace(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls.call(ApiOperation.DELETE_NAMESPACE,
-				(answers) -> this.exchange.reportingTo(answers).discard(ApiOperation.DELETE_NAMESPACE, namespaceId));
+		return delete(ApiOperation.DELETE_NAMESPACE, namespaceId);
 	}
 
 	@Override
 	public Flux<Trigger> listTriggers(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls
-			.call(ApiOperation.LIST_TRIGGERS,
-					(answers) -> this.exchange.reportingTo(answers)
-						.list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId))
-			.flatMapIterable(Function.identity());
+		return list(ApiOperation.LIST_TRIGGERS, TriggerList.class, namespaceId);
 	}
 
 	@Override
 	public Mono<Trigger> getTrigger(String namespaceId, String triggerName) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
-		return this.calls.call(ApiOperation.GET_TRIGGER,
-				(answers) -> getTriggerOnce(answers, namespaceId, triggerName));
+		return one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
 	}
 
 	@Override
 	public Mono<Trigger> createTrigger(String namespaceId, CreateTriggerRequest request) {
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(request, "request must not be null");
-		return this.calls.create(ApiOperation.CREATE_TRIGGER,
-				(answers) -> this.exchange.reportingTo(answers)
-					.one(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class, namespaceId),
-				(earliest, lostAnswer, answers) -> getTriggerOnce(answers, namespaceId, request.name())
+		return create(ApiOperation.CREATE_TRIGGER, request, TriggerEnvelope.class,
+				(earliest, lostAnswer) -> this.exchange
+					.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, request.name())
 					.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
-					.filter((trigger) -> createdSince(trigger.createdAt(), earliest)));
+					.filter((trigger) -> createdSince(trigger.createdAt(), earliest)),
+				namespaceId);
 	}
 
 	@Override
@@ -169,23 +159,20 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
 		Assert.notNull(request, "request must not be null");
-		return this.calls.call(ApiOperation.UPDATE_TRIGGER, (answers) -> this.exchange.reportingTo(answers)
-			.one(ApiOperation.UPDATE_TRIGGER, request, TriggerEnvelope.class, namespaceId, triggerName));
+		return one(ApiOperation.UPDATE_TRIGGER, request, TriggerEnvelope.class, namespaceId, triggerName);
 	}
 
 	@Override
 	public Mono<Void> deleteTrigger(String namespaceId, String triggerName) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(triggerName, "triggerName");
-		return this.calls.call(ApiOperation.DELETE_TRIGGER, (answers) -> this.exchange.reportingTo(answers)
-			.discard(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName));
+		return delete(ApiOperation.DELETE_TRIGGER, namespaceId, triggerName);
 	}
 
 	@Override
 	public Flux<AccessKey> listAccessKeys(String namespaceId) {
 		requireSegment(namespaceId, "namespaceId");
-		return this.calls.call(ApiOperation.LIST_ACCESS_KEYS, (answers) -> listAccessKeysOnce(answers, namespaceId))
-			.flatMapIterable(Function.identity());
+		return list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
 	}
 
 	/**
@@ -198,15 +185,13 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	public Mono<AccessKey> createAccessKey(String namespaceId, CreateAccessKeyRequest request) {
 		requireSegment(namespaceId, "namespaceId");
 		Assert.notNull(request, "request must not be null");
-		return this.calls.create(ApiOperation.CREATE_ACCESS_KEY,
-				(answers) -> this.exchange.reportingTo(answers)
-					.one(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId),
-				(earliest, lostAnswer, answers) -> listAccessKeysOnce(answers, namespaceId)
-					.flatMapIterable(Function.identity())
+		return create(ApiOperation.CREATE_ACCESS_KEY, request, AccessKeyEnvelope.class,
+				(earliest, lostAnswer) -> attempt(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId)
 					.filter((key) -> request.name().equals(key.name()) && createdSince(key.createdAt(), earliest))
 					.next()
 					.flatMap((orphan) -> Mono.error(new FunctionsOrphanedAccessKeyException(
-							ApiOperation.CREATE_ACCESS_KEY.operationName(), orphan, lostAnswer))));
+							ApiOperation.CREATE_ACCESS_KEY.operationName(), orphan, lostAnswer))),
+				namespaceId);
 	}
 
 	@Override
@@ -214,16 +199,14 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(keyId, "keyId");
 		Assert.notNull(request, "request must not be null");
-		return this.calls.call(ApiOperation.UPDATE_ACCESS_KEY, (answers) -> this.exchange.reportingTo(answers)
-			.one(ApiOperation.UPDATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId, keyId));
+		return one(ApiOperation.UPDATE_ACCESS_KEY, request, AccessKeyEnvelope.class, namespaceId, keyId);
 	}
 
 	@Override
 	public Mono<Void> deleteAccessKey(String namespaceId, String keyId) {
 		requireSegment(namespaceId, "namespaceId");
 		requireSegment(keyId, "keyId");
-		return this.calls.call(ApiOperation.DELETE_ACCESS_KEY, (answers) -> this.exchange.reportingTo(answers)
-			.discard(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId));
+		return delete(ApiOperation.DELETE_ACCESS_KEY, namespaceId, keyId);
 	}
 
 	@Override
@@ -239,17 +222,40 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		return this.invokers.invoker(namespaceId, credentials);
 	}
 
-	private Mono<List<Namespace>> listNamespacesOnce(AnswerListener answers) {
-		return this.exchange.reportingTo(answers).list(ApiOperation.LIST_NAMESPACES, NamespaceList.class);
+	/**
+	 * A call answered with one resource: the operation's request, through the resilience
+	 * as one operator.
+	 */
+	private <T> Mono<T> one(ApiOperation operation, @Nullable Object body, Class<? extends Envelopes.Single<T>> type,
+			Object... uriVariables) {
+		return this.exchange.one(operation, body, type, uriVariables).transformDeferred(this.calls.call(operation));
 	}
 
-	private Mono<Trigger> getTriggerOnce(AnswerListener answers, String namespaceId, String triggerName) {
-		return this.exchange.reportingTo(answers)
-			.one(ApiOperation.GET_TRIGGER, null, TriggerEnvelope.class, namespaceId, triggerName);
+	/**
+	 * A call answered with a list of resources.
+	 */
+	private <T> Flux<T> list(ApiOperation operation, Class<? extends Envelopes.Many<T>> type, Object... uriVariables) {
+		return this.exchange.list(operation, type, uriVariables)
+			.transformDeferred(this.calls.call(operation))
+			.flatMapIterable(Function.identity());
 	}
 
-	private Mono<List<AccessKey>> listAccessKeysOnce(AnswerListener answers, String namespaceId) {
-		return this.exchange.reportingTo(answers).list(ApiOperation.LIST_ACCESS_KEYS, AccessKeyList.class, namespaceId);
+	/**
+	 * A listing sent once, as part of a call already under way (a create's lookup).
+	 */
+	private <T> Flux<T> attempt(ApiOperation operation, Class<? extends Envelopes.Many<T>> type,
+			Object... uriVariables) {
+		return this.exchange.list(operation, type, uriVariables).flatMapIterable(Function.identity());
+	}
+
+	private Mono<Void> delete(ApiOperation operation, Object... uriVariables) {
+		return this.exchange.discard(operation, uriVariables).transformDeferred(this.calls.call(operation));
+	}
+
+	private <T> Mono<T> create(ApiOperation operation, Object body, Class<? extends Envelopes.Single<T>> type,
+			CreateLookup<T> lookup, Object... uriVariables) {
+		return this.exchange.one(operation, body, type, uriVariables)
+			.transformDeferred(this.calls.create(operation, lookup));
 	}
 
 	/**

@@ -118,7 +118,7 @@ final class Invokers {
 					"namespace " + namespace.id() + " has no api_host to call its functions on", null, null);
 		}
 		String apiHost = ApiClients.checkBaseUrl(namespace.apiHost());
-		return new ApiExchange(this.apiHosts.webClient(apiHost), ApiExchange.credentialPerRequest(), this.json,
+		return new ApiExchange(this.apiHosts.webClient(apiHost), null, this.json,
 				(int) this.settings.maxResponseSize().toBytes(), this.settings.responseTimeout(), this.clock,
 				rateLimit);
 	}

@@ -42,10 +42,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * Runs the calls of one client through its {@link FunctionsResilience}: Retry(
- * CircuitBreaker( Concurrency limit( Pacing( HTTP call ) ) ) ), within the call's
- * deadline. The concurrency limit applies only when the resilience sets one (calls to
- * functions do, the control-plane API does not).
+ * The resilience of the calls of one client, as one Reactor operator per call, applied to
+ * the operation's request with {@code transformDeferred} as resilience4j-reactor applies
+ * its own: Retry( CircuitBreaker( Concurrency limit( Pacing( HTTP call ) ) ) ), within
+ * the call's deadline. Each subscription to the request is one attempt; the call's state
+ * reaches the {@link ApiExchange} through the subscriber's context. The concurrency limit
+ * applies only when the resilience sets one (calls to functions do, the control-plane API
+ * does not).
  * <p>
  * The retry policy is a Spring {@link RetryPolicy}: which failures to retry, how many
  * attempts, and the exponential backoff bound. It is applied with Reactor's
@@ -145,51 +148,54 @@ final class ResilientCalls {
 	}
 
 	/**
-	 * Run a call that has no create to protect: any GET, PUT or DELETE. Each subscription
-	 * to the attempt sends one request. A DELETE that answers {@code 404} after an
-	 * earlier attempt of the same call may have acted completes empty.
+	 * Return the resilience of a call that has no create to protect (any GET, PUT or
+	 * DELETE), as one operator: {@code request.transformDeferred(calls.call(operation))}.
+	 * Each subscription to the request sends one attempt. A DELETE that answers
+	 * {@code 404} after an earlier attempt of the same call may have acted completes
+	 * empty.
 	 * @param <T> the result
 	 * @param operation the operation
-	 * @param attempt makes one attempt of the call, which tells the given listener of
-	 * each answer it reads
-	 * @return the call with retries, circuit breaker, pacing and deadline
+	 * @return the operator that adds retries, circuit breaker, pacing and deadline
 	 */
-	<T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt) {
-		return run(operation, attempt, null, operation.isIdempotent());
+	<T> Function<Mono<T>, Mono<T>> call(ApiOperation operation) {
+		return call(operation, operation.isIdempotent());
 	}
 
 	/**
-	 * Run a call that may be sent again after a failure that the server may have acted on
-	 * only if the caller says so, such as an invocation of a function marked idempotent.
+	 * Return the resilience of a call that may be sent again after a failure that the
+	 * server may have acted on only if the caller says so, such as an invocation of a
+	 * function marked idempotent.
 	 * @param <T> the result
 	 * @param operation the operation
-	 * @param attempt makes one attempt of the call, which tells the given listener of
-	 * each answer it reads
 	 * @param repeatable whether the request may be sent again after a server error, a
 	 * timeout or a broken connection
-	 * @return the call with retries, circuit breaker, pacing and deadline
+	 * @return the operator that adds retries, circuit breaker, pacing and deadline
 	 */
-	<T> Mono<T> call(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt, boolean repeatable) {
-		return run(operation, attempt, null, repeatable);
+	<T> Function<Mono<T>, Mono<T>> call(ApiOperation operation, boolean repeatable) {
+		return (request) -> run(operation, request, null, repeatable);
 	}
 
 	/**
-	 * Run a create (a POST). When an attempt ends without a clear answer (no answer, or a
-	 * {@code 5xx}), the next attempt first looks for what the lost one may have created,
-	 * and only creates if it finds nothing: nothing is ever created twice.
+	 * Return the resilience of a create (a POST). When an attempt ends without a clear
+	 * answer (no answer, or a {@code 5xx}), the next attempt first looks for what the
+	 * lost one may have created, and only creates if it finds nothing: nothing is ever
+	 * created twice.
 	 * @param <T> the created resource
 	 * @param operation the operation
-	 * @param attempt makes one attempt of the create, which tells the given listener of
-	 * each answer it reads
 	 * @param lookup finds what an earlier attempt created
-	 * @return the call with retries, circuit breaker, pacing and deadline
+	 * @return the operator that adds retries, circuit breaker, pacing and deadline
 	 */
-	<T> Mono<T> create(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt, CreateLookup<T> lookup) {
-		return run(operation, attempt, lookup, true);
+	<T> Function<Mono<T>, Mono<T>> create(ApiOperation operation, CreateLookup<T> lookup) {
+		return (request) -> run(operation, request, lookup, true);
 	}
 
-	private <T> Mono<T> run(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
-			@Nullable CreateLookup<T> lookup, boolean repeatable) {
+	/**
+	 * The call's state travels in the subscriber's context, under
+	 * {@code AnswerListener.class}, to the exchange that reads each answer: no attempt
+	 * copies anything to carry it.
+	 */
+	private <T> Mono<T> run(ApiOperation operation, Mono<T> request, @Nullable CreateLookup<T> lookup,
+			boolean repeatable) {
 		return Mono.defer(() -> {
 			CallState state = new CallState(this.resilience.clock().instant());
 			Observation observation = Observation.createNotStarted(CALLS_OBSERVATION, this.observations)
@@ -197,7 +203,7 @@ final class ResilientCalls {
 				.lowCardinalityKeyValue("operation", operation.operationName())
 				.lowCardinalityKeyValue("method", operation.method().name())
 				.start();
-			Mono<T> oneAttempt = Mono.defer(() -> nextAttempt(operation, attempt, lookup, state))
+			Mono<T> oneAttempt = Mono.defer(() -> nextAttempt(operation, request, lookup, state))
 				.transform((mono) -> throughCircuitBreaker(operation, mono))
 				.onErrorResume(FunctionsNotFoundException.class,
 						(ex) -> (HttpMethod.DELETE.equals(operation.method()) && state.lostAnswer != null)
@@ -217,7 +223,8 @@ final class ResilientCalls {
 				.doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
 				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation)
+					.put(AnswerListener.class, state));
 		});
 	}
 
@@ -257,15 +264,15 @@ final class ResilientCalls {
 				+ ((summary.requestId() != null) ? ", request_id " + summary.requestId() : "");
 	}
 
-	private <T> Mono<T> nextAttempt(ApiOperation operation, Function<AnswerListener, Mono<T>> attempt,
-			@Nullable CreateLookup<T> lookup, CallState state) {
-		Mono<T> create = limited(paced(operation, state.counted(Mono.defer(() -> attempt.apply(state)))));
+	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> request, @Nullable CreateLookup<T> lookup,
+			CallState state) {
+		Mono<T> create = limited(paced(operation, state.counted(request)));
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return limited(paced(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer, state)))))
+		return limited(paced(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer)))))
 			.switchIfEmpty(create);
 	}
 

@@ -206,19 +206,14 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	 * credential's replacement, when there is one (a managed access key).
 	 */
 	private <T> Mono<T> call(ApiOperation operation, Function<ApiExchange, Mono<T>> request, boolean repeatable) {
-		return Mono.zip(this.apiHost, this.credentials.current())
-			.flatMap(
-					(host) -> this.calls
-						.call(operation,
-								(answers) -> request
-									.apply(host.getT1().authenticated(host.getT2()).reportingTo(answers)),
-								repeatable)
-						.onErrorResume(FunctionsUnauthorizedException.class, (refused) -> this.credentials
-							.replace(host.getT2())
+		return Mono.zip(this.apiHost, this.credentials.current()).flatMap((host) -> {
+			Mono<T> call = request.apply(host.getT1()).transformDeferred(this.calls.call(operation, repeatable));
+			return call.contextWrite(ApiExchange.withCredentials(host.getT2()))
+				.onErrorResume(FunctionsUnauthorizedException.class,
+						(refused) -> this.credentials.replace(host.getT2())
 							.switchIfEmpty(Mono.error(refused))
-							.flatMap((fresh) -> this.calls.call(operation,
-									(answers) -> request.apply(host.getT1().authenticated(fresh).reportingTo(answers)),
-									repeatable))));
+							.flatMap((fresh) -> call.contextWrite(ApiExchange.withCredentials(fresh))));
+		});
 	}
 
 	/**

@@ -89,16 +89,16 @@ class RequestBudgetTests {
 
 	/** A call that records, in order, which of them went. */
 	private static Mono<String> call(ResilientCalls calls, String name, List<String> sent) {
-		return calls.call(ApiOperation.LIST_NAMESPACES, (answers) -> Mono.fromSupplier(() -> {
+		return Mono.defer(() -> Mono.fromSupplier(() -> {
 			sent.add(name);
 			return name;
-		}));
+		})).transformDeferred(calls.call(ApiOperation.LIST_NAMESPACES));
 	}
 
 	/** A call that records that it went, and is never answered. */
 	private static Mono<String> unanswered(ResilientCalls calls, String name, List<String> sent) {
-		return calls.call(ApiOperation.LIST_NAMESPACES,
-				(answers) -> Mono.<String>never().doOnSubscribe((subscription) -> sent.add(name)));
+		return Mono.defer(() -> Mono.<String>never().doOnSubscribe((subscription) -> sent.add(name)))
+			.transformDeferred(calls.call(ApiOperation.LIST_NAMESPACES));
 	}
 
 	@Test
@@ -182,7 +182,7 @@ class RequestBudgetTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 		ResilientCalls calls = calls(250);
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.LIST_NAMESPACES, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.LIST_NAMESPACES)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(29))
 			.then(() -> assertThat(server.sent()).isZero())
@@ -221,15 +221,16 @@ class RequestBudgetTests {
 		this.latest.record(new RateLimit(5000, 0, reset));
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 
-		StepVerifier.create(calls.call(ApiOperation.LIST_NAMESPACES, server.attempt())).verifyErrorSatisfies((ex) -> {
-			FunctionsRateLimitException error = (FunctionsRateLimitException) ex;
-			assertThat(error.errorId()).isEqualTo("client_rate_limit");
-			assertThat(error.kind()).isEqualTo(FailureKind.CLIENT_RATE_LIMITED);
-			assertThat(error.resetAt()).isEqualTo(reset);
-			assertThat(error.retryAfter()).isEqualTo(Duration.ofMinutes(20));
-			assertThat(error.sent()).isFalse();
-			assertThat(error).hasMessageStartingWith("listNamespaces not sent: the hourly request budget is spent");
-		});
+		StepVerifier.create(server.send().transformDeferred(calls.call(ApiOperation.LIST_NAMESPACES)))
+			.verifyErrorSatisfies((ex) -> {
+				FunctionsRateLimitException error = (FunctionsRateLimitException) ex;
+				assertThat(error.errorId()).isEqualTo("client_rate_limit");
+				assertThat(error.kind()).isEqualTo(FailureKind.CLIENT_RATE_LIMITED);
+				assertThat(error.resetAt()).isEqualTo(reset);
+				assertThat(error.retryAfter()).isEqualTo(Duration.ofMinutes(20));
+				assertThat(error.sent()).isFalse();
+				assertThat(error).hasMessageStartingWith("listNamespaces not sent: the hourly request budget is spent");
+			});
 		assertThat(server.sent()).isZero();
 	}
 
@@ -237,11 +238,11 @@ class RequestBudgetTests {
 	void remainingBudgetOrAPastResetHoldsNothing() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 		this.latest.record(new RateLimit(5000, 1, NOW.plusSeconds(30)));
-		StepVerifier.create(calls(250).call(ApiOperation.LIST_NAMESPACES, server.attempt()))
+		StepVerifier.create(server.send().transformDeferred(calls(250).call(ApiOperation.LIST_NAMESPACES)))
 			.expectNext("ok")
 			.verifyComplete();
 		this.latest.record(new RateLimit(5000, 0, NOW.minusSeconds(1)));
-		StepVerifier.create(calls(250).call(ApiOperation.LIST_NAMESPACES, server.attempt()))
+		StepVerifier.create(server.send().transformDeferred(calls(250).call(ApiOperation.LIST_NAMESPACES)))
 			.expectNext("ok")
 			.verifyComplete();
 		assertThat(server.sent()).isEqualTo(2);
@@ -291,12 +292,9 @@ class RequestBudgetTests {
 	void slotCountsFromTheAnswerAsTheServerCountedTheRequestBeforeIt() {
 		List<String> sent = new CopyOnWriteArrayList<>();
 		ResilientCalls calls = calls(1);
-		calls
-			.call(ApiOperation.LIST_NAMESPACES,
-					(answers) -> Mono.delay(Duration.ofSeconds(5))
-						.doOnSubscribe((subscription) -> sent.add("slow"))
-						.thenReturn("slow"))
-			.subscribe();
+		Mono.defer(() -> Mono.delay(Duration.ofSeconds(5))
+			.doOnSubscribe((subscription) -> sent.add("slow"))
+			.thenReturn("slow")).transformDeferred(calls.call(ApiOperation.LIST_NAMESPACES)).subscribe();
 		call(calls, "next", sent).subscribe();
 
 		this.time.advanceTimeBy(Duration.ofMillis(64_999));

@@ -103,7 +103,7 @@ class ResilientCallsTests {
 			.thenAnswer("ok");
 		ResilientCalls calls = calls(resilience().jitter(zeroJitter()).build());
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.GET_NAMESPACE)))
 			.expectSubscription()
 			.then(() -> assertThat(server.sent()).isEqualTo(1))
 			.thenAwait(Duration.ofSeconds(17).minusMillis(1))
@@ -121,7 +121,7 @@ class ResilientCallsTests {
 			.thenAnswer("ok");
 		ResilientCalls calls = calls(resilience().build());
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.GET_NAMESPACE)))
 			.expectSubscription()
 			.thenAwait(Duration.ofMillis(5499))
 			.then(() -> assertThat(server.sent()).isEqualTo(1))
@@ -137,7 +137,7 @@ class ResilientCallsTests {
 			.thenAnswer("ok");
 		ResilientCalls calls = calls(resilience().jitter(zeroJitter()).build());
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.LIST_TRIGGERS, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.LIST_TRIGGERS)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(41))
 			.then(() -> assertThat(server.sent()).isEqualTo(1))
@@ -154,7 +154,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(hourly).thenAnswer("too late");
 		ResilientCalls calls = calls(resilience().maxRateLimitWait(Duration.ofMinutes(1)).build());
 
-		StepVerifier.create(calls.call(operation, server.attempt())).verifyErrorSatisfies((ex) -> {
+		StepVerifier.create(server.send().transformDeferred(calls.call(operation))).verifyErrorSatisfies((ex) -> {
 			assertThat(ex).isSameAs(hourly);
 			assertThat(((FunctionsRateLimitException) ex).resetAt()).isEqualTo(NOW.plus(Duration.ofMinutes(37)));
 		});
@@ -168,7 +168,7 @@ class ResilientCallsTests {
 			.thenAnswer("created");
 		ResilientCalls calls = calls(resilience().jitter(zeroJitter()).build());
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.CREATE_TRIGGER, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.CREATE_TRIGGER)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(2))
 			.expectNext("created")
@@ -184,7 +184,7 @@ class ResilientCallsTests {
 
 		// With the jitter at its upper bound the waits are the bounds: 1 s, 2 s, 4 s, 8
 		// s.
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.GET_TRIGGER, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.GET_TRIGGER)))
 			.expectSubscription()
 			.then(() -> assertThat(server.sent()).isEqualTo(1))
 			.thenAwait(Duration.ofSeconds(1))
@@ -207,7 +207,7 @@ class ResilientCallsTests {
 		ResilientCalls calls = calls(
 				resilience().retry(new RetrySettings(4, Duration.ofSeconds(10), 3.0, Duration.ofSeconds(20))).build());
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.GET_TRIGGER, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.GET_TRIGGER)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(10))
 			.then(() -> assertThat(server.sent()).isEqualTo(2))
@@ -231,7 +231,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(502));
 		ResilientCalls calls = calls(resilience().jitter(recording).build());
 
-		StepVerifier.withVirtualTime(() -> calls.call(ApiOperation.DELETE_TRIGGER, server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.DELETE_TRIGGER)))
 			.expectSubscription()
 			.expectError(FunctionsServerException.class)
 			.verify();
@@ -244,7 +244,8 @@ class ResilientCallsTests {
 	void serverErrorThatIsNotTransientIsNotRetried(int status) {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(status));
 
-		StepVerifier.create(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE)))
 			.expectError(FunctionsServerException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);
@@ -257,7 +258,8 @@ class ResilientCallsTests {
 			.thenAnswer("ok");
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.UPDATE_TRIGGER, server.attempt()))
+			.withVirtualTime(() -> server.send()
+				.transformDeferred(calls(resilience().build()).call(ApiOperation.UPDATE_TRIGGER)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))
 			.expectNext("ok")
@@ -269,7 +271,8 @@ class ResilientCallsTests {
 	void postWithoutALookupIsNotRetriedAfterItMayHaveActed() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503)).thenAnswer("twice");
 
-		StepVerifier.create(calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE, server.attempt()))
+		StepVerifier
+			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE)))
 			.expectError(FunctionsServerException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);
@@ -280,7 +283,8 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(refused()).thenAnswer("created");
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE, server.attempt()))
+			.withVirtualTime(() -> server.send()
+				.transformDeferred(calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -296,16 +300,12 @@ class ResilientCallsTests {
 		List<Instant> earliest = new ArrayList<>();
 		ResilientCalls calls = calls(resilience().build());
 
-		StepVerifier.withVirtualTime(() -> calls.create(ApiOperation.CREATE_NAMESPACE, creates.attempt(),
-				(createdNoEarlierThan, lostAnswer, answers) -> {
-					earliest.add(createdNoEarlierThan);
-					assertThat(lostAnswer).isInstanceOf(FunctionsConnectionException.class);
-					return lookups.send();
-				}))
-			.expectSubscription()
-			.thenAwait(Duration.ofSeconds(1))
-			.expectNext("found")
-			.verifyComplete();
+		StepVerifier.withVirtualTime(() -> creates.send()
+			.transformDeferred(calls.create(ApiOperation.CREATE_NAMESPACE, (createdNoEarlierThan, lostAnswer) -> {
+				earliest.add(createdNoEarlierThan);
+				assertThat(lostAnswer).isInstanceOf(FunctionsConnectionException.class);
+				return lookups.send();
+			}))).expectSubscription().thenAwait(Duration.ofSeconds(1)).expectNext("found").verifyComplete();
 		assertThat(creates.sent()).isEqualTo(1);
 		assertThat(lookups.sent()).isEqualTo(1);
 		assertThat(earliest).containsExactly(NOW.minus(ResilientCalls.CLOCK_SKEW_ALLOWANCE));
@@ -318,8 +318,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswerEmpty();
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER, creates.attempt(),
-					(earliest, lostAnswer, answers) -> lookups.send()))
+			.withVirtualTime(() -> creates.send()
+				.transformDeferred(calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
+						(earliest, lostAnswer) -> lookups.send())))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -334,8 +335,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswer("found");
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER, creates.attempt(),
-					(earliest, lostAnswer, answers) -> lookups.send()))
+			.withVirtualTime(() -> creates.send()
+				.transformDeferred(calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
+						(earliest, lostAnswer) -> lookups.send())))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -349,8 +351,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswerEmpty();
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER, creates.attempt(),
-					(earliest, lostAnswer, answers) -> lookups.send()))
+			.withVirtualTime(() -> creates.send()
+				.transformDeferred(calls(resilience().build()).create(ApiOperation.CREATE_TRIGGER,
+						(earliest, lostAnswer) -> lookups.send())))
 			.expectSubscription()
 			.thenAwait(Duration.ofMinutes(1))
 			.expectError(FunctionsServerException.class)
@@ -370,7 +373,7 @@ class ResilientCallsTests {
 				new FunctionsApiException("op", 418, "teapot", "no", null))) {
 			ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(error).thenAnswer("ok");
 
-			StepVerifier.create(calls(resilience().build()).call(operation, server.attempt()))
+			StepVerifier.create(server.send().transformDeferred(calls(resilience().build()).call(operation)))
 				.verifyErrorSatisfies((ex) -> assertThat(ex).isSameAs(error));
 			assertThat(server.sent()).isEqualTo(1);
 		}
@@ -381,7 +384,8 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>()
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "namespace not found", null));
 
-		StepVerifier.create(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE)))
 			.expectError(FunctionsNotFoundException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);
@@ -393,7 +397,8 @@ class ResilientCallsTests {
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "trigger not found", null));
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER, server.attempt()))
+			.withVirtualTime(() -> server.send()
+				.transformDeferred(calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.verifyComplete();
@@ -405,7 +410,8 @@ class ResilientCallsTests {
 		ScriptedAttempts<Void> server = new ScriptedAttempts<Void>()
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "trigger not found", null));
 
-		StepVerifier.create(calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER, server.attempt()))
+		StepVerifier
+			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER)))
 			.expectError(FunctionsNotFoundException.class)
 			.verify();
 	}
@@ -416,7 +422,8 @@ class ResilientCallsTests {
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "namespace not found", null));
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().build()).call(ApiOperation.GET_NAMESPACE, server.attempt()))
+			.withVirtualTime(
+					() -> server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectError(FunctionsNotFoundException.class)
@@ -429,8 +436,8 @@ class ResilientCallsTests {
 		breaker.transitionToOpenState();
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
 
-		StepVerifier.create(calls(resilience().circuitBreaker(breaker).build()).call(ApiOperation.LIST_NAMESPACES,
-				server.attempt()))
+		StepVerifier.create(server.send()
+			.transformDeferred(calls(resilience().circuitBreaker(breaker).build()).call(ApiOperation.LIST_NAMESPACES)))
 			.verifyErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(FunctionsUnavailableException.class)
 					.hasMessage("listNamespaces not sent: circuit breaker 'do-functions' is open after repeated "
@@ -450,9 +457,8 @@ class ResilientCallsTests {
 					.build());
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503));
 
-		StepVerifier
-			.withVirtualTime(() -> calls(resilience().circuitBreaker(breaker).build()).call(ApiOperation.GET_NAMESPACE,
-					server.attempt()))
+		StepVerifier.withVirtualTime(() -> server.send()
+			.transformDeferred(calls(resilience().circuitBreaker(breaker).build()).call(ApiOperation.GET_NAMESPACE)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))
 			.expectError(FunctionsUnavailableException.class)
@@ -466,8 +472,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503));
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
-				.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+			.withVirtualTime(() -> server.send()
+				.transformDeferred(calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
+					.call(ApiOperation.GET_NAMESPACE)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(5))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(FunctionsTimeoutException.class)
@@ -483,8 +490,9 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(refused);
 
 		StepVerifier
-			.withVirtualTime(() -> calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
-				.call(ApiOperation.GET_NAMESPACE, server.attempt()))
+			.withVirtualTime(() -> server.send()
+				.transformDeferred(calls(resilience().callTimeout(Duration.ofSeconds(5)).build())
+					.call(ApiOperation.GET_NAMESPACE)))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(5))
 			.expectErrorSatisfies((ex) -> {
@@ -502,7 +510,9 @@ class ResilientCallsTests {
 	void withoutRetryEachCallMakesOneAttempt() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503)).thenAnswer("ok");
 
-		StepVerifier.create(calls(resilience().noRetry().build()).call(ApiOperation.GET_NAMESPACE, server.attempt()))
+		StepVerifier
+			.create(server.send()
+				.transformDeferred(calls(resilience().noRetry().build()).call(ApiOperation.GET_NAMESPACE)))
 			.expectError(FunctionsServerException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);

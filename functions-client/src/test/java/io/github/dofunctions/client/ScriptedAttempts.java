@@ -3,7 +3,6 @@ package io.github.dofunctions.client;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
@@ -31,13 +30,6 @@ final class ScriptedAttempts<T> {
 	ScriptedAttempts<T> thenAnswerEmpty() {
 		this.script.add(Mono::empty);
 		return this;
-	}
-
-	/**
-	 * The attempt, as the call layer makes it: it tells nothing to its answer listener.
-	 */
-	Function<AnswerListener, Mono<T>> attempt() {
-		return (answers) -> send();
 	}
 
 	/**
