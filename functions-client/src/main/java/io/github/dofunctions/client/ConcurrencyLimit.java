@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.util.context.ContextView;
 
 /**
  * Lets at most a given number of requests be in flight; the others queue, in order, and
@@ -14,6 +15,13 @@ import reactor.core.publisher.MonoSink;
  * <p>
  * Resilience4j's reactive bulkhead refuses a request over the limit at once instead of
  * queueing it, which would turn a burst of calls into failures.
+ * <p>
+ * A request may {@link #keep} its permit past its own end, for what the platform still
+ * counts as in flight: a blocking invocation demoted to an asynchronous one (answered
+ * {@code 202} once the platform stopped waiting) runs on, and OpenWhisk's concurrency
+ * limit counts each activation until it completes, not until its request is answered
+ * (apache/openwhisk, {@code LoadBalancer.activeActivationsFor}, which the
+ * {@code ActivationThrottler} compares with {@code concurrentInvocations}).
  */
 final class ConcurrencyLimit {
 
@@ -30,11 +38,25 @@ final class ConcurrencyLimit {
 	}
 
 	/**
-	 * Run a request once a permit is free, and free the permit however it ends.
+	 * Run a request once a permit is free, and free the permit however it ends, unless
+	 * the request {@link #keep kept} it. The permit is in the request's context.
 	 */
 	<T> Mono<T> run(Mono<T> request) {
-		return Mono.usingWhen(acquire(), (permit) -> request, Permit::release, (permit, ex) -> permit.release(),
-				Permit::release);
+		return Mono.usingWhen(acquire(),
+				(permit) -> request.contextWrite((context) -> context.put(Permit.class, permit)), Permit::release,
+				(permit, ex) -> permit.release(), Permit::release);
+	}
+
+	/**
+	 * Keep the permit of the request running in the given context past the request's end:
+	 * it is freed only when the returned action runs (once, however often it is run).
+	 * @param context the context of a request run by {@link #run}
+	 * @return what frees the permit; does nothing if the request holds none
+	 */
+	static Runnable keep(ContextView context) {
+		Permit permit = context.getOrDefault(Permit.class, null);
+		return (permit != null && permit.kept.compareAndSet(false, true)) ? permit::free : () -> {
+		};
 	}
 
 	int inFlight() {
@@ -126,13 +148,22 @@ final class ConcurrencyLimit {
 
 	private final class Permit {
 
+		private final AtomicBoolean kept = new AtomicBoolean();
+
 		private final AtomicBoolean released = new AtomicBoolean();
 
+		/** Free the permit as its request ends, unless the request kept it. */
 		Mono<Void> release() {
+			if (!this.kept.get()) {
+				free();
+			}
+			return Mono.empty();
+		}
+
+		void free() {
 			if (this.released.compareAndSet(false, true)) {
 				handOver();
 			}
-			return Mono.empty();
 		}
 
 	}

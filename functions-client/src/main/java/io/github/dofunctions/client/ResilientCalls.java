@@ -266,13 +266,13 @@ final class ResilientCalls {
 
 	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> request, @Nullable CreateLookup<T> lookup,
 			CallState state) {
-		Mono<T> create = limited(paced(operation, state.counted(request)));
+		Mono<T> create = limited(operation, paced(operation, state.counted(request)));
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return limited(paced(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer)))))
+		return limited(operation, paced(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer)))))
 			.switchIfEmpty(create);
 	}
 
@@ -284,11 +284,14 @@ final class ResilientCalls {
 	}
 
 	/**
-	 * Hold a request until fewer than the concurrency limit are in flight. The permit is
-	 * taken before pacing, so that requests leave in the order their slots were booked.
+	 * Hold an invocation until fewer than the concurrency limit are in flight. The permit
+	 * is taken before pacing, so that requests leave in the order their slots were
+	 * booked. Only invocations count, as the platform counts only activations: reading
+	 * activations (the polls of a demoted invocation among them) never waits for one.
 	 */
-	private <T> Mono<T> limited(Mono<T> request) {
-		return (this.concurrency != null) ? this.concurrency.run(request) : request;
+	private <T> Mono<T> limited(ApiOperation operation, Mono<T> request) {
+		return (this.concurrency != null && operation == ApiOperation.INVOKE_FUNCTION) ? this.concurrency.run(request)
+				: request;
 	}
 
 	private <T> Mono<T> throughCircuitBreaker(ApiOperation operation, Mono<T> attempt) {

@@ -53,6 +53,9 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 
 	private static final String ACTIONS = "/api/v1/namespaces/_/actions";
 
+	private static final Runnable NOTHING = () -> {
+	};
+
 	@SuppressWarnings("unchecked")
 	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
 
@@ -110,6 +113,12 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 			.mapNotNull((activation) -> convert(ApiOperation.INVOKE_FUNCTION, activation.result(), resultType));
 	}
 
+	/**
+	 * Invokes a function and waits for its activation. A call the platform demoted
+	 * ({@code 202}: it stopped waiting and the function runs on) keeps its place in the
+	 * namespace's concurrency limit until its activation has ended, as the platform
+	 * counts it, or the caller stops waiting.
+	 */
 	@Override
 	public Mono<Activation> invokeForActivation(Invocation invocation) {
 		Assert.notNull(invocation, "invocation must not be null");
@@ -118,9 +127,13 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 		return Mono.defer(() -> {
 			long deadlineAt = now() + deadline.toMillis();
 			AtomicReference<@Nullable String> demotedTo = new AtomicReference<>();
-			return call(ApiOperation.INVOKE_FUNCTION, (exchange) -> invokeOnce(exchange, invocation, parameters, true),
-					invocation.idempotent())
-				.flatMap((record) -> {
+			AtomicReference<Runnable> keptSlot = new AtomicReference<>(NOTHING);
+			return call(ApiOperation.INVOKE_FUNCTION, (exchange) -> invokeOnce(exchange, invocation, parameters, true)
+				.transformDeferredContextual((answer, context) -> answer.doOnNext((record) -> {
+					if (!record.hasEnded()) {
+						keptSlot.set(ConcurrencyLimit.keep(context));
+					}
+				})), invocation.idempotent()).flatMap((record) -> {
 					if (record.hasEnded()) {
 						return Mono.just(record);
 					}
@@ -132,7 +145,8 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 				.timeout(deadline,
 						Mono.defer(() -> Mono
 							.error(new FunctionInvocationTimeoutException(ApiOperation.INVOKE_FUNCTION.operationName(),
-									invocation.function(), demotedTo.get(), deadline))));
+									invocation.function(), demotedTo.get(), deadline))))
+				.doFinally((signal) -> keptSlot.getAndSet(NOTHING).run());
 		});
 	}
 

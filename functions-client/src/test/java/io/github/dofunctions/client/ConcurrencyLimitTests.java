@@ -51,6 +51,28 @@ class ConcurrencyLimitTests {
 	}
 
 	@Test
+	void keptPermitIsFreedOnlyWhenItsHolderFreesIt() {
+		List<Runnable> kept = new ArrayList<>();
+		this.limit.run(Mono.deferContextual((context) -> {
+			kept.add(ConcurrencyLimit.keep(context));
+			return Mono.just("demoted");
+		})).subscribe();
+		request(1).subscribe();
+		request(2).subscribe();
+
+		assertThat(this.started).containsExactly(1);
+		assertThat(this.limit.inFlight()).isEqualTo(2);
+
+		kept.get(0).run();
+		kept.get(0).run();
+
+		assertThat(this.started).containsExactly(1, 2);
+		this.answers.get(0).tryEmitValue("one");
+		this.answers.get(1).tryEmitValue("two");
+		assertThat(this.limit.inFlight()).isZero();
+	}
+
+	@Test
 	void cancelledRequestsGiveTheirPlaceBack() {
 		Disposable running = request(0).subscribe();
 		request(1).subscribe();

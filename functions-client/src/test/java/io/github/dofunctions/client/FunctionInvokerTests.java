@@ -2,13 +2,16 @@ package io.github.dofunctions.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
@@ -25,6 +28,7 @@ import io.github.dofunctions.test.StubbedFunctionsApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.util.unit.DataSize;
@@ -238,6 +242,43 @@ class FunctionInvokerTests {
 		assertThat(activation.start()).isEqualTo(Instant.ofEpochMilli(1700000000000L));
 		assertThat(activation.duration()).isEqualTo(Duration.ofMillis(42));
 		api.server().verify(1, postRequestedFor(urlPathEqualTo(HELLO)));
+	}
+
+	@Test
+	void demotedCallKeepsItsPlaceInTheConcurrencyLimitUntilItsActivationEnds() {
+		FunctionsResilience resilience = FunctionsResilience.invocationBuilder(NAMESPACE_ID)
+			.noPacing()
+			.concurrencyLimit(1)
+			.build();
+		FunctionInvoker invoker = api.templateBuilder()
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> resilience)
+				.pollInterval(Duration.ofMillis(10), Duration.ofMillis(40))
+				.build())
+			.build()
+			.invoker(NAMESPACE_ID);
+		api.server()
+			.stubFor(post(urlPathEqualTo(ACTIONS + "slow")).willReturn(answer(202, "{\"activationId\": \"a8\"}")));
+		api.stubSequence(() -> get(ACTIVATIONS + "/a8"), answer(404, "{\"error\": \"not yet\"}"),
+				answer(200, succeeded("a8", "{\"n\": 1}")));
+		api.server()
+			.stubFor(post(urlPathEqualTo(ACTIONS + "fast")).willReturn(answer(200, succeeded("f1", "{\"n\": 2}"))));
+		// The namespace and the access key are known before the two calls race.
+		invoker.invoke("fast", Map.of()).block();
+
+		StepVerifier.create(Mono.zip(invoker.invoke("slow", Map.of()), invoker.invoke("fast", Map.of())))
+			.assertNext((results) -> assertThat(results.getT1()).containsEntry("n", 1))
+			.verifyComplete();
+
+		List<ServeEvent> newestFirst = new ArrayList<>(api.server().getAllServeEvents());
+		Collections.reverse(newestFirst);
+		List<String> journal = newestFirst.stream()
+			.map((event) -> event.getRequest().getMethod() + " " + event.getRequest().getUrl().replaceAll("\\?.*", ""))
+			.filter((request) -> request.contains("/actions/") || request.contains("/activations/"))
+			.toList();
+		assertThat(journal).containsSubsequence("POST " + ACTIONS + "fast", "POST " + ACTIONS + "slow")
+			.endsWith("POST " + ACTIONS + "slow", "GET " + ACTIVATIONS + "/a8", "GET " + ACTIVATIONS + "/a8",
+					"POST " + ACTIONS + "fast");
 	}
 
 	@Test

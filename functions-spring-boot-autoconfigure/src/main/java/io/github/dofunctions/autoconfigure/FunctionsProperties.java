@@ -776,8 +776,9 @@ public class FunctionsProperties implements Validator {
 		private int requestsPerMinute = 600;
 
 		/**
-		 * Most requests in flight at once per namespace; the others wait. DigitalOcean
-		 * runs 120 invocations at once per namespace.
+		 * Most invocations running at once per namespace, a demoted one until its
+		 * activation ends; the others wait. DigitalOcean runs 120 invocations at once per
+		 * namespace.
 		 */
 		private int maxConcurrency = 120;
 

@@ -389,8 +389,10 @@ public final class FunctionsResilience {
 		}
 
 		/**
-		 * Let at most the given number of requests be in flight at once; the others wait,
-		 * in order, for one to end.
+		 * Let at most the given number of invocations run at once; the others wait, in
+		 * order, for one to end. A blocking invocation the platform demoted (answered
+		 * {@code 202}) counts until its activation has ended, as the platform counts it.
+		 * Other calls are never held by it.
 		 * @param concurrencyLimit the limit; none by default, 120 for invocations
 		 * @return this builder
 		 */
