@@ -218,7 +218,7 @@ final class ResilientCalls {
 					}
 				});
 			RetryPolicy policy = repeatable ? this.safeToRepeat : this.notSafeToRepeat;
-			Mono<T> retried = (policy != null) ? oneAttempt.retryWhen(retry(operation, policy)) : oneAttempt;
+			Mono<T> retried = (policy != null) ? retried(operation, policy, oneAttempt) : oneAttempt;
 			return withDeadline(operation, retried, state)
 				.doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
@@ -305,30 +305,40 @@ final class ResilientCalls {
 	}
 
 	/**
-	 * Apply the policy: it decides whether a failure is retried and bounds the backoff; a
-	 * {@code 429} waits as the server says, or fails at once when that is too long.
+	 * Retry a call after its first attempt failed, as the policy says. The retry
+	 * machinery (its companion publisher and backoff state) is made only then: a call
+	 * that succeeds at its first attempt pays for none of it.
 	 */
-	private Retry retry(ApiOperation operation, RetryPolicy policy) {
-		return Retry.from((signals) -> {
+	private <T> Mono<T> retried(ApiOperation operation, RetryPolicy policy, Mono<T> attempt) {
+		return attempt.onErrorResume((first) -> {
 			BackOffExecution backOff = policy.getBackOff().start();
-			return signals.concatMap((signal) -> {
-				Throwable failure = signal.failure();
-				long bound = backOff.nextBackOff();
-				if (!policy.shouldRetry(failure) || bound == BackOffExecution.STOP) {
-					return Mono.error(failure);
-				}
-				Duration wait = this.delays.fullJitter(bound);
-				if (failure instanceof FunctionsRateLimitException rateLimited) {
-					Duration asked = this.delays.rateLimitWait(rateLimited);
-					if (asked != null && asked.compareTo(this.resilience.maxRateLimitWait()) > 0) {
-						return Mono.error(failure);
-					}
-					wait = (asked != null) ? this.delays.withSmallJitter(asked) : wait;
-				}
-				this.listener.onRetry(operation, RetryReason.of(failure), wait);
-				return Mono.delay(wait);
-			});
+			return backOff(operation, policy, backOff, first).then(attempt.retryWhen(Retry.from((signals) -> signals
+				.concatMap((signal) -> backOff(operation, policy, backOff, signal.failure())))));
 		});
+	}
+
+	/**
+	 * Apply the policy to one failure: it decides whether the failure is retried and
+	 * bounds the backoff; a {@code 429} waits as the server says, or fails at once when
+	 * that is too long.
+	 * @return the wait before the next attempt, or the failure
+	 */
+	private Mono<Long> backOff(ApiOperation operation, RetryPolicy policy, BackOffExecution backOff,
+			Throwable failure) {
+		long bound = backOff.nextBackOff();
+		if (!policy.shouldRetry(failure) || bound == BackOffExecution.STOP) {
+			return Mono.error(failure);
+		}
+		Duration wait = this.delays.fullJitter(bound);
+		if (failure instanceof FunctionsRateLimitException rateLimited) {
+			Duration asked = this.delays.rateLimitWait(rateLimited);
+			if (asked != null && asked.compareTo(this.resilience.maxRateLimitWait()) > 0) {
+				return Mono.error(failure);
+			}
+			wait = (asked != null) ? this.delays.withSmallJitter(asked) : wait;
+		}
+		this.listener.onRetry(operation, RetryReason.of(failure), wait);
+		return Mono.delay(wait);
 	}
 
 	private <T> Mono<T> withDeadline(ApiOperation operation, Mono<T> call, CallState state) {
