@@ -2,7 +2,6 @@ package io.github.dofunctions.emulator.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.dofunctions.emulator.FunctionsEmulator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,7 +48,7 @@ public class FunctionsEmulatorProperties {
 	 * Triggers an emulated namespace may have: 3 by default, DigitalOcean's limit while
 	 * scheduled triggers are in private preview.
 	 */
-	private int triggerLimit = FunctionsEmulator.DEFAULT_TRIGGER_LIMIT;
+	private int triggerLimit = 3;
 
 	/**
 	 * Requests allowed in any burst window before a 429 with retry-after.

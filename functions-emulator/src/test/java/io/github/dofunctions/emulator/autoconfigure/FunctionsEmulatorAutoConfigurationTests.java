@@ -1,7 +1,10 @@
 package io.github.dofunctions.emulator.autoconfigure;
 
 import java.time.Duration;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.dofunctions.autoconfigure.FunctionsAutoConfiguration;
 import io.github.dofunctions.autoconfigure.FunctionsConnectionDetails;
@@ -14,6 +17,8 @@ import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -142,6 +147,26 @@ class FunctionsEmulatorAutoConfigurationTests {
 				.expectError(FunctionsLimitReachedException.class)
 				.verify();
 		});
+	}
+
+	/**
+	 * An IDE shows each property's default from the metadata the configuration processor
+	 * writes, which it can only read from a literal.
+	 */
+	@Test
+	void everyPropertyWithADefaultShowsItInTheMetadata() throws IOException {
+		try (InputStream metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			JsonNode properties = JsonMapper.builder().build().readTree(metadata).get("properties");
+			Map<String, String> defaults = new TreeMap<>();
+			properties.forEach((property) -> defaults.put(property.get("name").asString(),
+					property.has("defaultValue") ? property.get("defaultValue").asString() : null));
+
+			assertThat(defaults).containsEntry("do.functions.emulator.trigger-limit", "3")
+				.containsEntry("do.functions.emulator.namespace-limit", "10")
+				.containsEntry("do.functions.emulator.demote-after", "30s");
+			assertThat(defaults.entrySet().stream().filter((entry) -> entry.getValue() == null).map(Map.Entry::getKey))
+				.containsExactly("do.functions.emulator.token");
+		}
 	}
 
 }
