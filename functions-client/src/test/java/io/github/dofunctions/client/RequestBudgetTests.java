@@ -3,11 +3,8 @@ package io.github.dofunctions.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.github.dofunctions.client.error.FailureKind;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
@@ -16,13 +13,13 @@ import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.resilience.BudgetStore;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.LocalBudgetStore;
+import io.github.dofunctions.client.resilience.SchedulerClocks;
 import io.github.dofunctions.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -46,26 +43,6 @@ class RequestBudgetTests {
 		this.time = VirtualTimeScheduler.getOrSet();
 	}
 
-	/** The time of Reactor's parallel scheduler: the tests' virtual time. */
-	private static final Clock SCHEDULER_CLOCK = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
-		}
-
-	};
-
 	@AfterEach
 	void realTime() {
 		VirtualTimeScheduler.reset();
@@ -77,7 +54,7 @@ class RequestBudgetTests {
 
 	private ResilientCalls calls(int requestsPerMinute, BudgetStore store, Duration maxWait) {
 		return new ResilientCalls(FunctionsResilience.builder()
-			.clock(Clock.offset(SCHEDULER_CLOCK, Duration.between(Instant.EPOCH, NOW)))
+			.clock(Clock.offset(SchedulerClocks.scheduler(), Duration.between(Instant.EPOCH, NOW)))
 			.noRetry()
 			.noCircuitBreaker()
 			.callTimeout(null)
