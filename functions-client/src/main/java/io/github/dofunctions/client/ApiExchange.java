@@ -3,11 +3,9 @@ package io.github.dofunctions.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -55,8 +53,6 @@ final class ApiExchange {
 
 	private final int maxResponseBytes;
 
-	private final Duration responseTimeout;
-
 	private final RateLimitState rateLimit;
 
 	/** Readers resolved once per answer type, not on every answer. */
@@ -65,17 +61,15 @@ final class ApiExchange {
 	/**
 	 * @param authentication adds the credential to each request, or {@code null} for a
 	 * host whose calls each carry their own in their context ({@link #withCredentials})
-	 * @param responseTimeout how long an attempt may take until its whole answer has come
 	 * @param rateLimit where the {@code ratelimit-*} headers of each answer are recorded
 	 */
 	ApiExchange(WebClient webClient, @Nullable Consumer<HttpHeaders> authentication, JsonMapper json,
-			int maxResponseBytes, Duration responseTimeout, Clock clock, RateLimitState rateLimit) {
+			int maxResponseBytes, Clock clock, RateLimitState rateLimit) {
 		this.webClient = webClient;
 		this.authentication = authentication;
 		this.json = json;
 		this.errors = new ErrorResponses(json, clock);
 		this.maxResponseBytes = maxResponseBytes;
-		this.responseTimeout = responseTimeout;
 		this.rateLimit = rateLimit;
 	}
 
@@ -183,12 +177,7 @@ final class ApiExchange {
 					return response.releaseBody().then(Mono.error(redirected(operation, response, headers, requestId)));
 				}
 				return reader.read(response, headers, requestId);
-			})
-				// The connector's read timeout may time the headers only (the JDK
-				// client's
-				// before JDK 26, JDK-8208693): the whole answer is timed here.
-				.timeout(this.responseTimeout, Mono.error(() -> new TimeoutException(
-						"the answer was not complete after " + this.responseTimeout.toMillis() + " ms")));
+			});
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.translate(operation, ex));
 	}
 

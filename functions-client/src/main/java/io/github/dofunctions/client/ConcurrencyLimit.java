@@ -1,9 +1,11 @@
 package io.github.dofunctions.client;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.util.context.ContextView;
@@ -42,7 +44,14 @@ final class ConcurrencyLimit {
 	 * the request {@link #keep kept} it. The permit is in the request's context.
 	 */
 	<T> Mono<T> run(Mono<T> request) {
-		return Mono.usingWhen(acquire(),
+		return run(request, CallDeadline.NONE);
+	}
+
+	/**
+	 * Run a request once a permit is free, waiting no later than the call's deadline.
+	 */
+	<T> Mono<T> run(Mono<T> request, CallDeadline deadline) {
+		return Mono.usingWhen(acquire(deadline),
 				(permit) -> request.contextWrite((context) -> context.put(Permit.class, permit)), Permit::release,
 				(permit, ex) -> permit.release(), Permit::release);
 	}
@@ -65,7 +74,7 @@ final class ConcurrencyLimit {
 		}
 	}
 
-	private Mono<Permit> acquire() {
+	private Mono<Permit> acquire(CallDeadline deadline) {
 		return Mono.create((sink) -> {
 			Waiter waiter = new Waiter(sink);
 			boolean now;
@@ -83,6 +92,13 @@ final class ConcurrencyLimit {
 				return;
 			}
 			sink.onCancel(waiter::cancel);
+			long left = deadline.millisLeft();
+			if (left != Long.MAX_VALUE) {
+				// Only a waiting request needs a timer, and only for its call's deadline.
+				Disposable timer = Mono.delay(Duration.ofMillis(Math.max(left, 0)))
+					.subscribe((elapsed) -> waiter.timeOut(deadline.exceeded()));
+				sink.onDispose(timer);
+			}
 		});
 	}
 
@@ -129,6 +145,15 @@ final class ConcurrencyLimit {
 			}
 			this.sink.success(this.permit);
 			return true;
+		}
+
+		void timeOut(Throwable deadline) {
+			if (this.state.compareAndSet(WAITING, CANCELLED)) {
+				synchronized (ConcurrencyLimit.this.lock) {
+					ConcurrencyLimit.this.waiting.remove(this);
+				}
+				this.sink.error(deadline);
+			}
 		}
 
 		void cancel() {

@@ -84,9 +84,9 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		ApiClients controlPlane = new ApiClients(builder.webClientBuilder, builder.userAgent,
 				builder.observationRegistry);
 		this.exchange = new ApiExchange(controlPlane.webClient(this.baseUrl), ApiExchange.bearer(builder.token), json,
-				(int) builder.maxResponseSize.toBytes(), builder.responseTimeout, builder.clock, this.rateLimit);
+				(int) builder.maxResponseSize.toBytes(), builder.clock, this.rateLimit);
 		this.calls = new ResilientCalls(builder.resilience, this.rateLimit, BudgetScopes.ofToken(builder.token),
-				listener, observations);
+				listener, observations, builder.responseTimeout);
 		WebClient.Builder apiHostBuilder = (builder.invocation.webClientBuilder() != null)
 				? builder.invocation.webClientBuilder() : builder.webClientBuilder;
 		this.invokers = new Invokers(this, builder.invocation,
@@ -354,8 +354,8 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		}
 
 		/**
-		 * Observe each call as {@value ResilientCalls#CALLS_OBSERVATION}, and each HTTP
-		 * request as WebClient does, in the given registry. With Spring Boot, its
+		 * Observe each call as {@code do.functions.client.calls}, and each HTTP request
+		 * as WebClient does, in the given registry. With Spring Boot, its
 		 * {@code WebClient.Builder} already carries the application's registry.
 		 * @param observationRegistry the registry
 		 * @return this builder

@@ -101,7 +101,8 @@ final class Invokers {
 	private NamespaceCalls createCalls(String namespaceId) {
 		RateLimitState rateLimit = new RateLimitState();
 		return new NamespaceCalls(new ResilientCalls(this.settings.resilience(namespaceId), rateLimit,
-				BudgetScopes.ofNamespace(namespaceId), this.listener, this.observations), rateLimit);
+				BudgetScopes.ofNamespace(namespaceId), this.listener, this.observations,
+				this.settings.responseTimeout()), rateLimit);
 	}
 
 	private ManagedAccessKey createManagedKey(String namespaceId) {
@@ -119,8 +120,7 @@ final class Invokers {
 		}
 		String apiHost = ApiClients.checkBaseUrl(namespace.apiHost());
 		return new ApiExchange(this.apiHosts.webClient(apiHost), null, this.json,
-				(int) this.settings.maxResponseSize().toBytes(), this.settings.responseTimeout(), this.clock,
-				rateLimit);
+				(int) this.settings.maxResponseSize().toBytes(), this.clock, rateLimit);
 	}
 
 	/**

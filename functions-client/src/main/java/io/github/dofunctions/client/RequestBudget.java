@@ -120,6 +120,13 @@ final class RequestBudget {
 	 * Send the request when the budget allows.
 	 */
 	<T> Mono<T> pace(ApiOperation operation, Mono<T> request) {
+		return pace(operation, request, CallDeadline.NONE);
+	}
+
+	/**
+	 * Send the request when the budget allows, waiting no later than the call's deadline.
+	 */
+	<T> Mono<T> pace(ApiOperation operation, Mono<T> request, CallDeadline callDeadline) {
 		return Mono.defer(() -> {
 			RateLimit latest = this.rateLimit.latest();
 			Duration hold = hourlyHold(latest);
@@ -131,7 +138,7 @@ final class RequestBudget {
 			if (slot != null) {
 				return request.doFinally((signal) -> touchLocal(slot));
 			}
-			return Mono.<Waiter>create((sink) -> enqueue(new Waiter(operation, sink)))
+			return Mono.<Waiter>create((sink) -> enqueue(new Waiter(operation, sink), callDeadline))
 				.flatMap((waiter) -> request.doFinally((signal) -> waiter.done()));
 		});
 	}
@@ -160,15 +167,19 @@ final class RequestBudget {
 		((LocalBudgetStore) this.store).touchNow(slot.scope(), slot.name());
 	}
 
-	private void enqueue(Waiter waiter) {
+	private void enqueue(Waiter waiter, CallDeadline callDeadline) {
 		synchronized (this.lock) {
 			this.waiting.addLast(waiter);
 		}
 		waiter.sink.onCancel(waiter::cancel);
 		drain();
 		if (!waiter.isSettled()) {
-			// Only a call that has to wait needs a deadline: most go at once, timer-free.
-			Disposable deadline = Mono.delay(this.maxWait).subscribe((elapsed) -> waiter.timeOut());
+			// Only a call that has to wait needs a timer: most go at once, timer-free. It
+			// waits no longer than its call may still run.
+			long left = callDeadline.millisLeft();
+			boolean callEndsFirst = left < this.maxWait.toMillis();
+			Disposable deadline = Mono.delay(callEndsFirst ? Duration.ofMillis(Math.max(left, 0)) : this.maxWait)
+				.subscribe((elapsed) -> waiter.timeOut(callEndsFirst ? callDeadline.exceeded() : null));
 			waiter.deadline = deadline;
 			if (waiter.isSettled()) {
 				deadline.dispose();
@@ -377,9 +388,17 @@ final class RequestBudget {
 			}
 		}
 
-		void timeOut() {
+		/**
+		 * Stop waiting, failing with the call's deadline when given, else with the
+		 * budget's own wait exceeded.
+		 */
+		void timeOut(@Nullable Throwable callDeadline) {
 			if (take()) {
 				leave(this);
+				if (callDeadline != null) {
+					this.sink.error(callDeadline);
+					return;
+				}
 				this.sink.error(FunctionsRateLimitException.notSent(this.operation.operationName(),
 						(this.operation.isInvocation()
 								? "the client's budget of invocations per minute of the namespace"

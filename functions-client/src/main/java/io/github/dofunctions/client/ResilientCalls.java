@@ -2,6 +2,7 @@ package io.github.dofunctions.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,15 +45,19 @@ import org.springframework.util.backoff.BackOffExecution;
 /**
  * The resilience of the calls of one client, as one Reactor operator per call, applied to
  * the operation's request with {@code transformDeferred} as resilience4j-reactor applies
- * its own: Retry( CircuitBreaker( Concurrency limit( Pacing( HTTP call ) ) ) ), within
- * the call's deadline. Each subscription to the request is one attempt; the call's state
- * reaches the {@link ApiExchange} through the subscriber's context. The concurrency limit
- * applies only when the resilience sets one (calls to functions do, the control-plane API
- * does not).
+ * its own: Retry( CircuitBreaker( Concurrency limit( Pacing( timed HTTP call ) ) ) ),
+ * within the call's deadline. Each subscription to the request is one attempt; the call's
+ * state reaches the {@link ApiExchange} through the subscriber's context. The concurrency
+ * limit applies only when the resilience sets one, and only to invocations.
+ * <p>
+ * A call that succeeds at once runs one timer: its attempt's, the response timeout or the
+ * time left to the deadline if shorter. The deadline has no timer of its own: each wait
+ * (for the budget, for a concurrency permit, before a retry) is bounded by the time left
+ * ({@link CallDeadline}).
  * <p>
  * The retry policy is a Spring {@link RetryPolicy}: which failures to retry, how many
  * attempts, and the exponential backoff bound. It is applied with Reactor's
- * {@code retryWhen}, so no thread ever blocks or sleeps.
+ * {@code retryWhen}, from the first failure on, so no thread ever blocks or sleeps.
  */
 final class ResilientCalls {
 
@@ -67,11 +72,13 @@ final class ResilientCalls {
 	private static final Throwable CANCELLED = new CancellationException("cancelled");
 
 	/** Name of the observation of each call. */
-	final String CALLS_OBSERVATION = "do.functions.client.calls";
+	static final String CALLS_OBSERVATION = "do.functions.client.calls";
 
 	private static final Log logger = LogFactory.getLog(ResilientCalls.class);
 
 	private final FunctionsResilience resilience;
+
+	private final Duration responseTimeout;
 
 	private final FunctionsClientListener listener;
 
@@ -97,6 +104,18 @@ final class ResilientCalls {
 	}
 
 	/**
+	 * Create the calls of one client whose attempts have the given response timeout.
+	 * @param resilience how to retry, pace and cut off calls
+	 * @param rateLimit what the latest answer of the API said of its hourly budget
+	 * @param responseTimeout how long one attempt may take, until its whole answer has
+	 * come
+	 */
+	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, Duration responseTimeout) {
+		this(resilience, rateLimit, () -> "default", FunctionsClientListener.NONE, ObservationRegistry.NOOP,
+				responseTimeout);
+	}
+
+	/**
 	 * Create the calls of one client, reporting what they do.
 	 * @param resilience how to retry, pace and cut off calls
 	 * @param rateLimit what the latest answer of the API said of its hourly budget
@@ -105,7 +124,8 @@ final class ResilientCalls {
 	 */
 	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, FunctionsClientListener listener,
 			ObservationRegistry observations) {
-		this(resilience, rateLimit, () -> "default", listener, observations);
+		this(resilience, rateLimit, () -> "default", listener, observations,
+				FunctionsTemplate.DEFAULT_RESPONSE_TIMEOUT);
 	}
 
 	/**
@@ -118,10 +138,14 @@ final class ResilientCalls {
 	 * secret
 	 * @param listener told of retries, rate limits, pacing waits and completed calls
 	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
+	 * @param responseTimeout how long one attempt may take, until its whole answer has
+	 * come: the connector's own read timeout, where it has one, may time less (the JDK
+	 * client times only the headers before JDK 26, JDK-8208693)
 	 */
 	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, Supplier<String> budgetScope,
-			FunctionsClientListener listener, ObservationRegistry observations) {
+			FunctionsClientListener listener, ObservationRegistry observations, Duration responseTimeout) {
 		this.resilience = resilience;
+		this.responseTimeout = responseTimeout;
 		this.listener = listener;
 		this.observations = observations;
 		this.budget = (resilience.requestsPerMinute() > 0) ? new RequestBudget(resilience.budgetStore(), budgetScope,
@@ -197,7 +221,8 @@ final class ResilientCalls {
 	private <T> Mono<T> run(ApiOperation operation, Mono<T> request, @Nullable CreateLookup<T> lookup,
 			boolean repeatable) {
 		return Mono.defer(() -> {
-			CallState state = new CallState(this.resilience.clock().instant());
+			CallState state = new CallState(operation, this.resilience.clock().instant(),
+					this.resilience.callTimeout());
 			Observation observation = Observation.createNotStarted(CALLS_OBSERVATION, this.observations)
 				.contextualName("do-functions " + operation.operationName())
 				.lowCardinalityKeyValue("operation", operation.operationName())
@@ -218,9 +243,8 @@ final class ResilientCalls {
 					}
 				});
 			RetryPolicy policy = repeatable ? this.safeToRepeat : this.notSafeToRepeat;
-			Mono<T> retried = (policy != null) ? retried(operation, policy, oneAttempt) : oneAttempt;
-			return withDeadline(operation, retried, state)
-				.doOnSuccess((value) -> complete(operation, state, observation, null))
+			Mono<T> retried = (policy != null) ? retried(operation, policy, oneAttempt, state) : oneAttempt;
+			return retried.doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
 				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation)
@@ -266,21 +290,42 @@ final class ResilientCalls {
 
 	private <T> Mono<T> nextAttempt(ApiOperation operation, Mono<T> request, @Nullable CreateLookup<T> lookup,
 			CallState state) {
-		Mono<T> create = limited(operation, paced(operation, state.counted(request)));
+		Mono<T> create = limited(operation, paced(operation, state.counted(timed(operation, request, state)), state),
+				state);
 		Throwable lostAnswer = state.lostAnswer;
 		if (lookup == null || lostAnswer == null) {
 			return create;
 		}
 		Instant earliest = state.startedAt.minus(CLOCK_SKEW_ALLOWANCE);
-		return limited(operation, paced(operation, state.counted(Mono.defer(() -> lookup.find(earliest, lostAnswer)))))
+		Mono<T> find = Mono.defer(() -> lookup.find(earliest, lostAnswer));
+		return limited(operation, paced(operation, state.counted(timed(operation, find, state)), state), state)
 			.switchIfEmpty(create);
+	}
+
+	/**
+	 * Time one attempt, from its start until the last byte of its answer, with one timer:
+	 * the response timeout, or the time left to the call's deadline when that is shorter.
+	 */
+	private <T> Mono<T> timed(ApiOperation operation, Mono<T> request, CallState state) {
+		return Mono.defer(() -> {
+			long left = state.millisLeft();
+			if (left <= 0) {
+				return Mono.error(state.exceeded());
+			}
+			if (left < this.responseTimeout.toMillis()) {
+				return request.timeout(Duration.ofMillis(left), Mono.error(state::exceeded));
+			}
+			return request.timeout(this.responseTimeout,
+					Mono.error(() -> TransportErrors.translate(operation, new TimeoutException(
+							"the answer was not complete after " + this.responseTimeout.toMillis() + " ms"))));
+		});
 	}
 
 	/**
 	 * Hold a request until the rate-limit budget lets it go.
 	 */
-	private <T> Mono<T> paced(ApiOperation operation, Mono<T> request) {
-		return (this.budget != null) ? this.budget.pace(operation, request) : request;
+	private <T> Mono<T> paced(ApiOperation operation, Mono<T> request, CallDeadline deadline) {
+		return (this.budget != null) ? this.budget.pace(operation, request, deadline) : request;
 	}
 
 	/**
@@ -289,9 +334,9 @@ final class ResilientCalls {
 	 * booked. Only invocations count, as the platform counts only activations: reading
 	 * activations (the polls of a demoted invocation among them) never waits for one.
 	 */
-	private <T> Mono<T> limited(ApiOperation operation, Mono<T> request) {
-		return (this.concurrency != null && operation == ApiOperation.INVOKE_FUNCTION) ? this.concurrency.run(request)
-				: request;
+	private <T> Mono<T> limited(ApiOperation operation, Mono<T> request, CallDeadline deadline) {
+		return (this.concurrency != null && operation == ApiOperation.INVOKE_FUNCTION)
+				? this.concurrency.run(request, deadline) : request;
 	}
 
 	private <T> Mono<T> throughCircuitBreaker(ApiOperation operation, Mono<T> attempt) {
@@ -309,11 +354,12 @@ final class ResilientCalls {
 	 * machinery (its companion publisher and backoff state) is made only then: a call
 	 * that succeeds at its first attempt pays for none of it.
 	 */
-	private <T> Mono<T> retried(ApiOperation operation, RetryPolicy policy, Mono<T> attempt) {
+	private <T> Mono<T> retried(ApiOperation operation, RetryPolicy policy, Mono<T> attempt, CallState state) {
 		return attempt.onErrorResume((first) -> {
 			BackOffExecution backOff = policy.getBackOff().start();
-			return backOff(operation, policy, backOff, first).then(attempt.retryWhen(Retry.from((signals) -> signals
-				.concatMap((signal) -> backOff(operation, policy, backOff, signal.failure())))));
+			return backOff(operation, policy, backOff, first, state)
+				.then(attempt.retryWhen(Retry.from((signals) -> signals
+					.concatMap((signal) -> backOff(operation, policy, backOff, signal.failure(), state)))));
 		});
 	}
 
@@ -323,10 +369,10 @@ final class ResilientCalls {
 	 * that is too long.
 	 * @return the wait before the next attempt, or the failure
 	 */
-	private Mono<Long> backOff(ApiOperation operation, RetryPolicy policy, BackOffExecution backOff,
-			Throwable failure) {
+	private Mono<Long> backOff(ApiOperation operation, RetryPolicy policy, BackOffExecution backOff, Throwable failure,
+			CallState state) {
 		long bound = backOff.nextBackOff();
-		if (!policy.shouldRetry(failure) || bound == BackOffExecution.STOP) {
+		if (state.pastDeadline || !policy.shouldRetry(failure) || bound == BackOffExecution.STOP) {
 			return Mono.error(failure);
 		}
 		Duration wait = this.delays.fullJitter(bound);
@@ -337,16 +383,13 @@ final class ResilientCalls {
 			}
 			wait = (asked != null) ? this.delays.withSmallJitter(asked) : wait;
 		}
+		long left = state.millisLeft();
+		if (wait.toMillis() >= left) {
+			// The next attempt would come after the deadline: the call ends at it.
+			return Mono.delay(Duration.ofMillis(Math.max(left, 0))).then(Mono.error(state::exceeded));
+		}
 		this.listener.onRetry(operation, RetryReason.of(failure), wait);
 		return Mono.delay(wait);
-	}
-
-	private <T> Mono<T> withDeadline(ApiOperation operation, Mono<T> call, CallState state) {
-		Duration deadline = this.resilience.callTimeout();
-		if (deadline == null) {
-			return call;
-		}
-		return call.timeout(deadline, Mono.defer(() -> Mono.error(timedOut(operation, deadline, state))));
 	}
 
 	/**
@@ -372,9 +415,18 @@ final class ResilientCalls {
 	/**
 	 * What one call has learned across its attempts, its answers included.
 	 */
-	private static final class CallState implements AnswerListener {
+	private static final class CallState implements AnswerListener, CallDeadline {
+
+		private final ApiOperation operation;
 
 		private final Instant startedAt;
+
+		private final @Nullable Duration callTimeout;
+
+		/** When the deadline passes, in {@link CallDeadline#now()} milliseconds. */
+		private final long deadlineAt;
+
+		private volatile boolean pastDeadline;
 
 		private final long startedNanos = System.nanoTime();
 
@@ -392,15 +444,29 @@ final class ResilientCalls {
 
 		private volatile @Nullable String lastRequestId;
 
-		CallState(Instant startedAt) {
+		CallState(ApiOperation operation, Instant startedAt, @Nullable Duration callTimeout) {
+			this.operation = operation;
 			this.startedAt = startedAt;
+			this.callTimeout = callTimeout;
+			this.deadlineAt = (callTimeout != null) ? CallDeadline.now() + callTimeout.toMillis() : Long.MAX_VALUE;
+		}
+
+		@Override
+		public long millisLeft() {
+			return (this.deadlineAt == Long.MAX_VALUE) ? Long.MAX_VALUE : this.deadlineAt - CallDeadline.now();
+		}
+
+		@Override
+		public Throwable exceeded() {
+			this.pastDeadline = true;
+			return timedOut(this.operation, Objects.requireNonNull(this.callTimeout), this);
 		}
 
 		<T> Mono<T> counted(Mono<T> request) {
 			return Mono.defer(() -> {
 				this.attempts.incrementAndGet();
 				this.inFlight.incrementAndGet();
-				// Not on cancel: an attempt the deadline cancels was still in flight.
+				// The deadline's failure of an attempt is made while it is in flight.
 				return request.doOnTerminate(this.inFlight::decrementAndGet);
 			});
 		}

@@ -1,5 +1,6 @@
 package io.github.dofunctions.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +72,40 @@ class ConcurrencyLimitTests {
 		this.answers.get(0).tryEmitValue("one");
 		this.answers.get(1).tryEmitValue("two");
 		assertThat(this.limit.inFlight()).isZero();
+	}
+
+	@Test
+	void requestWaitingForAPermitEndsAtItsCallsDeadline() {
+		IllegalStateException late = new IllegalStateException("deadline");
+		request(0).subscribe();
+		request(1).subscribe();
+
+		StepVerifier.withVirtualTime(() -> this.limit.run(Mono.just("never sent"), inOneSecond(late)))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(999))
+			.thenAwait(Duration.ofMillis(1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(late))
+			.verify();
+		this.answers.get(0).tryEmitValue("zero");
+		assertThat(this.limit.inFlight()).as("the timed-out request took no permit").isEqualTo(1);
+	}
+
+	/** A deadline one second from now, in the scheduler's (virtual) time. */
+	private static CallDeadline inOneSecond(Throwable exceeded) {
+		long at = CallDeadline.now() + 1_000;
+		return new CallDeadline() {
+
+			@Override
+			public long millisLeft() {
+				return at - CallDeadline.now();
+			}
+
+			@Override
+			public Throwable exceeded() {
+				return exceeded;
+			}
+
+		};
 	}
 
 	@Test

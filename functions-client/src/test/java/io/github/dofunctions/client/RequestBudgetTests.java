@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.dofunctions.client.error.FailureKind;
+import io.github.dofunctions.client.error.FunctionsConnectionException;
 import io.github.dofunctions.client.error.FunctionsRateLimitException;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.RateLimit;
@@ -61,7 +62,9 @@ class RequestBudgetTests {
 			.pacing(requestsPerMinute)
 			.budgetStore(store)
 			.maxRateLimitWait(maxWait)
-			.build(), this.latest);
+			// Calls that are never answered stay in flight: no response timeout cuts
+			// them.
+			.build(), this.latest, Duration.ofDays(1));
 	}
 
 	/** A call that records, in order, which of them went. */
@@ -208,6 +211,30 @@ class RequestBudgetTests {
 				assertThat(error.sent()).isFalse();
 				assertThat(error).hasMessageStartingWith("listNamespaces not sent: the hourly request budget is spent");
 			});
+		assertThat(server.sent()).isZero();
+	}
+
+	@Test
+	void callWaitingForTheBudgetEndsAtItsDeadlineUnsent() {
+		this.latest.record(new RateLimit(5000, 0, NOW.plusSeconds(30)));
+		ResilientCalls calls = new ResilientCalls(FunctionsResilience.builder()
+			.clock(Clock.offset(SchedulerClocks.scheduler(), Duration.between(Instant.EPOCH, NOW)))
+			.noRetry()
+			.noCircuitBreaker()
+			.callTimeout(Duration.ofSeconds(5))
+			.pacing(250)
+			.maxRateLimitWait(Duration.ofMinutes(1))
+			.build(), this.latest);
+		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenAnswer("ok");
+
+		StepVerifier.withVirtualTime(() -> server.send().transformDeferred(calls.call(ApiOperation.LIST_NAMESPACES)))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(4_999))
+			.thenAwait(Duration.ofMillis(1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(FunctionsConnectionException.class)
+				.hasMessage("listNamespaces did not complete within the call timeout of PT5S; the server cannot have "
+						+ "acted on it: nothing was sent"))
+			.verify();
 		assertThat(server.sent()).isZero();
 	}
 
