@@ -40,7 +40,9 @@ class ClientRulesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://user:s3cret PW@api.example.com", "https://user:s3cret@bad_host",
-			"https://user:s3cret/PW@api.example.com", "user:s3cret@api.example.com", "https://:s3cret@[::1" })
+			"https://user:s3cret/PW@api.example.com", "user:s3cret@api.example.com", "https://:s3cret@[::1",
+			"https://admin:s3cret#PW@api.example.com", "https://admin:s3cret?PW@api.example.com",
+			"http://admin:s3cret#@127.0.0.1", "http://admin:s3cret?PW@localhost" })
 	void baseUrlCredentialsAreNeverRepeatedEvenWhenTheUrlDoesNotParse(String url) {
 		assertThat(ClientRules.baseUrl(url)).contains("must not carry credentials").doesNotContain("s3cret", "PW");
 		assertThat(ClientRules.redactedUrl(url)).contains("******@").doesNotContain("s3cret", "PW");
@@ -101,11 +103,14 @@ class ClientRulesTests {
 			.isEqualTo("'my keys' must be 1 to 32 letters, digits, '-' or '_'");
 		assertThat(ClientRules.userAgent("billing/1.0")).isNull();
 		assertThat(ClientRules.userAgent("billing/1.0\r\nX-Injected: yes"))
-			.contains("must not contain control characters");
+			.contains("must contain only visible ASCII characters and spaces");
 		assertThat(ClientRules.userAgent("billing/1.0 (reports)")).isNull();
 		assertThat(ClientRules.userAgent("billing/1.0\u2028X-Injected: yes"))
-			.contains("must not contain control characters");
-		assertThat(ClientRules.userAgent("billing/1.0\u0085")).contains("must not contain control characters");
+			.contains("must contain only visible ASCII characters and spaces");
+		assertThat(ClientRules.userAgent("billing/1.0\u0085"))
+			.contains("must contain only visible ASCII characters and spaces");
+		assertThat(ClientRules.userAgent("facturación/1.0"))
+			.contains("must contain only visible ASCII characters and spaces");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> InvocationSettings.builder().managedKeyName("my keys", null))
 			.withMessage("managed key prefix " + ClientRules.managedKeyPrefix("my keys"));

@@ -90,7 +90,7 @@ class FunctionsTemplateBuilderTests {
 	@Test
 	void userAgentWithALineBreakIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> FunctionsTemplate.builder().userAgent("app/1\r\nX: y"))
-			.withMessageContaining("userAgent must not contain control characters");
+			.withMessageContaining("userAgent must contain only visible ASCII characters and spaces");
 	}
 
 	@Test

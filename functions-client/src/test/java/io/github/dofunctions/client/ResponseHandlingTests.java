@@ -237,6 +237,9 @@ class ResponseHandlingTests {
 					"/v2/functions/other?key=s3cret | a relative location",
 					"https://user:s3cret@bad_host/x?key=s3cret | a location whose host cannot be read",
 					"https://evil example/?key=s3cret | a location that is not a valid URI",
+					"http://user:s3cret#@evil.example/x | evil.example",
+					"http://user:s3cret?x@evil.example:8443 | evil.example:8443",
+					"http://user:s3cret@evil_example/x | a location whose host cannot be read",
 					"http://[::1/s3cret | a location that is not a valid URI" })
 	void redirectWithAnyLocationIsAnApiErrorThatRepeatsNoneOfIt(String location, String shown) {
 		api.allowOffContractAnswers();

@@ -54,7 +54,7 @@ class ConfigurationFailureAnalysisTests {
 				Arguments.of("do.functions.base-url=https://api.digitalocean.com/v2", "do.functions.base-url",
 						"must not end with /v2"),
 				Arguments.of("do.functions.user-agent=app/1\r\nX-Injected: yes", "do.functions.user-agent",
-						"must not contain control characters"),
+						"must contain only visible ASCII characters and spaces"),
 				Arguments.of("do.functions.invocation.namespace-id=reports", "do.functions.invocation.namespace-id",
 						"must be a namespace id, fn-<uuid>"),
 				Arguments.of("do.functions.connect-timeout=-1s", "do.functions.connect-timeout", "must be positive"),
@@ -163,7 +163,8 @@ class ConfigurationFailureAnalysisTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://user:PASSW0RD@example.com", "https://user:PASSW0RD secret@example.com",
-			"https://user:PASSW0RD@bad_host", "https://example.com/?key=PASSW0RD" })
+			"https://user:PASSW0RD@bad_host", "https://example.com/?key=PASSW0RD",
+			"https://user:PASSW0RD#x@example.com" })
 	void aBaseUrlWithCredentialsOrAQueryIsReportedWithoutThem(String baseUrl, CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> start("do.functions.token=dop_v1_test", "do.functions.base-url=" + baseUrl));

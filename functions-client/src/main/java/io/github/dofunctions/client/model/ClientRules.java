@@ -23,10 +23,11 @@ public final class ClientRules {
 	private static final Pattern API_PATH = Pattern.compile("(?i).*/v2/?");
 
 	/**
-	 * An authority's user information: anything up to the last {@code @} before the
-	 * query, even with a {@code /} in it (a password may hold one).
+	 * An authority's user information: anything up to the last {@code @} of the text,
+	 * even with a {@code /}, {@code ?} or {@code #} in it (a password may hold one, and a
+	 * base URL has no query in which an {@code @} could stand).
 	 */
-	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:)?(//)?[^?#]*@");
+	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:)?(//)?.*@");
 
 	private ClientRules() {
 	}
@@ -120,7 +121,9 @@ public final class ClientRules {
 			return null;
 		}
 		String redacted = USER_INFO.matcher(url.strip()).replaceFirst("$1$2******@");
-		int query = indexOfAny(redacted, '?', '#');
+		int userInfoEnd = redacted.indexOf("******@");
+		int from = (userInfoEnd >= 0) ? userInfoEnd + "******@".length() : 0;
+		int query = indexOfAny(redacted, '?', '#', from);
 		return (query >= 0) ? redacted.substring(0, query + 1) + "******" : redacted;
 	}
 
@@ -134,8 +137,8 @@ public final class ClientRules {
 	 */
 	public static @Nullable String userAgent(@Nullable String userAgent) {
 		if (userAgent != null && !userAgent.chars().allMatch((c) -> c >= ' ' && c < 0x7f)) {
-			return "must not contain control characters such as line breaks: it is sent in a header, as visible "
-					+ "ASCII characters and spaces only";
+			return "must contain only visible ASCII characters and spaces: it is sent in a header, which carries no "
+					+ "line break, control character or other character as written";
 		}
 		return null;
 	}
@@ -194,9 +197,9 @@ public final class ClientRules {
 		return null;
 	}
 
-	private static int indexOfAny(String text, char first, char second) {
-		int a = text.indexOf(first);
-		int b = text.indexOf(second);
+	private static int indexOfAny(String text, char first, char second, int from) {
+		int a = text.indexOf(first, from);
+		int b = text.indexOf(second, from);
 		return (a < 0) ? b : (b < 0) ? a : Math.min(a, b);
 	}
 
