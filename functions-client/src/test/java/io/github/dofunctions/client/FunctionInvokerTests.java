@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -20,8 +21,10 @@ import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
+import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
@@ -279,6 +282,37 @@ class FunctionInvokerTests {
 		assertThat(journal).containsSubsequence("POST " + ACTIONS + "fast", "POST " + ACTIONS + "slow")
 			.endsWith("POST " + ACTIONS + "slow", "GET " + ACTIVATIONS + "/a8", "GET " + ACTIVATIONS + "/a8",
 					"POST " + ACTIONS + "fast");
+	}
+
+	@Test
+	void pollsAndActivationReadsNeverWaitForTheInvocationBudget() {
+		List<ApiOperation> paced = new CopyOnWriteArrayList<>();
+		FunctionInvoker invoker = api.templateBuilder().listener(new FunctionsClientListener() {
+
+			@Override
+			public void onPacingWait(ApiOperation operation, Duration wait) {
+				paced.add(operation);
+			}
+
+		})
+			.invocation(InvocationSettings.builder()
+				.resilience((namespaceId) -> FunctionsResilience.invocationBuilder(namespaceId).pacing(1).build())
+				.pollInterval(Duration.ofMillis(10), Duration.ofMillis(40))
+				.build())
+			.build()
+			.invoker(NAMESPACE_ID);
+		api.server().stubFor(post(urlPathEqualTo(HELLO)).willReturn(answer(202, "{\"activationId\": \"a8\"}")));
+		api.stubSequence(() -> get(ACTIVATIONS + "/a8"), answer(404, "{\"error\": \"not yet\"}"),
+				answer(200, succeeded("a8", "{\"n\": 1}")));
+		api.server().stubFor(get(ACTIVATIONS + "/a8/logs").willReturn(answer(200, "{\"logs\": []}")));
+
+		// One invocation a minute: the invocation takes the only place, its polls need
+		// none.
+		assertThat(invoker.invoke("hello", Map.of()).block()).containsEntry("n", 1);
+		assertThat(invoker.getActivationLogs("a8").block()).isEmpty();
+
+		assertThat(paced).isEmpty();
+		api.server().verify(2, getRequestedFor(urlPathEqualTo(ACTIVATIONS + "/a8")));
 	}
 
 	@Test
