@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -54,6 +55,15 @@ final class FunctionRuntime {
 	private final AtomicLong sequence = new AtomicLong();
 
 	private final SecureRandom random = new SecureRandom();
+
+	/**
+	 * The threads functions run on, shared by every emulator of the JVM: enough for many
+	 * namespaces' 120 at once each, made as needed and ended after a minute idle.
+	 * Reactor's shared {@code boundedElastic} allows ten threads a core, twenty on a
+	 * small machine: the rest would wait for a thread, not run, unlike on the platform.
+	 */
+	private static final Scheduler FUNCTIONS = Schedulers.newBoundedElastic(1_000, Integer.MAX_VALUE,
+			"do-functions-emulator-function", 60, true);
 
 	/** How deep a result may nest: Jackson 2's limit, which the client reads. */
 	static final int MAX_RESULT_DEPTH = 1000;
@@ -133,7 +143,7 @@ final class FunctionRuntime {
 				// counts an activation until it completes.
 				finished.run();
 			}
-		}).subscribeOn(Schedulers.boundedElastic()).doOnNext(this::store).toFuture();
+		}).subscribeOn(FUNCTIONS).doOnNext(this::store).toFuture();
 		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(
 				() -> new ApiHandler.Answer(202, this.json.createObjectNode().put("activationId", activationId)));
 		if (!blocking) {

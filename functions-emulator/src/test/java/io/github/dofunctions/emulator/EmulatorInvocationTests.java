@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -118,6 +124,39 @@ class EmulatorInvocationTests {
 
 	private FunctionInvoker invoker() {
 		return template(FunctionsResilience.none()).invoker(this.namespaceId);
+	}
+
+	@Test
+	void aNamespacesHundredAndTwentyFunctionsRunAtOnce() {
+		int limit = InvocationLimits.digitalOcean().concurrent();
+		CyclicBarrier allRunning = new CyclicBarrier(limit);
+		emulator.get().registerFunction("meet", (call) -> {
+			allRunning.await(30, TimeUnit.SECONDS);
+			return Map.of("met", true);
+		});
+		ConnectionProvider connections = ConnectionProvider.builder("emulator-at-once").maxConnections(limit).build();
+		try {
+			FunctionInvoker invoker = FunctionsTemplate.builder()
+				.baseUrl(emulator.get().baseUrl())
+				.token(emulator.get().token())
+				.webClientBuilder(WebClient.builder()
+					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))))
+				.resilience(FunctionsResilience.none())
+				.invocation(
+						InvocationSettings.builder().resilience((namespaceId) -> FunctionsResilience.none()).build())
+				.build()
+				.invoker(this.namespaceId);
+			// The barrier opens only once every function runs: none waits for a thread.
+			List<Map<String, Object>> results = Flux.range(0, limit)
+				.flatMap((i) -> invoker.invoke("meet", Map.of()), limit)
+				.collectList()
+				.block();
+
+			assertThat(results).hasSize(limit).allSatisfy((result) -> assertThat(result).containsEntry("met", true));
+		}
+		finally {
+			connections.disposeLater().block();
+		}
 	}
 
 	private void whenAnswered(Operation operation, int status, Runnable action) {
