@@ -10,12 +10,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.dofunctions.client.error.FunctionsApiException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.ApiOperation;
+import io.github.dofunctions.client.model.ClientRules;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.RateLimit;
 import org.jspecify.annotations.Nullable;
@@ -44,10 +43,6 @@ import org.springframework.web.util.UriBuilder;
 final class ApiExchange {
 
 	private static final byte[] NO_BODY = new byte[0];
-
-	/** A host and port after the last {@code @}, up to a path, query or fragment. */
-	private static final Pattern HOST_AFTER_USER_INFO = Pattern
-		.compile("@([A-Za-z0-9.-]+(?::[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?)(?:[/?#]|$)(?!.*@)");
 
 	private final WebClient webClient;
 
@@ -225,16 +220,12 @@ final class ApiExchange {
 		if (location == null || location.isBlank()) {
 			return "no location";
 		}
-		if (location.contains("@")) {
-			// Credentials, maybe with a '#' or '?' that would end the authority early
-			// when parsed: only what follows the last '@' may be shown, and only if it
-			// reads as a host.
-			Matcher host = HOST_AFTER_USER_INFO.matcher(location);
-			return host.find() ? host.group(1) : "a location whose host cannot be read";
-		}
 		URI uri;
 		try {
-			uri = new URI(location.strip());
+			// Parsed once redacted, as the base URL's rule redacts it: credentials
+			// holding
+			// a '#' or '?' would otherwise end the authority early and be read as a host.
+			uri = new URI(ClientRules.redactedUrl(location));
 		}
 		catch (URISyntaxException ex) {
 			return "a location that is not a valid URI";

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -120,11 +122,15 @@ public final class ClientRules {
 		if (url == null) {
 			return null;
 		}
-		String redacted = USER_INFO.matcher(url.strip()).replaceFirst("$1$2******@");
-		int userInfoEnd = redacted.indexOf("******@");
-		int from = (userInfoEnd >= 0) ? userInfoEnd + "******@".length() : 0;
-		int query = indexOfAny(redacted, '?', '#', from);
-		return (query >= 0) ? redacted.substring(0, query + 1) + "******" : redacted;
+		String rest = url.strip();
+		String userInfo = "";
+		Matcher credentials = USER_INFO.matcher(rest);
+		if (credentials.find()) {
+			userInfo = Objects.toString(credentials.group(1), "") + Objects.toString(credentials.group(2), "")
+					+ "******@";
+			rest = rest.substring(credentials.end());
+		}
+		return userInfo + rest.replaceFirst("([?#]).*", "$1******");
 	}
 
 	/**
@@ -195,12 +201,6 @@ public final class ClientRules {
 			return "'" + prefix + "' must be 1 to 32 letters, digits, '-' or '_'";
 		}
 		return null;
-	}
-
-	private static int indexOfAny(String text, char first, char second, int from) {
-		int a = text.indexOf(first, from);
-		int b = text.indexOf(second, from);
-		return (a < 0) ? b : (b < 0) ? a : Math.min(a, b);
 	}
 
 	private static boolean isLoopback(String host) {
