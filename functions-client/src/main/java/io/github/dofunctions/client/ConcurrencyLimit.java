@@ -40,15 +40,9 @@ final class ConcurrencyLimit {
 	}
 
 	/**
-	 * Run a request once a permit is free, and free the permit however it ends, unless
-	 * the request {@link #keep kept} it. The permit is in the request's context.
-	 */
-	<T> Mono<T> run(Mono<T> request) {
-		return run(request, CallDeadline.NONE);
-	}
-
-	/**
-	 * Run a request once a permit is free, waiting no later than the call's deadline.
+	 * Run a request once a permit is free, waiting no later than the call's deadline, and
+	 * free the permit however it ends, unless the request {@link #keep kept} it. The
+	 * permit is in the request's context.
 	 */
 	<T> Mono<T> run(Mono<T> request, CallDeadline deadline) {
 		return Mono.usingWhen(acquire(deadline),

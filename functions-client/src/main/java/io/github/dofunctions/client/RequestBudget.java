@@ -117,13 +117,6 @@ final class RequestBudget {
 	}
 
 	/**
-	 * Send the request when the budget allows.
-	 */
-	<T> Mono<T> pace(ApiOperation operation, Mono<T> request) {
-		return pace(operation, request, CallDeadline.NONE);
-	}
-
-	/**
 	 * Send the request when the budget allows, waiting no later than the call's deadline.
 	 */
 	<T> Mono<T> pace(ApiOperation operation, Mono<T> request, CallDeadline callDeadline) {

@@ -100,7 +100,7 @@ final class ResilientCalls {
 	 * @param rateLimit what the latest answer of the API said of its hourly budget
 	 */
 	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit) {
-		this(resilience, rateLimit, FunctionsClientListener.NONE, ObservationRegistry.NOOP);
+		this(resilience, rateLimit, FunctionsTemplate.DEFAULT_RESPONSE_TIMEOUT);
 	}
 
 	/**
@@ -113,19 +113,6 @@ final class ResilientCalls {
 	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, Duration responseTimeout) {
 		this(resilience, rateLimit, () -> "default", FunctionsClientListener.NONE, ObservationRegistry.NOOP,
 				responseTimeout);
-	}
-
-	/**
-	 * Create the calls of one client, reporting what they do.
-	 * @param resilience how to retry, pace and cut off calls
-	 * @param rateLimit what the latest answer of the API said of its hourly budget
-	 * @param listener told of retries, rate limits, pacing waits and completed calls
-	 * @param observations where each call is observed as {@value #CALLS_OBSERVATION}
-	 */
-	ResilientCalls(FunctionsResilience resilience, RateLimitState rateLimit, FunctionsClientListener listener,
-			ObservationRegistry observations) {
-		this(resilience, rateLimit, () -> "default", listener, observations,
-				FunctionsTemplate.DEFAULT_RESPONSE_TIMEOUT);
 	}
 
 	/**

@@ -30,7 +30,7 @@ class ConcurrencyLimitTests {
 		return this.limit.run(Mono.defer(() -> {
 			this.started.add(number);
 			return answer.asMono();
-		}));
+		}), CallDeadline.NONE);
 	}
 
 	@Test
@@ -58,7 +58,7 @@ class ConcurrencyLimitTests {
 		this.limit.run(Mono.deferContextual((context) -> {
 			kept.add(ConcurrencyLimit.keep(context));
 			return Mono.just("demoted");
-		})).subscribe();
+		}), CallDeadline.NONE).subscribe();
 		request(1).subscribe();
 		request(2).subscribe();
 
