@@ -90,7 +90,7 @@ final class ConcurrencyLimit {
 			if (left != Long.MAX_VALUE) {
 				// Only a waiting request needs a timer, and only for its call's deadline.
 				Disposable timer = Mono.delay(Duration.ofMillis(Math.max(left, 0)))
-					.subscribe((elapsed) -> waiter.timeOut(deadline.exceeded()));
+					.subscribe((elapsed) -> waiter.timeOut(deadline));
 				sink.onDispose(timer);
 			}
 		});
@@ -141,12 +141,12 @@ final class ConcurrencyLimit {
 			return true;
 		}
 
-		void timeOut(Throwable deadline) {
+		void timeOut(CallDeadline deadline) {
 			if (this.state.compareAndSet(WAITING, CANCELLED)) {
 				synchronized (ConcurrencyLimit.this.lock) {
 					ConcurrencyLimit.this.waiting.remove(this);
 				}
-				this.sink.error(deadline);
+				this.sink.error(deadline.exceeded());
 			}
 		}
 

@@ -172,7 +172,7 @@ final class RequestBudget {
 			long left = callDeadline.millisLeft();
 			boolean callEndsFirst = left < this.maxWait.toMillis();
 			Disposable deadline = Mono.delay(callEndsFirst ? Duration.ofMillis(Math.max(left, 0)) : this.maxWait)
-				.subscribe((elapsed) -> waiter.timeOut(callEndsFirst ? callDeadline.exceeded() : null));
+				.subscribe((elapsed) -> waiter.timeOut(callEndsFirst ? callDeadline : null));
 			waiter.deadline = deadline;
 			if (waiter.isSettled()) {
 				deadline.dispose();
@@ -385,11 +385,11 @@ final class RequestBudget {
 		 * Stop waiting, failing with the call's deadline when given, else with the
 		 * budget's own wait exceeded.
 		 */
-		void timeOut(@Nullable Throwable callDeadline) {
+		void timeOut(@Nullable CallDeadline callDeadline) {
 			if (take()) {
 				leave(this);
 				if (callDeadline != null) {
-					this.sink.error(callDeadline);
+					this.sink.error(callDeadline.exceeded());
 					return;
 				}
 				this.sink.error(FunctionsRateLimitException.notSent(this.operation.operationName(),
