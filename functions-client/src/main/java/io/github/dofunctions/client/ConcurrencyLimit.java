@@ -23,7 +23,9 @@ import reactor.util.context.ContextView;
  * {@code 202} once the platform stopped waiting) runs on, and OpenWhisk's concurrency
  * limit counts each activation until it completes, not until its request is answered
  * (apache/openwhisk, {@code LoadBalancer.activeActivationsFor}, which the
- * {@code ActivationThrottler} compares with {@code concurrentInvocations}).
+ * {@code ActivationThrottler} compares with {@code concurrentInvocations}; DigitalOcean
+ * documents the limit as "up to 120 concurrent functions" a namespace,
+ * docs.digitalocean.com/products/functions/details/limits).
  */
 final class ConcurrencyLimit {
 

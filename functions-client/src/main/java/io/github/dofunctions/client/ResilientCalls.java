@@ -310,10 +310,12 @@ final class ResilientCalls {
 
 	/**
 	 * Hold a request until the rate-limit budget lets it go. On an API host only
-	 * invocations count: OpenWhisk throttles the {@code ACTIVATE} right on actions alone
-	 * (apache/openwhisk, {@code Entitlement.checkUserThrottle}), so reading activations,
-	 * the polls of a demoted invocation among them, never waits for the budget. Every
-	 * request to the control-plane API counts.
+	 * invocations count: DigitalOcean documents "up to 600 invocations per minute" a
+	 * namespace (docs.digitalocean.com/products/functions/details/limits) and OpenWhisk
+	 * throttles the {@code ACTIVATE} right on actions alone (apache/openwhisk,
+	 * {@code Entitlement.checkUserThrottle}), so reading activations, the polls of a
+	 * demoted invocation among them, never waits for the budget. Every request to the
+	 * control-plane API counts.
 	 */
 	private <T> Mono<T> paced(ApiOperation operation, Mono<T> request, CallDeadline deadline) {
 		boolean counted = !operation.isInvocation() || operation == ApiOperation.INVOKE_FUNCTION;

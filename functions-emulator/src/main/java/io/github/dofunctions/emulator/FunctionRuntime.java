@@ -58,9 +58,11 @@ final class FunctionRuntime {
 
 	/**
 	 * The threads functions run on, shared by every emulator of the JVM: enough for many
-	 * namespaces' 120 at once each, made as needed and ended after a minute idle.
-	 * Reactor's shared {@code boundedElastic} allows ten threads a core, twenty on a
-	 * small machine: the rest would wait for a thread, not run, unlike on the platform.
+	 * namespaces' 120 at once each (DigitalOcean's "up to 120 concurrent functions" a
+	 * namespace, docs.digitalocean.com/products/functions/details/limits), made as needed
+	 * and ended after a minute idle. Reactor's shared {@code boundedElastic} allows ten
+	 * threads a core, twenty on a small machine: the rest would wait for a thread, not
+	 * run, unlike on the platform.
 	 */
 	private static final Scheduler FUNCTIONS = Schedulers.newBoundedElastic(1_000, Integer.MAX_VALUE,
 			"do-functions-emulator-function", 60, true);
