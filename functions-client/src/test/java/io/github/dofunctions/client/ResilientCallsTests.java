@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,11 @@ class ResilientCallsTests {
 
 	private ResilientCalls calls(FunctionsResilience resilience) {
 		return new ResilientCalls(resilience, new RateLimitState());
+	}
+
+	/** The call made of the scripted attempts, with the default resilience. */
+	private <T> Mono<T> withDefaults(ScriptedAttempts<T> server, ApiOperation operation) {
+		return server.send().transformDeferred(calls(resilience().build()).call(operation));
 	}
 
 	static FunctionsRateLimitException tooManyRequests(Duration retryAfter, Instant resetAt) {
@@ -244,8 +250,7 @@ class ResilientCallsTests {
 	void serverErrorThatIsNotTransientIsNotRetried(int status) {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(status));
 
-		StepVerifier
-			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE)))
+		StepVerifier.create(withDefaults(server, ApiOperation.GET_NAMESPACE))
 			.expectError(FunctionsServerException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);
@@ -257,9 +262,7 @@ class ResilientCallsTests {
 			.thenFail(new FunctionsTimeoutException("op", "timeout", new java.util.concurrent.TimeoutException()))
 			.thenAnswer("ok");
 
-		StepVerifier
-			.withVirtualTime(() -> server.send()
-				.transformDeferred(calls(resilience().build()).call(ApiOperation.UPDATE_TRIGGER)))
+		StepVerifier.withVirtualTime(() -> withDefaults(server, ApiOperation.UPDATE_TRIGGER))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(3))
 			.expectNext("ok")
@@ -271,8 +274,7 @@ class ResilientCallsTests {
 	void postWithoutALookupIsNotRetriedAfterItMayHaveActed() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503)).thenAnswer("twice");
 
-		StepVerifier
-			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE)))
+		StepVerifier.create(withDefaults(server, ApiOperation.CREATE_NAMESPACE))
 			.expectError(FunctionsServerException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);
@@ -282,9 +284,7 @@ class ResilientCallsTests {
 	void postIsRetriedWhenNothingWasSent() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(refused()).thenAnswer("created");
 
-		StepVerifier
-			.withVirtualTime(() -> server.send()
-				.transformDeferred(calls(resilience().build()).call(ApiOperation.CREATE_NAMESPACE)))
+		StepVerifier.withVirtualTime(() -> withDefaults(server, ApiOperation.CREATE_NAMESPACE))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectNext("created")
@@ -373,7 +373,7 @@ class ResilientCallsTests {
 				new FunctionsApiException("op", 418, "teapot", "no", null))) {
 			ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(error).thenAnswer("ok");
 
-			StepVerifier.create(server.send().transformDeferred(calls(resilience().build()).call(operation)))
+			StepVerifier.create(withDefaults(server, operation))
 				.verifyErrorSatisfies((ex) -> assertThat(ex).isSameAs(error));
 			assertThat(server.sent()).isEqualTo(1);
 		}
@@ -384,8 +384,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>()
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "namespace not found", null));
 
-		StepVerifier
-			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE)))
+		StepVerifier.create(withDefaults(server, ApiOperation.GET_NAMESPACE))
 			.expectError(FunctionsNotFoundException.class)
 			.verify();
 		assertThat(server.sent()).isEqualTo(1);
@@ -396,9 +395,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<Void> server = new ScriptedAttempts<Void>().thenFail(resetAfterSending())
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "trigger not found", null));
 
-		StepVerifier
-			.withVirtualTime(() -> server.send()
-				.transformDeferred(calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER)))
+		StepVerifier.withVirtualTime(() -> withDefaults(server, ApiOperation.DELETE_TRIGGER))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.verifyComplete();
@@ -410,8 +407,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<Void> server = new ScriptedAttempts<Void>()
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "trigger not found", null));
 
-		StepVerifier
-			.create(server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.DELETE_TRIGGER)))
+		StepVerifier.create(withDefaults(server, ApiOperation.DELETE_TRIGGER))
 			.expectError(FunctionsNotFoundException.class)
 			.verify();
 	}
@@ -421,9 +417,7 @@ class ResilientCallsTests {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(resetAfterSending())
 			.thenFail(new FunctionsNotFoundException("op", "not_found", "namespace not found", null));
 
-		StepVerifier
-			.withVirtualTime(
-					() -> server.send().transformDeferred(calls(resilience().build()).call(ApiOperation.GET_NAMESPACE)))
+		StepVerifier.withVirtualTime(() -> withDefaults(server, ApiOperation.GET_NAMESPACE))
 			.expectSubscription()
 			.thenAwait(Duration.ofSeconds(1))
 			.expectError(FunctionsNotFoundException.class)
