@@ -1,8 +1,12 @@
 package io.github.dofunctions.client;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
+import io.github.dofunctions.client.error.FunctionsException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -10,7 +14,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Waits for a reactive call on the calling thread, for the blocking API. Refuses to wait
  * on a thread that must not block, where waiting would hold up the very event loop that
- * has to deliver the answer.
+ * has to deliver the answer. A failure is thrown with the calling thread's stack, as
+ * {@code RestClient} throws it, rather than the event loop's that {@code block()} would
+ * leave on it.
  */
 final class Blocking {
 
@@ -19,7 +25,21 @@ final class Blocking {
 
 	static <T> @Nullable T await(String operation, Mono<T> call) {
 		checkMayBlock(operation);
-		return call.block();
+		CompletableFuture<T> answer = call.toFuture();
+		try {
+			return answer.get();
+		}
+		catch (ExecutionException ex) {
+			throw onCallersStack(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			answer.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(
+					operation
+							+ " was interrupted while waiting for its answer and was cancelled; it may have been sent",
+					ex);
+		}
 	}
 
 	/**
@@ -34,9 +54,24 @@ final class Blocking {
 	}
 
 	static <T> List<T> awaitAll(String operation, Flux<T> call) {
-		checkMayBlock(operation);
-		List<T> all = call.collectList().block();
+		List<T> all = await(operation, call.collectList());
 		return (all != null) ? all : List.of();
+	}
+
+	/**
+	 * Give the client's own exception the frames of the thread that called: the ones
+	 * where it was made are the event loop's and name neither the call nor its caller.
+	 * Any other exception is a fault whose frames locate it, and keeps them.
+	 */
+	private static RuntimeException onCallersStack(Throwable failure) {
+		if (failure instanceof FunctionsException ex) {
+			ex.fillInStackTrace();
+			return ex;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return Exceptions.propagate(failure);
 	}
 
 	private static void checkMayBlock(String operation) {

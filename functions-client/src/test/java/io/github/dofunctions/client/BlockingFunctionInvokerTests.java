@@ -181,8 +181,13 @@ class BlockingFunctionInvokerTests {
 
 		assertThat(thrown).isExactlyInstanceOf(FunctionInvocationException.class)
 			.hasMessage(expected.getMessage())
+			.hasNoSuppressedExceptions()
 			.isInstanceOfSatisfying(FunctionInvocationException.class,
 					(ex) -> assertThat(ex.activationId()).isEqualTo("b1"));
+		assertThat(thrown.getStackTrace()).as("the caller's frames")
+			.anySatisfy((frame) -> assertThat(frame.getMethodName())
+				.isEqualTo("aFailedFunctionThrowsWhatTheReactiveInvokerSignals"))
+			.noneSatisfy((frame) -> assertThat(frame.getClassName()).startsWith("reactor.netty"));
 	}
 
 	@Test

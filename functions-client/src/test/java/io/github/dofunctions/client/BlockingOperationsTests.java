@@ -2,6 +2,8 @@ package io.github.dofunctions.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -189,6 +191,57 @@ class BlockingOperationsTests {
 		assertThat(reactiveRequests).filteredOn((sent) -> sent.method().equals(method))
 			.as("attempts")
 			.hasSize(operation.idempotent() ? 3 : 1);
+	}
+
+	@ParameterizedTest
+	@MethodSource("operations")
+	void throwsWithTheCallersStack(Operation operation) {
+		api.server().stubFor(any(anyUrl()).willReturn(json(404, "{\"id\": \"not_found\", \"message\": \"gone\"}")));
+		BlockingFunctionsOperations blocking = new BlockingFunctionsTemplate(api.template());
+
+		Throwable thrown = catchThrowable(() -> operation.blocking().apply(blocking));
+
+		assertThat(thrown).isInstanceOf(FunctionsApiException.class).hasNoSuppressedExceptions();
+		assertThat(thrown.getStackTrace()).as("frames")
+			.anySatisfy((frame) -> assertThat(frame.getClassName()).isEqualTo(BlockingOperationsTests.class.getName()))
+			.noneSatisfy((frame) -> assertThat(frame.getClassName()).startsWith("reactor.netty"))
+			.noneSatisfy((frame) -> assertThat(frame.getClassName()).startsWith("io.netty"));
+		assertThat(thrown.getStackTrace()[0].getClassName()).isEqualTo(Blocking.class.getName());
+	}
+
+	@Test
+	void anInterruptedWaitCancelsTheCallAndKeepsTheInterrupt() throws Exception {
+		api.server().stubFor(get(NAMESPACE).willReturn(json(200, payload("namespace.json")).withFixedDelay(10_000)));
+		BlockingFunctionsOperations blocking = new BlockingFunctionsTemplate(api.template());
+		CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+		AtomicBoolean interrupted = new AtomicBoolean();
+		Thread caller = new Thread(() -> {
+			thrown.complete(catchThrowable(() -> blocking.getNamespace(NAMESPACE_ID)));
+			interrupted.set(Thread.currentThread().isInterrupted());
+		});
+		caller.start();
+		while (api.requests().isEmpty()) {
+			Thread.onSpinWait();
+		}
+
+		caller.interrupt();
+		caller.join(Duration.ofSeconds(5).toMillis());
+
+		assertThat(thrown).isCompletedWithValueMatching((ex) -> ex instanceof IllegalStateException && ex.getMessage()
+			.equals("getNamespace was interrupted while waiting for its answer and was cancelled; "
+					+ "it may have been sent"));
+		assertThat(interrupted).isTrue();
+	}
+
+	@Test
+	void aFailureThatIsNotTheClientsKeepsItsOwnFrames() {
+		IllegalStateException fault = new IllegalStateException("a fault in a user's codec");
+		StackTraceElement[] where = fault.getStackTrace();
+
+		Throwable thrown = catchThrowable(() -> Blocking.await("getNamespace", Mono.error(fault)));
+
+		assertThat(thrown).isSameAs(fault);
+		assertThat(thrown.getStackTrace()).isEqualTo(where);
 	}
 
 	@Test
