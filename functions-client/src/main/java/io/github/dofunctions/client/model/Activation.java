@@ -5,11 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a function: what it was given to do is not kept, what it answered and logged
  * is.
+ * <p>
+ * Written as JSON in the shape of the other models, snake_case names and times as the
+ * application's mapper writes instants, with {@code duration} in milliseconds as
+ * OpenWhisk's activation records give it.
  *
  * @param activationId identifier of the activation
  * @param namespace the namespace it ran in, as the functions API names it
@@ -27,9 +33,14 @@ import org.jspecify.annotations.Nullable;
  * {@code null} and in a listing, which carries no results
  * @param logs lines the function logged; empty in a listing, which carries no logs
  */
-public record Activation(String activationId, @Nullable String namespace, @Nullable String name,
-		@Nullable Instant start, @Nullable Instant end, @Nullable Duration duration, @Nullable String status,
-		boolean success, @Nullable Object result, List<String> logs) {
+public record Activation(@JsonProperty("activation_id") String activationId,
+		@JsonProperty("namespace") @Nullable String namespace, @JsonProperty("name") @Nullable String name,
+		@JsonProperty("start") @Nullable Instant start, @JsonProperty("end") @Nullable Instant end,
+		@JsonProperty("duration") @JsonFormat(shape = JsonFormat.Shape.NUMBER_INT, without = {
+				JsonFormat.Feature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS,
+				JsonFormat.Feature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS }) @Nullable Duration duration,
+		@JsonProperty("status") @Nullable String status, @JsonProperty("success") boolean success,
+		@JsonProperty("result") @Nullable Object result, @JsonProperty("logs") List<String> logs){
 
 	/** Status of an activation that succeeded. */
 	public static final String SUCCESS = "success";

@@ -2,6 +2,7 @@ package io.github.dofunctions.client.model;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,7 @@ public record RateLimit(@Nullable Integer limit, @Nullable Integer remaining, @N
 	 * Return whether a response has described the budget.
 	 * @return {@code true} if every field is known
 	 */
+	@JsonIgnore
 	public boolean isKnown() {
 		return this.limit != null && this.remaining != null && this.reset != null;
 	}
