@@ -2,6 +2,9 @@ package io.github.dofunctions.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the emulator on its own:
@@ -86,17 +89,29 @@ public final class EmulatorMain {
 			}
 			String value = rest.remove(0);
 			switch (option) {
-				case "--port" -> builder.port(number(option, value));
+				case "--port" -> builder.port(checked(option, number(option, value), EmulatorRules::port));
 				case "--host" -> builder.host(value);
-				case "--token" -> builder.token(value);
-				case "--namespace-limit" -> builder.namespaceLimit(number(option, value));
-				case "--trigger-limit" -> builder.triggerLimit(number(option, value));
-				case "--requests-per-minute" -> perMinute = number(option, value);
-				case "--requests-per-hour" -> perHour = number(option, value);
+				case "--token" -> {
+					EmulatorRules.check(option, EmulatorRules.token(value));
+					builder.token(value);
+				}
+				case "--namespace-limit" ->
+					builder.namespaceLimit(checked(option, number(option, value), EmulatorRules::atLeastOne));
+				case "--trigger-limit" ->
+					builder.triggerLimit(checked(option, number(option, value), EmulatorRules::notNegative));
+				case "--requests-per-minute" ->
+					perMinute = checked(option, number(option, value), EmulatorRules::atLeastOne);
+				case "--requests-per-hour" ->
+					perHour = checked(option, number(option, value), EmulatorRules::atLeastOne);
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
 		}
 		return builder.rateLimits(new RateLimits(perMinute, perHour, digitalOcean.minute(), digitalOcean.hour()));
+	}
+
+	private static int checked(String option, int value, IntFunction<@Nullable String> rule) {
+		EmulatorRules.check(option, rule.apply(value));
+		return value;
 	}
 
 	private static int number(String option, String value) {

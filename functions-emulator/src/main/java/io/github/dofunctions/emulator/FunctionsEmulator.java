@@ -394,9 +394,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 (a free one) and 65535, not " + port);
-			}
+			EmulatorRules.check("port", EmulatorRules.port(port));
 			this.port = port;
 			return this;
 		}
@@ -407,9 +405,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder token(String token) {
-			if (token == null || token.isBlank()) {
-				throw new IllegalArgumentException("token must not be blank");
-			}
+			EmulatorRules.check("token", EmulatorRules.token(token));
 			this.token = token;
 			return this;
 		}
@@ -420,9 +416,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder namespaceLimit(int namespaceLimit) {
-			if (namespaceLimit < 1) {
-				throw new IllegalArgumentException("namespaceLimit must be at least 1, not " + namespaceLimit);
-			}
+			EmulatorRules.check("namespaceLimit", EmulatorRules.atLeastOne(namespaceLimit));
 			this.namespaceLimit = namespaceLimit;
 			return this;
 		}
@@ -434,9 +428,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder triggerLimit(int triggerLimit) {
-			if (triggerLimit < 0) {
-				throw new IllegalArgumentException("triggerLimit must not be negative, not " + triggerLimit);
-			}
+			EmulatorRules.check("triggerLimit", EmulatorRules.notNegative(triggerLimit));
 			this.triggerLimit = triggerLimit;
 			return this;
 		}
