@@ -252,7 +252,20 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 				case 202 -> accepted(exchange, answer);
 				case 200 -> ended(exchange, operation, answer);
 				default -> throw failed(exchange, invocation.function(), answer);
-			});
+			})
+			.onErrorMap(FunctionsNotFoundException.class, (ex) -> missing(invocation.function(), ex));
+	}
+
+	/**
+	 * OpenWhisk answers an invocation of a function that does not exist with only "The
+	 * requested resource does not exist." ({@code Messages.resourceDoesNotExist}): name
+	 * the function and the namespace the caller asked for.
+	 */
+	private FunctionsNotFoundException missing(String function, FunctionsNotFoundException answered) {
+		String said = (answered.errorMessage() != null) ? " (" + answered.errorMessage() + ")" : "";
+		return new FunctionsNotFoundException(answered.operation(), answered.errorId(),
+				"function '" + function + "' does not exist in namespace " + this.namespaceId + said,
+				answered.requestId());
 	}
 
 	private static ActivationRecord accepted(ApiExchange exchange, ApiExchange.Answer answer) {

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.Activation;
@@ -45,12 +46,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.dofunctions.test.ApiHostStubs.ACTIONS;
 import static io.github.dofunctions.test.ApiHostStubs.ACTIVATIONS;
+import static io.github.dofunctions.test.ApiHostStubs.KEYS;
 import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_ID;
 import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_KEY;
 import static io.github.dofunctions.test.ApiHostStubs.NAMESPACE_UUID;
 import static io.github.dofunctions.test.ApiHostStubs.answer;
 import static io.github.dofunctions.test.ApiHostStubs.basic;
-import static io.github.dofunctions.test.ApiHostStubs.KEYS;
 import static io.github.dofunctions.test.ApiHostStubs.failed;
 import static io.github.dofunctions.test.ApiHostStubs.managedKey;
 import static io.github.dofunctions.test.ApiHostStubs.succeeded;
@@ -129,6 +130,25 @@ class FunctionInvokerTests {
 
 		assertThat(result).containsExactly(Map.entry("n", 3));
 		assertThat(api.server().findAll(postRequestedFor(urlPathEqualTo(path)))).hasSize(1);
+	}
+
+	@Test
+	void aMissingFunctionIsNamedWithItsNamespace() {
+		api.server()
+			.stubFor(post(urlPathEqualTo(ACTIONS + "reports/nightly"))
+				.willReturn(answer(404, "{\"error\": \"The requested resource does not exist.\", \"code\": \"c1\"}")));
+
+		Throwable thrown = catchThrowable(() -> invoker().invoke("reports/nightly", Map.of()).block());
+		Throwable started = catchThrowable(() -> invoker().start(Invocation.of("reports/nightly", Map.of())).block());
+
+		assertThat(thrown).isInstanceOfSatisfying(FunctionsNotFoundException.class, (ex) -> {
+			assertThat(ex).hasMessage("invoke failed: 404: function 'reports/nightly' does not exist in namespace "
+					+ NAMESPACE_ID + " (The requested resource does not exist.) (request_id c1)");
+			assertThat(ex.status()).isEqualTo(404);
+			assertThat(ex.requestId()).isEqualTo("c1");
+		});
+		assertThat(started).hasMessage(thrown.getMessage());
+		assertThat(api.server().findAll(postRequestedFor(urlPathEqualTo(ACTIONS + "reports/nightly")))).hasSize(2);
 	}
 
 	@Test

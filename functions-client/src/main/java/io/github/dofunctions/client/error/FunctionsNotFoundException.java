@@ -3,9 +3,10 @@ package io.github.dofunctions.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The namespace, trigger or key does not exist ({@code 404 Not Found}). DigitalOcean
- * also\n * answers some invalid creates with {@code 404}: {@link #errorId()} tells them
- * apart.
+ * The namespace, trigger, key, function or activation does not exist
+ * ({@code 404 Not Found}); for a function, the message names it and its namespace.
+ * DigitalOcean also answers some invalid creates with {@code 404}: {@link #errorId()}
+ * tells them apart.
  */
 public class FunctionsNotFoundException extends FunctionsApiException {
 
