@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,8 +79,8 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 	/** The latest renewal, with the clean-up after it: awaited on shutdown. */
 	private volatile Mono<Void> background = Mono.empty();
 
-	/** The ids of the keys made and not yet deleted. */
-	private final Set<String> made = ConcurrentHashMap.newKeySet();
+	/** The keys made and not yet deleted: each id, and how the log names the key. */
+	private final Map<String, String> made = new ConcurrentHashMap<>();
 
 	/**
 	 * @param operations the control-plane client that makes and deletes the keys
@@ -144,12 +144,13 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 	}
 
 	private Mono<Void> deleteMadeKeys() {
-		return Flux.fromIterable(List.copyOf(this.made))
+		return Flux.fromIterable(List.copyOf(this.made.keySet()))
 			.flatMap((keyId) -> this.operations.deleteAccessKey(this.namespaceId, keyId)
 				.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
 				.doOnSuccess((done) -> {
-					this.made.remove(keyId);
-					logger.debug("Deleted access key " + keyId + " of namespace " + this.namespaceId);
+					String key = this.made.remove(keyId);
+					logger.info("Deleted access key " + ((key != null) ? key : keyId)
+							+ ", made to call the functions of namespace " + this.namespaceId + ", on shutdown");
 				}))
 			.then();
 	}
@@ -199,7 +200,8 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 			Instant asked = this.clock.instant();
 			CompletableFuture<HeldKey> created = this.operations
 				.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter(name, this.lifetime))
-				.doOnError(FunctionsOrphanedAccessKeyException.class, (ex) -> this.made.add(ex.orphanedKey().id()))
+				.doOnError(FunctionsOrphanedAccessKeyException.class,
+						(ex) -> this.made.put(ex.orphanedKey().id(), described(ex.orphanedKey())))
 				.map((key) -> made(key, asked))
 				.toFuture();
 			return Mono.fromFuture(created, true);
@@ -208,15 +210,19 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 
 	private HeldKey made(AccessKey key, Instant asked) {
 		Instant expiresAt = asked.plus(this.lifetime);
-		this.made.add(key.id());
+		this.made.put(key.id(), described(key));
 		if (key.secret() == null || key.secret().isBlank()) {
 			throw new FunctionsInvalidResponseException(ApiOperation.CREATE_ACCESS_KEY.operationName(), 201,
 					"the created access key " + key.id() + " carries no secret", null, null);
 		}
-		logger.info("Created access key '" + key.name() + "' (" + key.id() + ") to call the functions of namespace "
-				+ this.namespaceId + "; it expires in " + this.lifetime);
+		logger.info("Created access key " + described(key) + " to call the functions of namespace " + this.namespaceId
+				+ "; it expires in " + this.lifetime);
 		return new HeldKey(InvocationCredentials.accessKey(key.id(), key.secret()), expiresAt.minus(this.renewBefore),
 				expiresAt);
+	}
+
+	private static String described(AccessKey key) {
+		return (key.name() != null) ? "'" + key.name() + "' (" + key.id() + ")" : key.id();
 	}
 
 	/**
@@ -233,8 +239,7 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 				.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
 				.doOnSuccess((done) -> {
 					this.made.remove(key.id());
-					logger.debug("Deleted expired access key '" + key.name() + "' (" + key.id() + ") of namespace "
-							+ this.namespaceId);
+					logger.info("Deleted expired access key " + described(key) + " of namespace " + this.namespaceId);
 				}))
 			.then()
 			.onErrorResume((ex) -> {

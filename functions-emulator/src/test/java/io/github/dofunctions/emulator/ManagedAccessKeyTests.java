@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsTemplate;
 import io.github.dofunctions.client.InvocationSettings;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,6 +202,34 @@ class ManagedAccessKeyTests {
 		assertThat(emulator.get().state().accessKeys(this.namespaceId)).extracting(EmulatedAccessKey::name)
 			.containsExactly("someone-elses");
 		assertThat(emulator.get().journal().count(Operation.DELETE_ACCESS_KEY)).isEqualTo(2);
+	}
+
+	@Test
+	void aKeyIsLoggedWhenItIsMadeAndWhenItIsDeleted() {
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		Logger logger = (Logger) LoggerFactory.getLogger("io.github.dofunctions.client.ManagedAccessKey");
+		Level level = logger.getLevel();
+		logger.setLevel(Level.INFO);
+		logger.addAppender(log);
+		try {
+			this.invoker.invoke("greet", Map.of()).block();
+			EmulatedAccessKey key = onlyKey();
+
+			this.template.close();
+
+			assertThat(log.list).filteredOn((event) -> event.getLevel() == Level.INFO)
+				.extracting(ILoggingEvent::getFormattedMessage)
+				.containsExactly(
+						"Created access key '" + key.name() + "' (" + key.id() + ") to call the functions of namespace "
+								+ this.namespaceId + "; it expires in PT2H",
+						"Deleted access key '" + key.name() + "' (" + key.id()
+								+ "), made to call the functions of namespace " + this.namespaceId + ", on shutdown");
+		}
+		finally {
+			logger.detachAppender(log);
+			logger.setLevel(level);
+		}
 	}
 
 	private EmulatedAccessKey onlyKey() {
