@@ -20,12 +20,15 @@ public final class EmulatorMain {
 			  --token <token>            bearer token to accept (default: a random one, printed)
 			  --namespace-limit <n>      namespaces per account (default 10)
 			  --trigger-limit <n>        triggers per namespace (default 3, as in DigitalOcean's preview)
+			  --namespace <id>[=<label>] a namespace held from the start, region nyc1, labelled with
+			                             its id unless given; the id is fn- followed by letters,
+			                             digits, - or _; repeat for more
 			  --requests-per-minute <n>  burst limit, answered 429 with retry-after (default 250)
 			  --requests-per-hour <n>    hourly budget, answered 429 without retry-after (default 5000)
 			""";
 
 	private static final List<String> OPTIONS = List.of("--port", "--host", "--token", "--namespace-limit",
-			"--trigger-limit", "--requests-per-minute", "--requests-per-hour");
+			"--trigger-limit", "--namespace", "--requests-per-minute", "--requests-per-hour");
 
 	private EmulatorMain() {
 	}
@@ -51,7 +54,7 @@ public final class EmulatorMain {
 		try {
 			emulator = configure(List.of(args)).build();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | IllegalStateException ex) {
 			System.err.println(ex.getMessage());
 			System.err.print(USAGE);
 			System.exit(2);
@@ -92,13 +95,21 @@ public final class EmulatorMain {
 				case "--port" -> builder.port(checked(option, number(option, value), EmulatorRules::port));
 				case "--host" -> builder.host(value);
 				case "--token" -> {
-					EmulatorRules.check(option, EmulatorRules.token(value));
+					EmulatorRules.check(option, EmulatorRules.notBlank(value));
 					builder.token(value);
 				}
 				case "--namespace-limit" ->
 					builder.namespaceLimit(checked(option, number(option, value), EmulatorRules::atLeastOne));
 				case "--trigger-limit" ->
 					builder.triggerLimit(checked(option, number(option, value), EmulatorRules::notNegative));
+				case "--namespace" -> {
+					String[] declared = value.split("=", 2);
+					String id = declared[0];
+					EmulatorRules.check(option + " id", EmulatorRules.namespaceId(id));
+					String label = (declared.length == 2) ? declared[1] : id;
+					EmulatorRules.check(option + " label", EmulatorRules.notBlank(label));
+					builder.namespace(id, "nyc1", label);
+				}
 				case "--requests-per-minute" ->
 					perMinute = checked(option, number(option, value), EmulatorRules::atLeastOne);
 				case "--requests-per-hour" ->

@@ -1,5 +1,7 @@
 package io.github.dofunctions.emulator;
 
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmulatorRules {
 
+	private static final Pattern NAMESPACE_ID = Pattern.compile("fn-[A-Za-z0-9_-]{1,64}");
+
 	private EmulatorRules() {
 	}
 
@@ -16,8 +20,8 @@ final class EmulatorRules {
 		return (port < 0 || port > 65535) ? "must be between 0 (a free one) and 65535, not " + port : null;
 	}
 
-	static @Nullable String token(@Nullable String token) {
-		return (token == null || token.isBlank()) ? "must not be blank" : null;
+	static @Nullable String notBlank(@Nullable String value) {
+		return (value == null || value.isBlank()) ? "must not be blank" : null;
 	}
 
 	static @Nullable String atLeastOne(int value) {
@@ -26,6 +30,18 @@ final class EmulatorRules {
 
 	static @Nullable String notNegative(int value) {
 		return (value < 0) ? "must not be negative, not " + value : null;
+	}
+
+	/**
+	 * A namespace id chosen for a test: DigitalOcean's are {@code fn-<uuid>} ("A unique
+	 * string format of UUID with a prefix fn-", its OpenAPI description); any {@code fn-}
+	 * name that is one path segment serves, so that a test can use a readable one.
+	 */
+	static @Nullable String namespaceId(@Nullable String namespaceId) {
+		return (namespaceId == null || !NAMESPACE_ID.matcher(namespaceId).matches())
+				? "must be fn- followed by letters, digits, '-' or '_' (as in fn-<uuid>), not "
+						+ ((namespaceId != null) ? ApiHandler.quote(namespaceId) : "null")
+				: null;
 	}
 
 	/**

@@ -99,6 +99,27 @@ public final class EmulatorState {
 	}
 
 	/**
+	 * Create a namespace with an id of the test's choosing, such as the one an
+	 * application's {@code do.functions.invocation.namespace-id} names.
+	 * @param namespaceId the id: {@code fn-} followed by letters, digits, {@code -} or
+	 * {@code _}, as DigitalOcean's ids ({@code fn-<uuid>}) are
+	 * @param region datacenter region
+	 * @param label unique label
+	 * @return the new namespace
+	 * @throws IllegalArgumentException if the id is not one
+	 * @throws IllegalStateException if the id or label is taken or the limit reached
+	 */
+	public EmulatedNamespace addNamespace(String namespaceId, String region, String label) {
+		EmulatorRules.check("namespaceId", EmulatorRules.namespaceId(namespaceId));
+		try {
+			return createNamespace(namespaceId, region, label);
+		}
+		catch (ApiError ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * Remove every namespace, with its triggers and keys.
 	 */
 	public synchronized void clear() {
@@ -106,6 +127,13 @@ public final class EmulatorState {
 	}
 
 	synchronized EmulatedNamespace createNamespace(String region, String label) {
+		return createNamespace(null, region, label);
+	}
+
+	private EmulatedNamespace createNamespace(@Nullable String namespaceId, String region, String label) {
+		if (namespaceId != null && this.namespaces.containsKey(namespaceId)) {
+			throw ApiError.badRequest("a namespace with id " + ApiHandler.quote(namespaceId) + " already exists");
+		}
 		if (this.namespaces.values().stream().anyMatch((entry) -> entry.namespace.label().equals(label))) {
 			throw ApiError.badRequest("a namespace with label " + ApiHandler.quote(label) + " already exists");
 		}
@@ -114,8 +142,8 @@ public final class EmulatorState {
 		}
 		String uuid = UUID.randomUUID().toString();
 		Instant now = now();
-		EmulatedNamespace namespace = new EmulatedNamespace("fn-" + uuid, uuid, randomText(64), label, region,
-				this.apiHost, now, now);
+		EmulatedNamespace namespace = new EmulatedNamespace((namespaceId != null) ? namespaceId : "fn-" + uuid, uuid,
+				randomText(64), label, region, this.apiHost, now, now);
 		this.namespaces.put(namespace.id(), new Entry(namespace));
 		return namespace;
 	}

@@ -3,6 +3,7 @@ package io.github.dofunctions.emulator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,6 +74,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	private final FunctionRuntime runtime;
 
+	private final List<DeclaredNamespace> declaredNamespaces;
+
 	private @Nullable DisposableServer running;
 
 	private FunctionsEmulator(Builder builder) {
@@ -84,6 +87,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 		JsonMapper json = json();
 		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter, builder.invocationLimits);
 		this.builtDemoteAfter = builder.demoteAfter;
+		this.declaredNamespaces = List.copyOf(builder.namespaces);
+		addDeclaredNamespaces();
 		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
 				this.rateLimits, this.faults, this.journal, this.listeners, json, builder.clock);
 	}
@@ -304,19 +309,27 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything: namespaces with their triggers and keys, activations, faults,
-	 * the journal and the requests counted against the rate and invocation limits, and
-	 * set {@link #demoteAfter(Duration)} back to the value it was built with. Registered
+	 * Forget everything but the namespaces the builder declared, which are made again
+	 * empty: namespaces with their triggers and keys, activations, faults, the journal
+	 * and the requests counted against the rate and invocation limits, and set
+	 * {@link #demoteAfter(Duration)} back to the value it was built with. Registered
 	 * functions are code, not state: they stay.
 	 */
 	public void reset() {
 		this.runtime.demoteAfter(this.builtDemoteAfter);
 		this.state.clear();
+		addDeclaredNamespaces();
 		this.runtime.clearActivations();
 		this.faults.clear();
 		this.journal.clear();
 		this.rateLimits.reset();
 		this.runtime.throttle().clear();
+	}
+
+	private void addDeclaredNamespaces() {
+		for (DeclaredNamespace declared : this.declaredNamespaces) {
+			this.state.addNamespace(declared.id(), declared.region(), declared.label());
+		}
 	}
 
 	@Override
@@ -347,7 +360,29 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private InvocationLimits invocationLimits = InvocationLimits.digitalOcean();
 
+		private final List<DeclaredNamespace> namespaces = new ArrayList<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Declare a namespace the emulator holds from the start, and again after each
+		 * {@link FunctionsEmulator#reset()}: the one an application names in
+		 * {@code do.functions.invocation.namespace-id}, say.
+		 * @param namespaceId its id, {@code fn-} followed by letters, digits, {@code -}
+		 * or {@code _}
+		 * @param region its datacenter region, such as {@code nyc1}
+		 * @param label its label, unique among the namespaces
+		 * @return this builder
+		 * @throws IllegalArgumentException if the id is not one, or the region or label
+		 * is blank
+		 */
+		public Builder namespace(String namespaceId, String region, String label) {
+			EmulatorRules.check("namespaceId", EmulatorRules.namespaceId(namespaceId));
+			EmulatorRules.check("region", EmulatorRules.notBlank(region));
+			EmulatorRules.check("label", EmulatorRules.notBlank(label));
+			this.namespaces.add(new DeclaredNamespace(namespaceId, region, label));
+			return this;
 		}
 
 		/**
@@ -405,7 +440,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder token(String token) {
-			EmulatorRules.check("token", EmulatorRules.token(token));
+			EmulatorRules.check("token", EmulatorRules.notBlank(token));
 			this.token = token;
 			return this;
 		}
@@ -461,6 +496,9 @@ public final class FunctionsEmulator implements AutoCloseable {
 			return new FunctionsEmulator(this);
 		}
 
+	}
+
+	private record DeclaredNamespace(String id, String region, String label) {
 	}
 
 }

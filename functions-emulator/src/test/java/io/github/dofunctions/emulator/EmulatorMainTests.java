@@ -2,10 +2,14 @@ package io.github.dofunctions.emulator;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The standalone emulator's command line: every mistake is one sentence naming the option
@@ -25,6 +29,24 @@ class EmulatorMainTests {
 	void aMistakeIsOneSentence(String arguments, String message) {
 		List<String> args = List.of(arguments.split(" ")).stream().map((arg) -> arg.replace("'", "")).toList();
 		assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.configure(args)).withMessage(message);
+	}
+
+	@Test
+	void namespacesAreDeclaredWithTheirIdsAndLabels() {
+		FunctionsEmulator emulator = EmulatorMain
+			.configure(List.of("--namespace", "fn-reports-test=reports", "--namespace", "fn-jobs"))
+			.build();
+
+		assertThat(emulator.state().namespaces())
+			.extracting(EmulatedNamespace::id, EmulatedNamespace::label, EmulatedNamespace::region)
+			.containsExactly(tuple("fn-reports-test", "reports", "nyc1"), tuple("fn-jobs", "fn-jobs", "nyc1"));
+	}
+
+	@Test
+	void twoNamespacesWithOneLabelAreRefusedInOneSentence() {
+		assertThatIllegalStateException().isThrownBy(
+				() -> EmulatorMain.configure(List.of("--namespace", "fn-a=same", "--namespace", "fn-b=same")).build())
+			.withMessage("a namespace with label 'same' already exists");
 	}
 
 }

@@ -49,6 +49,9 @@ public final class FunctionsEmulatorAutoConfiguration {
 		if (properties.getToken() != null) {
 			builder.token(properties.getToken());
 		}
+		properties.getNamespaces()
+			.forEach((id, namespace) -> builder.namespace(id, namespace.getRegion(),
+					(namespace.getLabel() != null) ? namespace.getLabel() : id));
 		FunctionsEmulator emulator = builder.build();
 		functions.orderedStream().forEach((function) -> emulator.registerFunction(function.name(), function.handler()));
 		return emulator.start();

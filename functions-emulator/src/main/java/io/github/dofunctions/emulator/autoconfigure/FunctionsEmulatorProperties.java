@@ -1,6 +1,8 @@
 package io.github.dofunctions.emulator.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,13 @@ public class FunctionsEmulatorProperties {
 	 * answers 202 with the activation id, as DigitalOcean does after 30 seconds.
 	 */
 	private Duration demoteAfter = Duration.ofSeconds(30);
+
+	/**
+	 * Namespaces the emulator holds from the start, and again (empty) after each test's
+	 * reset, by id: fn- followed by letters, digits, '-' or '_', such as the id an
+	 * application names in do.functions.invocation.namespace-id.
+	 */
+	private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
 
 	/**
 	 * Namespaces the emulated account may have.
@@ -228,6 +237,69 @@ public class FunctionsEmulatorProperties {
 	 */
 	public void setHour(Duration hour) {
 		this.hour = hour;
+	}
+
+	/**
+	 * Return {@code do.functions.emulator.namespaces}.
+	 * @return the declared namespaces by id, never {@code null}
+	 */
+	public Map<String, Namespace> getNamespaces() {
+		return this.namespaces;
+	}
+
+	/**
+	 * A namespace the emulator holds from the start.
+	 */
+	public static class Namespace {
+
+		/**
+		 * Create a namespace declaration with its defaults.
+		 */
+		public Namespace() {
+		}
+
+		/**
+		 * Label of the namespace, unique among them. Its id when unset.
+		 */
+		private @Nullable String label;
+
+		/**
+		 * Datacenter region of the namespace.
+		 */
+		private String region = "nyc1";
+
+		/**
+		 * Return the label.
+		 * @return the label, or {@code null} for the namespace's id
+		 */
+		public @Nullable String getLabel() {
+			return this.label;
+		}
+
+		/**
+		 * Set the label.
+		 * @param label the label, or {@code null} for the namespace's id
+		 */
+		public void setLabel(@Nullable String label) {
+			this.label = label;
+		}
+
+		/**
+		 * Return the region.
+		 * @return the region, {@code nyc1} by default
+		 */
+		public String getRegion() {
+			return this.region;
+		}
+
+		/**
+		 * Set the region.
+		 * @param region the region
+		 */
+		public void setRegion(String region) {
+			this.region = region;
+		}
+
 	}
 
 }

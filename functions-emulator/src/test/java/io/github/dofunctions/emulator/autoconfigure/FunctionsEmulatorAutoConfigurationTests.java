@@ -165,7 +165,7 @@ class FunctionsEmulatorAutoConfigurationTests {
 				.containsEntry("do.functions.emulator.namespace-limit", "10")
 				.containsEntry("do.functions.emulator.demote-after", "30s");
 			assertThat(defaults.entrySet().stream().filter((entry) -> entry.getValue() == null).map(Map.Entry::getKey))
-				.containsExactly("do.functions.emulator.token");
+				.containsExactly("do.functions.emulator.namespaces", "do.functions.emulator.token");
 		}
 	}
 
