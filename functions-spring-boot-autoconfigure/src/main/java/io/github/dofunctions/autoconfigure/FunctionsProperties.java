@@ -79,6 +79,8 @@ public class FunctionsProperties implements Validator {
 
 	private final Health health = new Health();
 
+	private final Problemdetails problemdetails = new Problemdetails();
+
 	private final Invocation invocation = new Invocation();
 
 	/**
@@ -267,6 +269,14 @@ public class FunctionsProperties implements Validator {
 	 */
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Return the {@code do.functions.problemdetails.*} properties.
+	 * @return the properties, never {@code null}
+	 */
+	public Problemdetails getProblemdetails() {
+		return this.problemdetails;
 	}
 
 	/**
@@ -704,6 +714,42 @@ public class FunctionsProperties implements Validator {
 		 */
 		public void setDownWhenCircuitOpen(boolean downWhenCircuitOpen) {
 			this.downWhenCircuitOpen = downWhenCircuitOpen;
+		}
+
+	}
+
+	/**
+	 * The client's failures as HTTP answers of a Spring MVC or WebFlux application.
+	 */
+	public static class Problemdetails {
+
+		/**
+		 * Create the properties with their defaults.
+		 */
+		public Problemdetails() {
+		}
+
+		/**
+		 * Whether a controller's failed call of DigitalOcean answers an RFC 9457 problem
+		 * detail (404, 409, 429 with retry-after, 502, 503, 504) instead of a 500, as
+		 * spring.mvc.problemdetails.enabled does for Spring's own errors.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Return {@code do.functions.problemdetails.enabled}.
+		 * @return the value
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set {@code do.functions.problemdetails.enabled}.
+		 * @param enabled the value
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

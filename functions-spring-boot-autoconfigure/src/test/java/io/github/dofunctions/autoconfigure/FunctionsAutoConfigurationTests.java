@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dofunctions.autoconfigure.web.FunctionsProblemDetailsAutoConfiguration;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
 import io.github.dofunctions.client.error.FunctionsBadRequestException;
@@ -104,7 +105,8 @@ class FunctionsAutoConfigurationTests {
 		assertThat(listed).filteredOn((name) -> name.startsWith("io.github.dofunctions."))
 			.containsExactly(FunctionsRedisBudgetStoreAutoConfiguration.class.getName(),
 					FunctionsAutoConfiguration.class.getName(), FunctionsMetricsAutoConfiguration.class.getName(),
-					FunctionsHealthAutoConfiguration.class.getName());
+					FunctionsHealthAutoConfiguration.class.getName(),
+					FunctionsProblemDetailsAutoConfiguration.class.getName());
 	}
 
 	@Test
