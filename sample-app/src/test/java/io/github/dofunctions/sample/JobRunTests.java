@@ -105,8 +105,10 @@ class JobRunTests {
 			.isEqualTo(502)
 			.jsonPath("$.activationStatus")
 			.isEqualTo("application error")
-			.jsonPath("$.result.error")
-			.isEqualTo("olderThanDays must be a positive number")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).endsWith(": olderThanDays must be a positive number"))
+			.jsonPath("$.result")
+			.doesNotExist()
 			.jsonPath("$.activationId")
 			.isEqualTo(this.emulator.activations(namespaceId()).get(0).activationId());
 	}
