@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -18,7 +20,7 @@ import org.springframework.validation.Validator;
  * value, where it was set and why.
  */
 @ConfigurationProperties("do.functions")
-public class FunctionsProperties implements Validator {
+public class FunctionsProperties implements Validator, EnvironmentAware {
 
 	/**
 	 * Create the properties with their defaults.
@@ -81,6 +83,8 @@ public class FunctionsProperties implements Validator {
 
 	private final Problemdetails problemdetails = new Problemdetails();
 
+	private @Nullable Environment environment;
+
 	private final Invocation invocation = new Invocation();
 
 	/**
@@ -94,13 +98,29 @@ public class FunctionsProperties implements Validator {
 	}
 
 	/**
-	 * Reject every value out of range, and a base URL the client would refuse.
+	 * Reject every value out of range, a base URL the client would refuse, and every
+	 * property set under {@code do.functions} that is not one.
 	 * @param target these properties
 	 * @param errors where each rejected property is recorded
 	 */
 	@Override
 	public void validate(Object target, Errors errors) {
+		if (this.environment != null) {
+			UnknownFunctionsProperties.describe(this.environment, null)
+				.forEach((reason) -> errors.reject("do.functions.unknown", reason));
+		}
 		FunctionsPropertiesValidator.validate((FunctionsProperties) target, errors);
+	}
+
+	/**
+	 * Take the environment the properties are bound from, to refuse the properties set
+	 * under {@code do.functions} that are not properties (a typo, such as
+	 * {@code do.functions.tokn}).
+	 * @param environment the application's environment
+	 */
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
 	}
 
 	/**

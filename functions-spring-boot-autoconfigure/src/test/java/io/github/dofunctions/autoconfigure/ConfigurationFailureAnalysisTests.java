@@ -137,6 +137,47 @@ class ConfigurationFailureAnalysisTests {
 	}
 
 	@Test
+	void aTypoUnderThePrefixIsRefusedNamingTheNearestPropertyAndNotTheValue(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("do.functions.tokn=dop_v1_SECRET",
+				"do.functions.retry.max-atempts=3", "do.functions.circuit-breakr.enabled=false"));
+
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START",
+					"do.functions.tokn is not a property of this starter (set in \"do.functions.tokn\" from property "
+							+ "source \"defaultProperties\")",
+					"did you mean do.functions.token?",
+					"do.functions.retry.max-atempts is not a property of this starter",
+					"did you mean do.functions.retry.max-attempts?", "do.functions.circuit-breakr.enabled",
+					"did you mean do.functions.circuit-breaker.enabled?", "Action:")
+			.doesNotContain("dop_v1_SECRET", "Caused by", "\tat ");
+	}
+
+	@Test
+	void aTypoInAYamlFileIsReportedWithItsLine(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("spring.config.location=classpath:typo.yml"));
+
+		assertThat(output).contains(
+				"do.functions.retry.max-atempts is not a property of this starter "
+						+ "(set in class path resource [typo.yml] - 5:",
+				"did you mean do.functions.retry.max-attempts?");
+	}
+
+	@Test
+	void aNameFarFromEveryPropertyPointsToTheReference(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("do.functions.token=dop_v1_test", "do.functions.colour=blue"));
+
+		assertThat(output).contains("do.functions.colour is not a property of this starter",
+				"listed in the configuration reference");
+	}
+
+	@Test
+	void theEmulatorsPropertiesAndEnvironmentVariablesAreLeftAlone() {
+		start("do.functions.token=dop_v1_test", "do.functions.emulator.enabled=false",
+				"do.functions.emulator.namespaces.fn-a.label=a")
+			.close();
+	}
+
+	@Test
 	void anUnresolvedPlaceholderForTheTokenIsNoToken(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("do.functions.token=${NO_SUCH_VARIABLE_FOR_THIS_TEST}"));
 
