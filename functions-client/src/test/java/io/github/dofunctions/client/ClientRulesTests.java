@@ -116,4 +116,33 @@ class ClientRulesTests {
 			.withMessage("managed key prefix " + ClientRules.managedKeyPrefix("my keys"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "hello", "reports/nightly", "my tools/say hello", "a", "_", "x@y.z&w-1", "a.",
+			"name-of-256-characters" })
+	void functionNamesAsOpenWhiskNamesEntities(String function) {
+		String name = function.equals("name-of-256-characters") ? "n".repeat(256) : function;
+		assertThat(ClientRules.functionName(name)).isNull();
+		assertThat(ClientRules.triggerName(name.replace('/', '-'))).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { ".", "..", "-lead", "trailing ", "a/b/c", "a//b", "/a", "new\nline", "tab\there",
+			"caf\u00e9", "name-of-257-characters" })
+	void namesOpenWhiskRefusesAreRefused(String function) {
+		String name = function.equals("name-of-257-characters") ? "n".repeat(257) : function;
+		assertThat(ClientRules.functionName(name)).startsWith("must ");
+		if (!name.contains("/")) {
+			assertThat(ClientRules.triggerName(name)).startsWith("must have 1 to 256");
+		}
+	}
+
+	@Test
+	void aLabelIsAnyVisibleTextOfAtMost256Characters() {
+		assertThat(ClientRules.label("My namespace (prod) – reports")).isNull();
+		assertThat(ClientRules.label("l".repeat(256))).isNull();
+		assertThat(ClientRules.label("l".repeat(257))).isEqualTo("must have at most 256 characters, not 257");
+		assertThat(ClientRules.label("a\u0000b")).isEqualTo("must not contain control characters");
+		assertThat(ClientRules.label(" ")).isEqualTo("must not be null or blank");
+	}
+
 }

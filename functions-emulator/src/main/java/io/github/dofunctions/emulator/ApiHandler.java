@@ -85,6 +85,10 @@ final class ApiHandler {
 			if (!REGIONS.contains(region)) {
 				throw ApiError.badRequest("Invalid request payload: unknown region " + quote(region));
 			}
+			String refused = EmulatorRules.label(label);
+			if (refused != null) {
+				throw ApiError.badRequest("Invalid request payload: label " + refused);
+			}
 			return ok(wrap("namespace", namespace(this.state.createNamespace(region, label))));
 		}
 		catch (ApiError ex) {
@@ -94,11 +98,9 @@ final class ApiHandler {
 
 	private Answer createTrigger(String namespaceId, ObjectNode request) {
 		String name = requiredText(request, "name");
-		if (name.equals(".") || name.equals("..")) {
-			// No client could address it: a path segment of "." or ".." is removed.
-			throw ApiError.badRequest("validating create trigger: validation error: name must not be '.' or '..'");
-		}
 		String function = requiredText(request, "function");
+		refuse("name " + quote(name), EmulatorRules.triggerName(name));
+		refuse("function " + quote(function), EmulatorRules.functionName(function));
 		String type = requiredText(request, "type");
 		if (!type.equals("SCHEDULED")) {
 			throw ApiError
@@ -228,6 +230,12 @@ final class ApiHandler {
 	/**
 	 * Quote a value the caller sent, cut to its first 64 characters.
 	 */
+	private static void refuse(String field, @Nullable String reason) {
+		if (reason != null) {
+			throw ApiError.badRequest("validating create trigger: validation error: " + field + " " + reason);
+		}
+	}
+
 	static String quote(String value) {
 		return (value.length() <= 64) ? "'" + value + "'"
 				: "'" + value.substring(0, 64) + "...' (" + value.length() + " characters)";

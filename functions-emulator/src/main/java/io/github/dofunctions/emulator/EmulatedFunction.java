@@ -13,13 +13,12 @@ public record EmulatedFunction(String name, FunctionHandler handler) {
 	 * Create a function, checking its arguments.
 	 * @param name the function's name
 	 * @param handler its code
-	 * @throws IllegalArgumentException if the name is blank or has more than one
-	 * {@code /}, or the handler is missing
+	 * @throws IllegalArgumentException if the name is not {@code name} or
+	 * {@code package/name} with each part an OpenWhisk entity name, or the handler is
+	 * missing
 	 */
 	public EmulatedFunction {
-		if (name == null || name.isBlank() || name.split("/", -1).length > 2) {
-			throw new IllegalArgumentException("name must be 'name' or 'package/name'");
-		}
+		EmulatorRules.check("name", EmulatorRules.functionName(name));
 		if (handler == null) {
 			throw new IllegalArgumentException("handler must not be null");
 		}

@@ -108,7 +108,9 @@ class EmulatorOperationsTests {
 	void triggerNamesWithSlashesAndSpacesStayOneSegment() {
 		FunctionsTemplate client = client();
 		String ns = emulator.get().state().addNamespace("ams3", "jobs").id();
-		client.createTrigger(ns, CreateTriggerRequest.scheduled("a/b c?d", "f", "* * * * *")).block();
+		// Made by other means: the client refuses such a name in a new trigger, but
+		// reaches one that exists.
+		emulator.get().state().createTrigger(ns, "a/b c?d", "f", true, "* * * * *", null);
 
 		StepVerifier.create(client.getTrigger(ns, "a/b c?d").map(Trigger::name)).expectNext("a/b c?d").verifyComplete();
 		assertThat(emulator.get().journal().requests(Operation.GET_TRIGGER)).extracting(RecordedRequest::path)

@@ -120,13 +120,40 @@ class EmulatorValidationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { ".", ".." })
-	void triggerNamedDotOrDotDotIsRefusedSinceNoClientCouldAddressIt(String name) {
+	@ValueSource(strings = { ".", "..", "a\\u0007b", "trailing " })
+	void triggerNameOpenWhiskWouldRefuseIsABadRequest(String name) {
 		assertError(this.raw.send("POST", triggers(), """
 				{"name": "%s", "function": "f", "type": "SCHEDULED", "is_enabled": true,
 				 "scheduled_details": {"cron": "* * * * *"}}""".formatted(name)), 400, "bad_request",
-				"name must not be '.' or '..'");
+				"must have 1 to 256 letters, digits, spaces or _ @ . & -");
 		assertThat(emulator.get().state().triggers(this.namespace)).isEmpty();
+	}
+
+	@Test
+	void aTriggerNameOf10000CharactersIsQuotedOnlyInPart() {
+		RawClient.Answer answer = this.raw.send("POST", triggers(), """
+				{"name": "%s", "function": "f", "type": "SCHEDULED", "is_enabled": true,
+				 "scheduled_details": {"cron": "* * * * *"}}""".formatted("t".repeat(10_000)));
+
+		assertError(answer, 400, "bad_request", "name '" + "t".repeat(64) + "...' (10000 characters) must have");
+		assertThat(emulator.get().state().triggers(this.namespace)).isEmpty();
+	}
+
+	@Test
+	void aTriggersFunctionIsAnOpenWhiskName() {
+		assertError(this.raw.send("POST", triggers(), """
+				{"name": "t", "function": "a/b/c", "type": "SCHEDULED", "is_enabled": true,
+				 "scheduled_details": {"cron": "* * * * *"}}"""), 400, "bad_request",
+				"function 'a/b/c' must be 'name' or 'package/name', with at most one '/'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 257, 500 })
+	void aLabelOfMoreThan256CharactersIsRefusedAsDigitalOceanRefusesInvalidCreates(int length) {
+		contract.checkAnswersOnly();
+		assertError(this.raw.send("POST", "/v2/functions/namespaces", """
+				{"region": "nyc1", "label": "%s"}""".formatted("l".repeat(length))), 404, "bad_request",
+				"label must have at most 256 characters, not " + length);
 	}
 
 	@Test

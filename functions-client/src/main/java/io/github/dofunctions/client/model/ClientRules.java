@@ -31,6 +31,17 @@ public final class ClientRules {
 	 */
 	private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:)?(//)?.*@");
 
+	/**
+	 * Apache OpenWhisk's {@code EntityName.REGEX}, for names of at most 256 characters.
+	 */
+	private static final Pattern ENTITY_NAME = Pattern
+		.compile("[A-Za-z0-9_]|[A-Za-z0-9_][A-Za-z0-9_@ .&-]{0,254}[A-Za-z0-9_@.&-]");
+
+	private static final String ENTITY_NAME_RULE = "must have 1 to 256 letters, digits, spaces or _ @ . & -, "
+			+ "starting with a letter, digit or _ and not ending with a space";
+
+	private static final int MAX_LABEL_LENGTH = 256;
+
 	private ClientRules() {
 	}
 
@@ -145,6 +156,67 @@ public final class ClientRules {
 		if (userAgent != null && !userAgent.chars().allMatch((c) -> c >= ' ' && c < 0x7f)) {
 			return "must contain only visible ASCII characters and spaces: it is sent in a header, which carries no "
 					+ "line break, control character or other character as written";
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of a function's name, {@code name} or {@code package/name}, each part an
+	 * OpenWhisk entity name, as the API host serving the functions reads it:
+	 * {@value #ENTITY_NAME_RULE} (apache/openwhisk, {@code EntityPath.scala},
+	 * {@code EntityName.REGEX} and {@code ENTITY_NAME_MAX_LENGTH}).
+	 * @param function the function's name
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String functionName(@Nullable String function) {
+		if (function == null || function.isBlank()) {
+			return "must not be null or blank";
+		}
+		String[] parts = function.split("/", -1);
+		if (parts.length > 2) {
+			return "must be 'name' or 'package/name', with at most one '/'";
+		}
+		for (String part : parts) {
+			if (!ENTITY_NAME.matcher(part).matches()) {
+				return "must be 'name' or 'package/name', each part " + ENTITY_NAME_RULE;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The rule of a new trigger's name. DigitalOcean's OpenAPI description and
+	 * documentation give none ("The trigger's unique name within the namespace"); the
+	 * name is a path segment of every later call, so the client asks of it what OpenWhisk
+	 * asks of every name in a namespace: {@value #ENTITY_NAME_RULE}. A trigger made
+	 * otherwise can still be read, updated and deleted.
+	 * @param name the trigger's name
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String triggerName(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			return "must not be null or blank";
+		}
+		return ENTITY_NAME.matcher(name).matches() ? null : ENTITY_NAME_RULE;
+	}
+
+	/**
+	 * The rule of a new namespace's label. DigitalOcean's OpenAPI description gives none
+	 * ("The namespace's unique name"); the client refuses what cannot be a name shown in
+	 * a control panel or a log line: control characters, and more than
+	 * {@value #MAX_LABEL_LENGTH} characters, the longest name OpenWhisk gives an entity.
+	 * @param label the label
+	 * @return why it is not one, or {@code null}
+	 */
+	public static @Nullable String label(@Nullable String label) {
+		if (label == null || label.isBlank()) {
+			return "must not be null or blank";
+		}
+		if (label.length() > MAX_LABEL_LENGTH) {
+			return "must have at most " + MAX_LABEL_LENGTH + " characters, not " + label.length();
+		}
+		if (label.codePoints().anyMatch((c) -> Character.getType(c) == Character.CONTROL)) {
+			return "must not contain control characters";
 		}
 		return null;
 	}

@@ -19,7 +19,7 @@ public record CreateNamespaceRequest(@JsonProperty("region") String region, @Jso
 	 */
 	public CreateNamespaceRequest {
 		Arguments.requireText(region, "region");
-		Arguments.requireText(label, "label");
+		ClientRules.check("label", ClientRules.label(label));
 	}
 
 }

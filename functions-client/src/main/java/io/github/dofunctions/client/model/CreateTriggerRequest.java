@@ -30,12 +30,9 @@ public record CreateTriggerRequest(@JsonProperty("name") String name, @JsonPrope
 	 * @throws IllegalArgumentException if an argument is missing or invalid
 	 */
 	public CreateTriggerRequest {
-		Arguments.requireText(name, "name");
-		// Trigger names are path segments of every later call, where . and .. are
-		// removed.
-		Assert.isTrue(!name.equals(".") && !name.equals(".."),
-				"name must not be '.' or '..': no request could address the trigger afterwards");
-		Arguments.requireText(function, "function");
+		ClientRules.check("name " + ((name != null) ? Arguments.quote(name) : "null"), ClientRules.triggerName(name));
+		ClientRules.check("function " + ((function != null) ? Arguments.quote(function) : "null"),
+				ClientRules.functionName(function));
 		Assert.isTrue(Trigger.SCHEDULED.equals(type),
 				() -> "type '" + type + "' is not supported: the only trigger type is " + Trigger.SCHEDULED);
 		Arguments.requireValidSchedule(scheduledDetails, "scheduledDetails");

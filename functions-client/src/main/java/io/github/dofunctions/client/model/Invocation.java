@@ -78,14 +78,8 @@ public record Invocation(String function, Object parameters, boolean idempotent,
 	 * and neither {@code .} nor {@code ..}.
 	 */
 	private static void checkFunctionName(@Nullable String function) {
-		Assert.hasText(function, "function must not be null or blank");
-		String[] parts = function.split("/", -1);
-		Assert.isTrue(parts.length <= 2,
-				() -> "function '" + function + "' must be 'name' or 'package/name', with at most one '/'");
-		for (String part : parts) {
-			Assert.isTrue(!part.isBlank() && !part.equals(".") && !part.equals(".."),
-					() -> "function '" + function + "' has an empty, '.' or '..' part");
-		}
+		ClientRules.check("function " + ((function != null) ? Arguments.quote(function) : "null"),
+				ClientRules.functionName(function));
 	}
 
 	@Override
