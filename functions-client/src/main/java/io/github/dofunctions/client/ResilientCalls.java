@@ -231,12 +231,41 @@ final class ResilientCalls {
 				});
 			RetryPolicy policy = repeatable ? this.safeToRepeat : this.notSafeToRepeat;
 			Mono<T> retried = (policy != null) ? retried(operation, policy, oneAttempt, state) : oneAttempt;
+			if (lookup != null) {
+				retried = retried.onErrorMap((ex) -> lostAnswerFirst(ex, state));
+			}
 			return retried.doOnSuccess((value) -> complete(operation, state, observation, null))
 				.doOnError((ex) -> complete(operation, state, observation, ex))
 				.doOnCancel(() -> complete(operation, state, observation, CANCELLED))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation)
 					.put(AnswerListener.class, state));
 		});
+	}
+
+	/**
+	 * A create whose answer was lost and whose lookup was then never sent (the breaker
+	 * open, the budget or the connection pool refusing it) may have created: say that,
+	 * with the refusal of the lookup kept as suppressed, rather than "not sent", which
+	 * describes only the lookup.
+	 */
+	private static Throwable lostAnswerFirst(Throwable failure, CallState state) {
+		Throwable lostAnswer = state.lostAnswer;
+		if (lostAnswer == null || lostAnswer == failure || !notSent(failure)) {
+			return failure;
+		}
+		lostAnswer.addSuppressed(failure);
+		return lostAnswer;
+	}
+
+	private static boolean notSent(Throwable failure) {
+		if (!(failure instanceof FunctionsException refused)) {
+			return false;
+		}
+		return switch (refused.kind()) {
+			case BREAKER_OPEN, CLIENT_RATE_LIMITED, CONNECTION_POOL_EXHAUSTED -> true;
+			case TIMEOUT, CONNECTION_FAILED -> !((FunctionsConnectionException) refused).requestSent();
+			default -> false;
+		};
 	}
 
 	/**

@@ -462,6 +462,33 @@ class ResilientCallsTests {
 	}
 
 	@Test
+	void createWhoseLookupTheBreakerRefusesEndsWithTheLostAnswerNotNotSent() {
+		CircuitBreaker breaker = CircuitBreaker.of("do-functions",
+				FunctionsResilience.circuitBreakerConfig()
+					.slidingWindowSize(1)
+					.minimumNumberOfCalls(1)
+					.failureRateThreshold(100)
+					.build());
+		ScriptedAttempts<String> creates = new ScriptedAttempts<String>().thenFail(resetAfterSending());
+		ScriptedAttempts<String> lookups = new ScriptedAttempts<String>().thenAnswer("found");
+
+		StepVerifier
+			.withVirtualTime(() -> creates.send()
+				.transformDeferred(calls(resilience().circuitBreaker(breaker).build())
+					.create(ApiOperation.CREATE_NAMESPACE, (earliest, lostAnswer) -> lookups.send())))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(3))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(ex).isInstanceOfSatisfying(FunctionsConnectionException.class,
+						(lost) -> assertThat(lost.requestSent()).as("may have acted").isTrue());
+				assertThat(ex.getSuppressed()).singleElement().isInstanceOf(FunctionsUnavailableException.class);
+			})
+			.verify();
+		assertThat(creates.sent()).isEqualTo(1);
+		assertThat(lookups.sent()).as("the breaker opened on the lost answer").isZero();
+	}
+
+	@Test
 	void callTimeoutBoundsEveryAttemptAndWaitTogether() {
 		ScriptedAttempts<String> server = new ScriptedAttempts<String>().thenFail(serverError(503));
 
