@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the emulator on its own:
- * {@code java -jar functions-emulator-<version>.jar --port 8089 --token t}.
+ * {@code java -jar functions-emulator-<version>-standalone.jar --port 8089 --token t}.
  */
 public final class EmulatorMain {
 
 	private static final String USAGE = """
-			Usage: java -jar functions-emulator.jar [options]
+			Usage: java -jar functions-emulator-<version>-standalone.jar [options]
 			  --port <n>                 port to listen on (default 8089; 0 for a free one)
 			  --host <address>           address to listen on (default 127.0.0.1; 0.0.0.0 for every
 			                             address, namespaces' api_host then being 127.0.0.1)
