@@ -73,17 +73,14 @@ class DocumentationSnippetsTests {
 		Path root = projectRoot();
 		List<Path> documents = new ArrayList<>();
 		documents.add(root.resolve("README.md"));
-		Path docs = root.resolve("docs");
-		if (Files.isDirectory(docs)) {
-			try (Stream<Path> pages = Files.list(docs)) {
-				pages.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(documents::add);
-			}
+		try (Stream<Path> pages = Files.list(root.resolve("docs"))) {
+			pages.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(documents::add);
 		}
 		List<Snippet> snippets = new ArrayList<>();
 		for (Path document : documents) {
 			snippets.addAll(javaSnippets(root, document));
 		}
-		assertThat(snippets).as("java snippets in %s", documents).hasSizeGreaterThan(5);
+		assertThat(snippets).as("java snippets in %s", documents).hasSizeGreaterThan(10);
 		return snippets.stream().map((snippet) -> DynamicTest.dynamicTest(snippet.location(), () -> compile(snippet)));
 	}
 
