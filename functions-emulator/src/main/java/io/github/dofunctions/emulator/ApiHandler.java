@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.dofunctions.client.model.ClientRules;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -85,7 +86,7 @@ final class ApiHandler {
 			if (!REGIONS.contains(region)) {
 				throw ApiError.badRequest("Invalid request payload: unknown region " + quote(region));
 			}
-			String refused = EmulatorRules.label(label);
+			String refused = ClientRules.label(label);
 			if (refused != null) {
 				throw ApiError.badRequest("Invalid request payload: label " + refused);
 			}
@@ -99,8 +100,8 @@ final class ApiHandler {
 	private Answer createTrigger(String namespaceId, ObjectNode request) {
 		String name = requiredText(request, "name");
 		String function = requiredText(request, "function");
-		refuse("name " + quote(name), EmulatorRules.triggerName(name));
-		refuse("function " + quote(function), EmulatorRules.functionName(function));
+		refuse("name " + quote(name), ClientRules.triggerName(name));
+		refuse("function " + quote(function), ClientRules.functionName(function));
 		String type = requiredText(request, "type");
 		if (!type.equals("SCHEDULED")) {
 			throw ApiError

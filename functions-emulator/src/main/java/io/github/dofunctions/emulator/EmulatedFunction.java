@@ -1,5 +1,7 @@
 package io.github.dofunctions.emulator;
 
+import io.github.dofunctions.client.model.ClientRules;
+
 /**
  * A function for the emulator to serve: its name and its code. With Spring Boot, every
  * bean of this type is registered with the embedded emulator.
@@ -18,7 +20,7 @@ public record EmulatedFunction(String name, FunctionHandler handler) {
 	 * missing
 	 */
 	public EmulatedFunction {
-		EmulatorRules.check("name", EmulatorRules.functionName(name));
+		ClientRules.check("name", ClientRules.functionName(name));
 		if (handler == null) {
 			throw new IllegalArgumentException("handler must not be null");
 		}

@@ -13,14 +13,6 @@ final class EmulatorRules {
 
 	private static final Pattern NAMESPACE_ID = Pattern.compile("fn-[A-Za-z0-9_-]{1,64}");
 
-	private static final Pattern ENTITY_NAME = Pattern
-		.compile("[A-Za-z0-9_]|[A-Za-z0-9_][A-Za-z0-9_@ .&-]{0,254}[A-Za-z0-9_@.&-]");
-
-	private static final String ENTITY_NAME_RULE = "must have 1 to 256 letters, digits, spaces or _ @ . & -, "
-			+ "starting with a letter, digit or _ and not ending with a space";
-
-	private static final int MAX_LABEL_LENGTH = 256;
-
 	private EmulatorRules() {
 	}
 
@@ -50,55 +42,6 @@ final class EmulatorRules {
 				? "must be fn- followed by letters, digits, '-' or '_' (as in fn-<uuid>), not "
 						+ ((namespaceId != null) ? ApiHandler.quote(namespaceId) : "null")
 				: null;
-	}
-
-	/**
-	 * A function's name, {@code name} or {@code package/name}, each part an OpenWhisk
-	 * entity name (apache/openwhisk, {@code EntityPath.scala}, {@code EntityName.REGEX}):
-	 * the client's {@code ClientRules.functionName}, which a test holds this to.
-	 */
-	static @Nullable String functionName(@Nullable String function) {
-		if (function == null || function.isBlank()) {
-			return "must not be null or blank";
-		}
-		String[] parts = function.split("/", -1);
-		if (parts.length > 2) {
-			return "must be 'name' or 'package/name', with at most one '/'";
-		}
-		for (String part : parts) {
-			if (!ENTITY_NAME.matcher(part).matches()) {
-				return "must be 'name' or 'package/name', each part " + ENTITY_NAME_RULE;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * A new trigger's name, an OpenWhisk entity name: the client's
-	 * {@code ClientRules.triggerName}, which a test holds this to.
-	 */
-	static @Nullable String triggerName(@Nullable String name) {
-		if (name == null || name.isBlank()) {
-			return "must not be null or blank";
-		}
-		return ENTITY_NAME.matcher(name).matches() ? null : ENTITY_NAME_RULE;
-	}
-
-	/**
-	 * A new namespace's label: the client's {@code ClientRules.label}, which a test holds
-	 * this to.
-	 */
-	static @Nullable String label(@Nullable String label) {
-		if (label == null || label.isBlank()) {
-			return "must not be null or blank";
-		}
-		if (label.length() > MAX_LABEL_LENGTH) {
-			return "must have at most " + MAX_LABEL_LENGTH + " characters, not " + label.length();
-		}
-		if (label.codePoints().anyMatch((c) -> Character.getType(c) == Character.CONTROL)) {
-			return "must not contain control characters";
-		}
-		return null;
 	}
 
 	/**
