@@ -50,8 +50,17 @@ public final class EmulatorState {
 		this.triggerLimit = triggerLimit;
 	}
 
-	void apiHost(String apiHost) {
+	/**
+	 * Set the API host of the namespaces, once the server listens: namespaces declared
+	 * before it started were given one without the port, and get this one.
+	 */
+	synchronized void apiHost(String apiHost) {
 		this.apiHost = apiHost;
+		for (Entry entry : this.namespaces.values()) {
+			EmulatedNamespace namespace = entry.namespace;
+			entry.namespace = new EmulatedNamespace(namespace.id(), namespace.uuid(), namespace.key(),
+					namespace.label(), namespace.region(), apiHost, namespace.createdAt(), namespace.updatedAt());
+		}
 	}
 
 	/**
@@ -321,7 +330,7 @@ public final class EmulatorState {
 
 	private static final class Entry {
 
-		private final EmulatedNamespace namespace;
+		private EmulatedNamespace namespace;
 
 		private final Map<String, EmulatedTrigger> triggers = new LinkedHashMap<>();
 

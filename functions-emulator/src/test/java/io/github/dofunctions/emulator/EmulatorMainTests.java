@@ -49,4 +49,21 @@ class EmulatorMainTests {
 			.withMessage("a namespace with label 'same' already exists");
 	}
 
+	@Test
+	void aDeclaredNamespacesApiHostIsTheServersAddressWithItsPort() {
+		FunctionsEmulator emulator = EmulatorMain.configure(List.of("--port", "0", "--namespace", "fn-reports-test"))
+			.build()
+			.start();
+		try {
+			assertThat(emulator.state().namespaces()).singleElement()
+				.satisfies((namespace) -> assertThat(namespace.apiHost()).isEqualTo(emulator.baseUrl()));
+			emulator.reset();
+			assertThat(emulator.state().namespaces()).singleElement()
+				.satisfies((namespace) -> assertThat(namespace.apiHost()).isEqualTo(emulator.baseUrl()));
+		}
+		finally {
+			emulator.stop();
+		}
+	}
+
 }
