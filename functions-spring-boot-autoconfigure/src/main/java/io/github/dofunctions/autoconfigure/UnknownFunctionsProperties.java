@@ -29,10 +29,12 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * would otherwise ignore in silence. The properties there are are read from the metadata
  * the configuration processor writes into each module's jar
  * ({@code META-INF/spring-configuration-metadata.json}), so that the emulator's
- * properties count when it is on the class path; {@code do.functions.emulator.*} is left
- * to the emulator, which is often a test dependency only while production configuration
- * names it. Environment variables are not checked: their names are read loosely
- * ({@code DO_FUNCTIONS_RETRY_MAXATTEMPTS}) and a platform may set some of its own.
+ * properties are checked when it is on the class path. Without it,
+ * {@code do.functions.emulator.*} is accepted, since the emulator is often a test
+ * dependency while the production configuration names it, but switching it on is refused:
+ * the client would call DigitalOcean with the real token instead. Environment variables
+ * are not checked: their names are read loosely ({@code DO_FUNCTIONS_RETRY_MAXATTEMPTS})
+ * and a platform may set some of its own.
  */
 final class UnknownFunctionsProperties {
 
@@ -59,6 +61,11 @@ final class UnknownFunctionsProperties {
 			return List.of();
 		}
 		Set<String> reasons = new LinkedHashSet<>();
+		if (!known.hasEmulator()
+				&& Boolean.TRUE.equals(environment.getProperty("do.functions.emulator.enabled", Boolean.class))) {
+			reasons.add("do.functions.emulator.enabled is true, but the emulator (io.github.dofunctions:"
+					+ "functions-emulator) is not on the class path: the client would call DigitalOcean instead");
+		}
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource
 					|| !(source instanceof IterableConfigurationPropertySource iterable)) {
@@ -120,8 +127,12 @@ final class UnknownFunctionsProperties {
 		}
 
 		boolean accepts(ConfigurationPropertyName name) {
-			return this.names.contains(name) || EMULATOR.isAncestorOf(name)
+			return this.names.contains(name) || (EMULATOR.isAncestorOf(name) && !hasEmulator())
 					|| this.maps.stream().anyMatch((map) -> map.isAncestorOf(name));
+		}
+
+		boolean hasEmulator() {
+			return this.names.stream().anyMatch(EMULATOR::isAncestorOf);
 		}
 
 		/**

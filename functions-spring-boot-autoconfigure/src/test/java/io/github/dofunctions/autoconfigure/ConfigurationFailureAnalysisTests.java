@@ -171,7 +171,17 @@ class ConfigurationFailureAnalysisTests {
 	}
 
 	@Test
-	void theEmulatorsPropertiesAndEnvironmentVariablesAreLeftAlone() {
+	void switchingOnAnEmulatorThatIsNotThereIsRefused(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> start("do.functions.token=dop_v1_test", "do.functions.emulator.enabled=true"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"do.functions.emulator.enabled is true, but the emulator (io.github.dofunctions:functions-emulator) "
+						+ "is not on the class path: the client would call DigitalOcean instead");
+	}
+
+	@Test
+	void theEmulatorsPropertiesAreLeftToItWhenItIsNotThere() {
 		start("do.functions.token=dop_v1_test", "do.functions.emulator.enabled=false",
 				"do.functions.emulator.namespaces.fn-a.label=a")
 			.close();

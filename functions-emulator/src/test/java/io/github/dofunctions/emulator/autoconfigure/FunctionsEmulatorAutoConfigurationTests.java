@@ -61,6 +61,20 @@ class FunctionsEmulatorAutoConfigurationTests {
 	}
 
 	@Test
+	void aTypoInTheEmulatorsPropertiesFailsStartUpWhenTheEmulatorIsThere() {
+		this.contextRunner
+			.withPropertyValues("do.functions.emulator.enabled=true", "do.functions.emulator.trigger-limt=5",
+					"do.functions.emulator.namespace.fn-reports-test.label=reports")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("do.functions.emulator.trigger-limt is not a property of this starter")
+				.hasMessageContaining("did you mean do.functions.emulator.trigger-limit?")
+				.hasMessageContaining(
+						"do.functions.emulator.namespace.fn-reports-test.label is not a property of this starter"));
+	}
+
+	@Test
 	void shouldStopTheEmulatorWithTheContext() {
 		FunctionsEmulator[] started = new FunctionsEmulator[1];
 		this.contextRunner.withPropertyValues("do.functions.emulator.enabled=true")
