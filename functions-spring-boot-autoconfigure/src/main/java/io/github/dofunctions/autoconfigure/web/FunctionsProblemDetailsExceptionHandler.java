@@ -82,8 +82,12 @@ class FunctionsProblemDetailsExceptionHandler {
 					"DigitalOcean answered " + answered.status()
 							+ ((answered.errorId() != null) ? " " + answered.errorId() : ""),
 					(answered.errorMessage() != null) ? answered.errorMessage() : ex.getMessage());
-			problem.setProperty("errorId", answered.errorId());
-			problem.setProperty("requestId", answered.requestId());
+			if (answered.errorId() != null) {
+				problem.setProperty("errorId", answered.errorId());
+			}
+			if (answered.requestId() != null) {
+				problem.setProperty("requestId", answered.requestId());
+			}
 			return problem;
 		}
 		if (ex instanceof FunctionsUnavailableException) {

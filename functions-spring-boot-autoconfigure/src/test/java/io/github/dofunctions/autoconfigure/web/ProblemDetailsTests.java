@@ -89,6 +89,22 @@ class ProblemDetailsTests {
 
 	@ParameterizedTest
 	@EnumSource(Stack.class)
+	void idsDigitalOceanDidNotGiveAreLeftOut(Stack stack) throws Exception {
+		api.allowOffContractAnswers();
+		api.server()
+			.stubFor(get(urlPathMatching("/v2/functions/namespaces/.*"))
+				.willReturn(aResponse().withStatus(404).withBody("Not Found")));
+		try (ConfigurableApplicationContext context = start(stack, true)) {
+			HttpResponse<String> answer = request(context, "/namespaces/" + NAMESPACE_ID);
+
+			assertThat(answer.statusCode()).isEqualTo(404);
+			assertThat(body(answer)).containsEntry("title", "DigitalOcean answered 404")
+				.doesNotContainKeys("errorId", "requestId");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Stack.class)
 	void aRateLimitIsA429WithRetryAfterInWholeSeconds(Stack stack) throws Exception {
 		api.server()
 			.stubFor(get(urlPathMatching("/v2/functions/namespaces/.*"))
