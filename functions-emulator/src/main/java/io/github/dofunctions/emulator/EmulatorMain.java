@@ -1,7 +1,9 @@
 package io.github.dofunctions.emulator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ public final class EmulatorMain {
 			                             digits, - or _; repeat for more
 			  --requests-per-minute <n>  burst limit, answered 429 with retry-after (default 250)
 			  --requests-per-hour <n>    hourly budget, answered 429 without retry-after (default 5000)
+			  --help                     this text
 			""";
 
 	private static final List<String> OPTIONS = List.of("--port", "--host", "--token", "--namespace-limit",
@@ -81,6 +84,10 @@ public final class EmulatorMain {
 		RateLimits digitalOcean = RateLimits.digitalOcean();
 		int perMinute = digitalOcean.perMinute();
 		int perHour = digitalOcean.perHour();
+		int namespaceLimit = FunctionsEmulator.DEFAULT_NAMESPACE_LIMIT;
+		Set<String> given = new HashSet<>();
+		Set<String> ids = new HashSet<>();
+		Set<String> labels = new HashSet<>();
 		List<String> rest = new ArrayList<>(args);
 		while (!rest.isEmpty()) {
 			String option = rest.remove(0);
@@ -90,6 +97,9 @@ public final class EmulatorMain {
 			if (rest.isEmpty()) {
 				throw new IllegalArgumentException("Missing value for " + option);
 			}
+			if (!option.equals("--namespace") && !given.add(option)) {
+				throw new IllegalArgumentException(option + " is given twice");
+			}
 			String value = rest.remove(0);
 			switch (option) {
 				case "--port" -> builder.port(checked(option, number(option, value), EmulatorRules::port));
@@ -98,8 +108,10 @@ public final class EmulatorMain {
 					EmulatorRules.check(option, EmulatorRules.notBlank(value));
 					builder.token(value);
 				}
-				case "--namespace-limit" ->
-					builder.namespaceLimit(checked(option, number(option, value), EmulatorRules::atLeastOne));
+				case "--namespace-limit" -> {
+					namespaceLimit = checked(option, number(option, value), EmulatorRules::atLeastOne);
+					builder.namespaceLimit(namespaceLimit);
+				}
 				case "--trigger-limit" ->
 					builder.triggerLimit(checked(option, number(option, value), EmulatorRules::notNegative));
 				case "--namespace" -> {
@@ -108,6 +120,13 @@ public final class EmulatorMain {
 					EmulatorRules.check(option + " id", EmulatorRules.namespaceId(id));
 					String label = (declared.length == 2) ? declared[1] : id;
 					EmulatorRules.check(option + " label", EmulatorRules.notBlank(label));
+					if (!ids.add(id)) {
+						throw new IllegalArgumentException(option + " " + id + " is given twice");
+					}
+					if (!labels.add(label)) {
+						throw new IllegalArgumentException(
+								option + " label '" + label + "' is given twice: a label names one namespace");
+					}
 					builder.namespace(id, "nyc1", label);
 				}
 				case "--requests-per-minute" ->
@@ -116,6 +135,10 @@ public final class EmulatorMain {
 					perHour = checked(option, number(option, value), EmulatorRules::atLeastOne);
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
+		}
+		if (ids.size() > namespaceLimit) {
+			throw new IllegalArgumentException("--namespace is given " + ids.size()
+					+ " times, more than the --namespace-limit of " + namespaceLimit);
 		}
 		return builder.rateLimits(new RateLimits(perMinute, perHour, digitalOcean.minute(), digitalOcean.hour()));
 	}

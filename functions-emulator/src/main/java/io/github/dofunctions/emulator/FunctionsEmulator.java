@@ -52,6 +52,12 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 */
 	public static final int DEFAULT_TRIGGER_LIMIT = 3;
 
+	/**
+	 * How many namespaces an account may have by default: 10, DigitalOcean's limit
+	 * (Functions "Limits").
+	 */
+	public static final int DEFAULT_NAMESPACE_LIMIT = 10;
+
 	private final String host;
 
 	private final Duration builtDemoteAfter;
@@ -348,7 +354,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private String token = "emulator-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
 
-		private int namespaceLimit = 10;
+		private int namespaceLimit = DEFAULT_NAMESPACE_LIMIT;
 
 		private int triggerLimit = DEFAULT_TRIGGER_LIMIT;
 

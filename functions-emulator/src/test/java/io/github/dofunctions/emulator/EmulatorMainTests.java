@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -42,11 +41,17 @@ class EmulatorMainTests {
 			.containsExactly(tuple("fn-reports-test", "reports", "nyc1"), tuple("fn-jobs", "fn-jobs", "nyc1"));
 	}
 
-	@Test
-	void twoNamespacesWithOneLabelAreRefusedInOneSentence() {
-		assertThatIllegalStateException().isThrownBy(
-				() -> EmulatorMain.configure(List.of("--namespace", "fn-a=same", "--namespace", "fn-b=same")).build())
-			.withMessage("a namespace with label 'same' already exists");
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"--namespace fn-a=same --namespace fn-b=same|--namespace label 'same' is given twice: a label names one namespace",
+			"--namespace fn-a=x --namespace fn-a=y|--namespace fn-a is given twice",
+			"--namespace-limit 1 --namespace fn-a --namespace fn-b|--namespace is given 2 times, more than the --namespace-limit of 1",
+			"--namespace fn-a --namespace fn-b --namespace-limit 1|--namespace is given 2 times, more than the --namespace-limit of 1",
+			"--port 8089 --port 8090|--port is given twice" })
+	void aMistakeAcrossOptionsNamesThem(String arguments, String message) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EmulatorMain.configure(List.of(arguments.split(" "))).build())
+			.withMessage(message);
 	}
 
 	@Test
