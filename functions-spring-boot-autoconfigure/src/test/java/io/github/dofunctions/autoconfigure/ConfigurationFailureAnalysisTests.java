@@ -181,6 +181,13 @@ class ConfigurationFailureAnalysisTests {
 	}
 
 	@Test
+	void relaxedFormsOfAPropertyAreNoTypo() {
+		start("do.functions.token=dop_v1_test", "do.functions.retry.maxAttempts=3",
+				"do.functions.circuit_breaker.wait_duration_in_open_state=10s", "DO.FUNCTIONS.CALL-TIMEOUT=1m")
+			.close();
+	}
+
+	@Test
 	void theEmulatorsPropertiesAreLeftToItWhenItIsNotThere() {
 		start("do.functions.token=dop_v1_test", "do.functions.emulator.enabled=false",
 				"do.functions.emulator.namespaces.fn-a.label=a")
