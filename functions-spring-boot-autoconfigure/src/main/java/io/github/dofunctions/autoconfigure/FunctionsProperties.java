@@ -106,7 +106,7 @@ public class FunctionsProperties implements Validator, EnvironmentAware {
 	@Override
 	public void validate(Object target, Errors errors) {
 		if (this.environment != null) {
-			UnknownFunctionsProperties.describe(this.environment, null)
+			UnknownFunctionsProperties.describe(this.environment)
 				.forEach((reason) -> errors.reject("do.functions.unknown", reason));
 		}
 		FunctionsPropertiesValidator.validate((FunctionsProperties) target, errors);

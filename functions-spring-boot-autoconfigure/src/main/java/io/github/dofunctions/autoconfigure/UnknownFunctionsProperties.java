@@ -52,11 +52,10 @@ final class UnknownFunctionsProperties {
 	 * where it was set and the nearest property there is. Never its value, which may be a
 	 * secret.
 	 * @param environment the application's environment
-	 * @param classLoader where the modules' metadata is read from
 	 * @return one sentence per unknown property, empty if there is none
 	 */
-	static List<String> describe(Environment environment, @Nullable ClassLoader classLoader) {
-		Known known = Known.read(classLoader);
+	static List<String> describe(Environment environment) {
+		Known known = Known.read();
 		if (known.names().isEmpty()) {
 			return List.of();
 		}
@@ -95,15 +94,15 @@ final class UnknownFunctionsProperties {
 	 * The properties the modules declare: each name, and the names of maps, whose keys
 	 * are the user's.
 	 */
-	private record Known(Set<ConfigurationPropertyName> names, Set<ConfigurationPropertyName> maps) {
+	private record Known(Set<ConfigurationPropertyName> names, Set<ConfigurationPropertyName> maps,
+			boolean hasEmulator) {
 
-		static Known read(@Nullable ClassLoader classLoader) {
+		static Known read() {
 			Set<ConfigurationPropertyName> names = new LinkedHashSet<>();
 			Set<ConfigurationPropertyName> maps = new LinkedHashSet<>();
 			JsonMapper json = JsonMapper.builder().build();
 			try {
-				ClassLoader loader = (classLoader != null) ? classLoader
-						: UnknownFunctionsProperties.class.getClassLoader();
+				ClassLoader loader = UnknownFunctionsProperties.class.getClassLoader();
 				for (URL url : Collections.list(loader.getResources(METADATA))) {
 					try (InputStream metadata = url.openStream()) {
 						JsonNode properties = json.readTree(metadata).path("properties");
@@ -123,16 +122,12 @@ final class UnknownFunctionsProperties {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read the configuration metadata of the classpath", ex);
 			}
-			return new Known(names, maps);
+			return new Known(names, maps, names.stream().anyMatch(EMULATOR::isAncestorOf));
 		}
 
 		boolean accepts(ConfigurationPropertyName name) {
-			return this.names.contains(name) || (EMULATOR.isAncestorOf(name) && !hasEmulator())
+			return this.names.contains(name) || (EMULATOR.isAncestorOf(name) && !this.hasEmulator)
 					|| this.maps.stream().anyMatch((map) -> map.isAncestorOf(name));
-		}
-
-		boolean hasEmulator() {
-			return this.names.stream().anyMatch(EMULATOR::isAncestorOf);
 		}
 
 		/**
