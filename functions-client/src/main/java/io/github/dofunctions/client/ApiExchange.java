@@ -29,6 +29,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -45,6 +46,8 @@ final class ApiExchange {
 	private static final byte[] NO_BODY = new byte[0];
 
 	private final WebClient webClient;
+
+	private final @Nullable String baseUrl;
 
 	private final @Nullable Consumer<HttpHeaders> authentication;
 
@@ -66,12 +69,29 @@ final class ApiExchange {
 	 */
 	ApiExchange(WebClient webClient, @Nullable Consumer<HttpHeaders> authentication, JsonMapper json,
 			int maxResponseBytes, Clock clock, RateLimitState rateLimit) {
+		this(webClient, null, authentication, json, maxResponseBytes, clock, rateLimit);
+	}
+
+	/**
+	 * @param baseUrl the base URL the web client was made with, for URLs given to users
+	 * (a web function's), or {@code null}
+	 */
+	ApiExchange(WebClient webClient, @Nullable String baseUrl, @Nullable Consumer<HttpHeaders> authentication,
+			JsonMapper json, int maxResponseBytes, Clock clock, RateLimitState rateLimit) {
 		this.webClient = webClient;
+		this.baseUrl = baseUrl;
 		this.authentication = authentication;
 		this.json = json;
 		this.errors = new ErrorResponses(json, clock);
 		this.maxResponseBytes = maxResponseBytes;
 		this.rateLimit = rateLimit;
+	}
+
+	/**
+	 * Return the base URL of the host, when it was given.
+	 */
+	@Nullable String baseUrl() {
+		return this.baseUrl;
 	}
 
 	/**
@@ -158,12 +178,45 @@ final class ApiExchange {
 	private <B> Mono<B> send(ApiOperation operation,
 			Function<WebClient.RequestBodyUriSpec, WebClient.RequestBodySpec> uri, byte @Nullable [] body,
 			AnswerReader<B> reader) {
+		return send(operation, operation.method(), uri, (headers) -> {
+		}, body, MediaType.APPLICATION_JSON, true, reader);
+	}
+
+	/**
+	 * Call a web function: the caller's method, headers and body, no credential, and
+	 * every answer read as it came, redirects included, since a web function answers with
+	 * the status it chooses.
+	 */
+	Mono<Answer> web(ApiOperation operation, HttpMethod method, Function<UriBuilder, URI> uri,
+			Consumer<HttpHeaders> headers, byte @Nullable [] body, @Nullable MediaType contentType,
+			IntPredicate readItself) {
+		return send(operation, method, (spec) -> spec.uri(uri), headers, body, contentType, false,
+				(response, answerHeaders, requestId) -> {
+					int status = response.statusCode().value();
+					if (!readItself.test(status)) {
+						return failure(operation, response, status, answerHeaders);
+					}
+					return body(operation, status, requestId, response)
+						.map((bytes) -> new Answer(status, requestId, answerHeaders, bytes));
+				});
+	}
+
+	private <B> Mono<B> send(ApiOperation operation, HttpMethod method,
+			Function<WebClient.RequestBodyUriSpec, WebClient.RequestBodySpec> uri, Consumer<HttpHeaders> extraHeaders,
+			byte @Nullable [] body, @Nullable MediaType contentType, boolean authenticated, AnswerReader<B> reader) {
 		return Mono.deferContextual((context) -> {
 			AnswerListener answers = context.getOrDefault(AnswerListener.class, AnswerListener.NONE);
-			WebClient.RequestBodySpec request = uri.apply(this.webClient.method(operation.method()))
-				.headers((headers) -> authenticate(headers, context));
+			WebClient.RequestBodySpec request = uri.apply(this.webClient.method(method)).headers((headers) -> {
+				extraHeaders.accept(headers);
+				if (authenticated) {
+					authenticate(headers, context);
+				}
+			});
 			if (body != null) {
-				request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+				if (contentType != null) {
+					request.contentType(contentType);
+				}
+				request.bodyValue(body);
 			}
 			return request.exchangeToMono((response) -> {
 				HttpHeaders headers = response.headers().asHttpHeaders();
@@ -174,7 +227,7 @@ final class ApiExchange {
 					this.rateLimit.record(described);
 				}
 				// 304 answers a conditional request, which the client never sends.
-				if (response.statusCode().is3xxRedirection() && response.statusCode().value() != 304) {
+				if (authenticated && response.statusCode().is3xxRedirection() && response.statusCode().value() != 304) {
 					return response.releaseBody().then(Mono.error(redirected(operation, response, headers, requestId)));
 				}
 				return reader.read(response, headers, requestId);

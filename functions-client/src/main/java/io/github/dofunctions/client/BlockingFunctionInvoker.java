@@ -1,5 +1,6 @@
 package io.github.dofunctions.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.WebInvocation;
+import io.github.dofunctions.client.model.WebResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,5 +141,20 @@ public interface BlockingFunctionInvoker {
 	 * @return the result, or {@code null} when it is JSON {@code null}
 	 */
 	<T> @Nullable T getActivationResult(String activationId, Class<T> resultType);
+
+	/**
+	 * Return the web URL of a web function, as {@link FunctionInvoker#webUrl(String)}.
+	 * @param function the function, {@code name} or {@code package/name}
+	 * @return the URL
+	 */
+	URI webUrl(String function);
+
+	/**
+	 * Call a web function at its web URL, as
+	 * {@link FunctionInvoker#invokeWeb(WebInvocation)}.
+	 * @param invocation the request
+	 * @return the answer, whatever its status but {@code 429}
+	 */
+	WebResponse invokeWeb(WebInvocation invocation);
 
 }

@@ -158,4 +158,21 @@ public interface BlockingFunctionsOperations {
 	 */
 	BlockingFunctionInvoker invoker(String namespaceId, InvocationCredentials credentials);
 
+	/**
+	 * Return the blocking deployer of a namespace's functions and packages, on the
+	 * reactive deployer {@link FunctionsOperations#deployer(String)} gives.
+	 * @param namespaceId the namespace identifier
+	 * @return the deployer
+	 */
+	BlockingFunctionDeployer deployer(String namespaceId);
+
+	/**
+	 * Return the blocking deployer of a namespace's functions and packages, authenticated
+	 * with the given credentials.
+	 * @param namespaceId the namespace identifier
+	 * @param credentials the credentials to deploy with
+	 * @return the deployer
+	 */
+	BlockingFunctionDeployer deployer(String namespaceId, InvocationCredentials credentials);
+
 }

@@ -114,4 +114,14 @@ public class BlockingFunctionsTemplate implements BlockingFunctionsOperations {
 		return BlockingFunctionInvoker.of(this.functions.invoker(namespaceId, credentials));
 	}
 
+	@Override
+	public BlockingFunctionDeployer deployer(String namespaceId) {
+		return new BlockingDeployer(this.functions.deployer(namespaceId));
+	}
+
+	@Override
+	public BlockingFunctionDeployer deployer(String namespaceId, InvocationCredentials credentials) {
+		return new BlockingDeployer(this.functions.deployer(namespaceId, credentials));
+	}
+
 }

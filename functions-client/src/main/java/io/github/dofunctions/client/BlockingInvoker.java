@@ -1,5 +1,6 @@
 package io.github.dofunctions.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.WebInvocation;
+import io.github.dofunctions.client.model.WebResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -85,6 +88,16 @@ final class BlockingInvoker implements BlockingFunctionInvoker {
 	@Override
 	public <T> @Nullable T getActivationResult(String activationId, Class<T> resultType) {
 		return Blocking.await("getActivationResult", this.invoker.getActivationResult(activationId, resultType));
+	}
+
+	@Override
+	public URI webUrl(String function) {
+		return Blocking.awaitValue("webUrl", this.invoker.webUrl(function));
+	}
+
+	@Override
+	public WebResponse invokeWeb(WebInvocation invocation) {
+		return Blocking.awaitValue("invokeWeb", this.invoker.invokeWeb(invocation));
 	}
 
 	@Override

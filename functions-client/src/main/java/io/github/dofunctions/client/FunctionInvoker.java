@@ -1,5 +1,6 @@
 package io.github.dofunctions.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.WebInvocation;
+import io.github.dofunctions.client.model.WebResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -137,5 +140,29 @@ public interface FunctionInvoker {
 	 * @return the result
 	 */
 	<T> Mono<T> getActivationResult(String activationId, Class<T> resultType);
+
+	/**
+	 * Return the web URL of a web function:
+	 * {@code <api_host>/api/v1/web/<namespace>/<package>/<function>}, the package
+	 * {@code default} for a function outside any. Reads the namespace for its API host on
+	 * the invoker's first call.
+	 * @param function the function, {@code name} or {@code package/name}
+	 * @return the URL
+	 */
+	Mono<URI> webUrl(String function);
+
+	/**
+	 * Call a web function at its web URL, with the request's method, query, headers, body
+	 * and the function's secret ({@code X-Require-Whisk-Auth}), and no access key. A web
+	 * call always waits for the function and leaves no activation to read. The answer is
+	 * the function's, whatever its status, but a {@code 429}: the API host's rate limit,
+	 * a {@link io.github.dofunctions.client.error.FunctionsRateLimitException} after the
+	 * retries it allows. The call holds a place in the namespace's concurrency limit and
+	 * budget like any invocation, and is sent again only when it cannot have reached the
+	 * function, unless marked {@link WebInvocation.Builder#asIdempotent() idempotent}.
+	 * @param invocation the request
+	 * @return the answer
+	 */
+	Mono<WebResponse> invokeWeb(WebInvocation invocation);
 
 }

@@ -166,4 +166,23 @@ public interface FunctionsOperations {
 	 */
 	FunctionInvoker invoker(String namespaceId, InvocationCredentials credentials);
 
+	/**
+	 * Return the deployer of a namespace's functions and packages, on the same path as
+	 * {@link #invoker(String) the namespace's invoker}: the access key the client's
+	 * settings give for the namespace, else one the client makes and renews, and the
+	 * namespace's resilience. The same deployer is returned for the same namespace.
+	 * @param namespaceId the namespace identifier
+	 * @return the deployer
+	 */
+	FunctionDeployer deployer(String namespaceId);
+
+	/**
+	 * Return the deployer of a namespace's functions and packages, authenticated with the
+	 * given credentials, such as an access key.
+	 * @param namespaceId the namespace identifier
+	 * @param credentials the credentials to deploy with
+	 * @return the deployer
+	 */
+	FunctionDeployer deployer(String namespaceId, InvocationCredentials credentials);
+
 }

@@ -25,6 +25,10 @@ import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
+import io.github.dofunctions.client.model.DeployedFunction;
+import io.github.dofunctions.client.model.DeployedPackage;
+import io.github.dofunctions.client.model.FunctionLimits;
+import io.github.dofunctions.client.model.FunctionRuntime;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.Namespace;
@@ -34,6 +38,7 @@ import io.github.dofunctions.client.model.ScheduledRuns;
 import io.github.dofunctions.client.model.Trigger;
 import io.github.dofunctions.client.model.UpdateAccessKeyRequest;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
+import io.github.dofunctions.client.model.WebResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -57,13 +62,17 @@ public class FunctionsRuntimeHints implements RuntimeHintsRegistrar {
 	static final Class<?>[] MODELS = { Namespace.class, Trigger.class, ScheduledDetails.class, ScheduledRuns.class,
 			AccessKey.class, RateLimit.class, CreateNamespaceRequest.class, CreateTriggerRequest.class,
 			UpdateTriggerRequest.class, CreateAccessKeyRequest.class, UpdateAccessKeyRequest.class, Activation.class,
-			ActivationQuery.class, Invocation.class, InvocationCredentials.class };
+			ActivationQuery.class, Invocation.class, InvocationCredentials.class, DeployedFunction.class,
+			DeployedPackage.class, FunctionLimits.class, FunctionRuntime.class, WebResponse.class };
 
 	static final Class<?>[] ENVELOPES = { Envelopes.NamespaceEnvelope.class, Envelopes.NamespaceList.class,
 			Envelopes.TriggerEnvelope.class, Envelopes.TriggerList.class, Envelopes.AccessKeyEnvelope.class,
 			Envelopes.AccessKeyList.class, Envelopes.ErrorBody.class, ActivationRecords.ActivationRecord.class,
 			ActivationRecords.ActivationResponse.class, ActivationRecords.ActivationId.class,
-			ActivationRecords.ActivationLogs.class };
+			ActivationRecords.ActivationLogs.class, ActionRecords.KeyValue.class, ActionRecords.Exec.class,
+			ActionRecords.Limits.class, ActionRecords.ActionPut.class, ActionRecords.PackagePut.class,
+			ActionRecords.ActionRecord.class, ActionRecords.PackageAction.class, ActionRecords.PackageRecord.class,
+			ActionRecords.ApiInfo.class, ActionRecords.RuntimeRecord.class };
 
 	static final Class<?>[] ERRORS = { FunctionsApiException.class, FunctionsBadRequestException.class,
 			FunctionsUnauthorizedException.class, FunctionsForbiddenException.class, FunctionsNotFoundException.class,

@@ -222,6 +222,19 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 		return this.invokers.invoker(namespaceId, credentials);
 	}
 
+	@Override
+	public FunctionDeployer deployer(String namespaceId) {
+		requireSegment(namespaceId, "namespaceId");
+		return this.invokers.deployer(namespaceId, null);
+	}
+
+	@Override
+	public FunctionDeployer deployer(String namespaceId, InvocationCredentials credentials) {
+		requireSegment(namespaceId, "namespaceId");
+		Assert.notNull(credentials, "credentials must not be null");
+		return this.invokers.deployer(namespaceId, credentials);
+	}
+
 	/**
 	 * A call answered with one resource: the operation's request, through the resilience
 	 * as one operator.

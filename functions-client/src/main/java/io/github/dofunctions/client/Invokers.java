@@ -23,9 +23,9 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The invokers of one {@link FunctionsTemplate}: one per namespace and credential, every
- * invoker of a namespace sharing its resilience and rate-limit state, and the access keys
- * made for the invokers given no credential.
+ * The invokers and deployers of one {@link FunctionsTemplate}: one per namespace and
+ * credential, every one of a namespace sharing its resilience and rate-limit state, and
+ * the access keys made for those given no credential.
  */
 final class Invokers {
 
@@ -51,6 +51,10 @@ final class Invokers {
 	private final String keyName;
 
 	private final Map<InvokerKey, FunctionInvoker> invokers = new ConcurrentHashMap<>();
+
+	private final Map<InvokerKey, FunctionDeployer> deployers = new ConcurrentHashMap<>();
+
+	private final Map<InvokerKey, ApiHostCalls> apiHostCalls = new ConcurrentHashMap<>();
 
 	private final Map<String, NamespaceCalls> calls = new ConcurrentHashMap<>();
 
@@ -81,17 +85,34 @@ final class Invokers {
 		return this.invokers.computeIfAbsent(new InvokerKey(namespaceId, given), this::create);
 	}
 
+	/**
+	 * Return the deployer of a namespace, with the given credential, else the access key
+	 * the settings give for the namespace, else a managed key: the same calls as the
+	 * namespace's invoker of that credential.
+	 */
+	FunctionDeployer deployer(String namespaceId, @Nullable InvocationCredentials credentials) {
+		InvocationCredentials given = (credentials != null) ? credentials : this.settings.accessKey(namespaceId);
+		return this.deployers.computeIfAbsent(new InvokerKey(namespaceId, given),
+				(key) -> new WebClientFunctionDeployer(apiHostCalls(key), this.json));
+	}
+
 	private FunctionInvoker create(InvokerKey key) {
-		NamespaceCalls namespace = this.calls.computeIfAbsent(key.namespaceId(), this::createCalls);
-		Mono<ApiExchange> apiHost = this.operations.getNamespace(key.namespaceId())
-			.map((found) -> apiHost(found, namespace.rateLimit()))
-			// Kept once resolved; a failure is not kept, so the next call tries again.
-			.cacheInvalidateIf((kept) -> false);
-		InvocationCredentialSource credentials = (key.credentials() != null)
-				? InvocationCredentialSource.of(key.credentials())
-				: this.managedKeys.computeIfAbsent(key.namespaceId(), this::createManagedKey);
-		return new WebClientFunctionInvoker(key.namespaceId(), apiHost, credentials, namespace.calls(), this.json,
-				this.settings, this.clock);
+		return new WebClientFunctionInvoker(apiHostCalls(key), this.json, this.settings, this.clock);
+	}
+
+	private ApiHostCalls apiHostCalls(InvokerKey key) {
+		return this.apiHostCalls.computeIfAbsent(key, (absent) -> {
+			NamespaceCalls namespace = this.calls.computeIfAbsent(key.namespaceId(), this::createCalls);
+			Mono<ApiExchange> apiHost = this.operations.getNamespace(key.namespaceId())
+				.map((found) -> apiHost(found, namespace.rateLimit()))
+				// Kept once resolved; a failure is not kept, so the next call tries
+				// again.
+				.cacheInvalidateIf((kept) -> false);
+			InvocationCredentialSource credentials = (key.credentials() != null)
+					? InvocationCredentialSource.of(key.credentials())
+					: this.managedKeys.computeIfAbsent(key.namespaceId(), this::createManagedKey);
+			return new ApiHostCalls(key.namespaceId(), apiHost, credentials, namespace.calls());
+		});
 	}
 
 	/**
@@ -119,7 +140,7 @@ final class Invokers {
 					"namespace " + namespace.id() + " has no api_host to call its functions on", null, null);
 		}
 		String apiHost = ApiClients.checkBaseUrl(namespace.apiHost());
-		return new ApiExchange(this.apiHosts.webClient(apiHost), null, this.json,
+		return new ApiExchange(this.apiHosts.webClient(apiHost), apiHost, null, this.json,
 				(int) this.settings.maxResponseSize().toBytes(), this.clock, rateLimit);
 	}
 

@@ -347,7 +347,7 @@ final class ResilientCalls {
 	 * control-plane API counts.
 	 */
 	private <T> Mono<T> paced(ApiOperation operation, Mono<T> request, CallDeadline deadline) {
-		boolean counted = !operation.isInvocation() || operation == ApiOperation.INVOKE_FUNCTION;
+		boolean counted = !operation.isInvocation() || runsAFunction(operation);
 		return (this.budget != null && counted) ? this.budget.pace(operation, request, deadline) : request;
 	}
 
@@ -358,8 +358,16 @@ final class ResilientCalls {
 	 * activations (the polls of a demoted invocation among them) never waits for one.
 	 */
 	private <T> Mono<T> limited(ApiOperation operation, Mono<T> request, CallDeadline deadline) {
-		return (this.concurrency != null && operation == ApiOperation.INVOKE_FUNCTION)
-				? this.concurrency.run(request, deadline) : request;
+		return (this.concurrency != null && runsAFunction(operation)) ? this.concurrency.run(request, deadline)
+				: request;
+	}
+
+	/**
+	 * Whether a call runs a function, which the platform counts: an invocation, by the
+	 * API or at a web URL.
+	 */
+	private static boolean runsAFunction(ApiOperation operation) {
+		return operation == ApiOperation.INVOKE_FUNCTION || operation == ApiOperation.INVOKE_WEB_FUNCTION;
 	}
 
 	private <T> Mono<T> throughCircuitBreaker(ApiOperation operation, Mono<T> attempt) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +22,13 @@ import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.error.FunctionsNotFoundException;
-import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.ClientRules;
+import io.github.dofunctions.client.model.WebInvocation;
+import io.github.dofunctions.client.model.WebResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,9 +36,12 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@link FunctionInvoker} on Spring's reactive WebClient. The namespace's API host is
@@ -53,19 +59,19 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 
 	private static final String ACTIONS = "/api/v1/namespaces/_/actions";
 
+	/**
+	 * The header of a web function's secret (apache/openwhisk, {@code WebActions.scala},
+	 * {@code requireWhiskAuthHeader}).
+	 */
+	static final String WEB_SECRET_HEADER = "X-Require-Whisk-Auth";
+
 	private static final Runnable NOTHING = () -> {
 	};
 
 	@SuppressWarnings("unchecked")
 	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
 
-	private final String namespaceId;
-
-	private final Mono<ApiExchange> apiHost;
-
-	private final InvocationCredentialSource credentials;
-
-	private final ResilientCalls calls;
+	private final ApiHostCalls apiHost;
 
 	private final JsonMapper json;
 
@@ -74,18 +80,10 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	private final Clock clock;
 
 	/**
-	 * @param apiHost resolves the exchange with the namespace's API host, once, without
-	 * credentials
-	 * @param credentials the credential of each request
-	 * @param calls makes the calls with the namespace's resilience, shared by every
-	 * invoker of the namespace
+	 * @param apiHost the calls of the namespace's API host with the invoker's credential
 	 */
-	WebClientFunctionInvoker(String namespaceId, Mono<ApiExchange> apiHost, InvocationCredentialSource credentials,
-			ResilientCalls calls, JsonMapper json, InvocationSettings settings, Clock clock) {
-		this.namespaceId = namespaceId;
+	WebClientFunctionInvoker(ApiHostCalls apiHost, JsonMapper json, InvocationSettings settings, Clock clock) {
 		this.apiHost = apiHost;
-		this.credentials = credentials;
-		this.calls = calls;
 		this.json = json;
 		this.settings = settings;
 		this.clock = clock;
@@ -93,7 +91,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 
 	@Override
 	public String namespaceId() {
-		return this.namespaceId;
+		return this.apiHost.namespaceId();
 	}
 
 	@Override
@@ -213,21 +211,60 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 			.mapNotNull((response) -> convert(operation, response.result(), resultType));
 	}
 
+	@Override
+	public Mono<URI> webUrl(String function) {
+		String[] path = webPath(function);
+		return this.apiHost.apiHost().map((exchange) -> webUri(exchange, path, Map.of()));
+	}
+
 	/**
-	 * Make one call on the API host, with the credential of the moment: the call goes
-	 * through the namespace's resilience; if the API host refuses the credential
-	 * ({@code 401}), the function did not run, so the call is made once more with the
-	 * credential's replacement, when there is one (a managed access key).
+	 * Call a web function. Every status is the function's answer but {@code 429}, the API
+	 * host's rate limit, handled as any invocation's; the call holds a place in the
+	 * namespace's concurrency limit and budget, since it runs the function.
 	 */
+	@Override
+	public Mono<WebResponse> invokeWeb(WebInvocation invocation) {
+		Assert.notNull(invocation, "invocation must not be null");
+		String[] path = webPath(invocation.function());
+		ApiOperation operation = ApiOperation.INVOKE_WEB_FUNCTION;
+		MediaType contentType = (invocation.contentType() != null) ? MediaType.parseMediaType(invocation.contentType())
+				: null;
+		return this.apiHost.callWithoutCredential(operation, (exchange) -> exchange
+			.web(operation, invocation.method(), (uri) -> webUri(exchange, path, invocation.query()), (headers) -> {
+				invocation.headers().forEach(headers::set);
+				if (invocation.secret() != null) {
+					headers.set(WEB_SECRET_HEADER, invocation.secret());
+				}
+			}, invocation.body(), contentType, (status) -> status != 429)
+			.map((answer) -> new WebResponse(answer.status(), HttpHeaders.readOnlyHttpHeaders(answer.headers()),
+					answer.body())),
+				invocation.idempotent());
+	}
+
+	/**
+	 * The path of a web function below its namespace: {@code package/function}, the
+	 * package {@code default} for a function outside any
+	 * (docs.digitalocean.com/products/functions/how-to/create-functions: the URL is
+	 * {@code <api_host>/api/v1/web/<namespace>/<package>/<function>}).
+	 */
+	private String[] webPath(String function) {
+		ClientRules.check("function " + ((function != null) ? "'" + function + "'" : "null"),
+				ClientRules.functionName(function));
+		String[] parts = function.split("/");
+		return new String[] { "api", "v1", "web", this.apiHost.namespaceId(),
+				(parts.length == 2) ? parts[0] : "default", parts[parts.length - 1] };
+	}
+
+	private static URI webUri(ApiExchange exchange, String[] path, Map<String, String> query) {
+		UriComponentsBuilder uri = UriComponentsBuilder
+			.fromUriString(Objects.requireNonNull(exchange.baseUrl(), "the API host's exchange has no base URL"));
+		uri.pathSegment(path);
+		query.forEach((name, value) -> uri.queryParam(name, value));
+		return uri.encode().build().toUri();
+	}
+
 	private <T> Mono<T> call(ApiOperation operation, Function<ApiExchange, Mono<T>> request, boolean repeatable) {
-		return Mono.zip(this.apiHost, this.credentials.current()).flatMap((host) -> {
-			Mono<T> call = request.apply(host.getT1()).transformDeferred(this.calls.call(operation, repeatable));
-			return call.contextWrite(ApiExchange.withCredentials(host.getT2()))
-				.onErrorResume(FunctionsUnauthorizedException.class,
-						(refused) -> this.credentials.replace(host.getT2())
-							.switchIfEmpty(Mono.error(refused))
-							.flatMap((fresh) -> call.contextWrite(ApiExchange.withCredentials(fresh))));
-		});
+		return this.apiHost.call(operation, request, repeatable);
 	}
 
 	/**
@@ -264,7 +301,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 	private FunctionsNotFoundException missing(String function, FunctionsNotFoundException answered) {
 		String said = (answered.errorMessage() != null) ? " (" + answered.errorMessage() + ")" : "";
 		return new FunctionsNotFoundException(answered.operation(), answered.errorId(),
-				"function '" + function + "' does not exist in namespace " + this.namespaceId + said,
+				"function '" + function + "' does not exist in namespace " + this.apiHost.namespaceId() + said,
 				answered.requestId());
 	}
 
@@ -461,7 +498,7 @@ final class WebClientFunctionInvoker implements FunctionInvoker {
 
 	@Override
 	public String toString() {
-		return "FunctionInvoker[namespaceId=" + this.namespaceId + "]";
+		return "FunctionInvoker[namespaceId=" + this.apiHost.namespaceId() + "]";
 	}
 
 	/**

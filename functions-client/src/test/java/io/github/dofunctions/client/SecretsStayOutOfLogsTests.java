@@ -12,7 +12,10 @@ import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.Invocation;
+import io.github.dofunctions.client.model.FunctionDefinition;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.WebExport;
+import io.github.dofunctions.client.model.WebInvocation;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.test.ApiHostStubs;
 import io.github.dofunctions.test.StubbedFunctionsApi;
@@ -25,6 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.dofunctions.test.StubbedFunctionsApi.json;
 import static io.github.dofunctions.test.StubbedFunctionsApi.payload;
@@ -132,6 +136,47 @@ class SecretsStayOutOfLogsTests {
 		assertThat(everything).doesNotContain(NAMESPACE_KEY, KEY_SECRET,
 				ApiHostStubs.managedKey().substring("Basic ".length()),
 				ApiHostStubs.basic("dof_v1_a1b2c3", KEY_SECRET).substring("Basic ".length()), "not-logged");
+	}
+
+	@Test
+	void deployAndWebCycleLeaksNoEnvironmentValueOrWebSecret() {
+		ApiHostStubs.serveNamespace(api);
+		api.server()
+			.stubFor(get(urlPathEqualTo("/api/v1"))
+				.willReturn(ApiHostStubs.answer(200, FunctionDeployerTests.API_INFO)));
+		api.server()
+			.stubFor(put(urlPathEqualTo("/api/v1/namespaces/_/actions/hello"))
+				.willReturn(ApiHostStubs.answer(200, FunctionDeployerTests.action(NAMESPACE_ID, "hello", "0.0.1",
+						"{\"kind\": \"nodejs:18\", \"binary\": false}",
+						"[{\"key\": \"DB_PASSWORD\", \"value\": \"env-s3cret-value\", \"init\": true}]",
+						"[{\"key\": \"web-export\", \"value\": true}, {\"key\": \"require-whisk-auth\", \"value\": \"w3b-s3cret-value\"}]"))));
+		api.server()
+			.stubFor(post(urlPathEqualTo("/api/v1/web/" + NAMESPACE_ID + "/default/hello"))
+				.willReturn(ApiHostStubs.answer(200, "{}")));
+		WebClient.Builder verbose = WebClient.builder()
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
+		FunctionsTemplate template = api.templateBuilder().webClientBuilder(verbose).build();
+		FunctionDefinition hello = FunctionDefinition.builder("hello")
+			.runtime("nodejs:18")
+			.code("exports.main = () => ({})")
+			.environment("DB_PASSWORD", "env-s3cret-value")
+			.web(WebExport.ON)
+			.webSecret("w3b-s3cret-value")
+			.build();
+
+		List<Object> seen = new ArrayList<>();
+		FunctionDeployer deployer = template.deployer(NAMESPACE_ID);
+		seen.add(deployer);
+		seen.add(hello);
+		seen.add(deployer.deploy(hello).block());
+		WebInvocation call = WebInvocation.post("hello").secret("w3b-s3cret-value").build();
+		seen.add(call);
+		seen.add(template.invoker(NAMESPACE_ID).invokeWeb(call).block());
+
+		String logged = this.log.text();
+		assertThat(logged).as("the HTTP stack logged the calls").contains("/api/v1/namespaces/_/actions/hello");
+		String everything = logged + "\n" + VerboseLogCapture.describe(seen);
+		assertThat(everything).doesNotContain("env-s3cret-value", "w3b-s3cret-value");
 	}
 
 }

@@ -71,7 +71,51 @@ public enum ApiOperation {
 
 	/** {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}. */
 	GET_ACTIVATION_RESULT("getActivationResult", HttpMethod.GET,
-			"/api/v1/namespaces/_/activations/{activation_id}/result");
+			"/api/v1/namespaces/_/activations/{activation_id}/result"),
+
+	/**
+	 * {@code GET /api/v1} on the namespace's API host: OpenWhisk's description of itself,
+	 * with the runtimes it offers.
+	 */
+	LIST_RUNTIMES("listRuntimes", HttpMethod.GET, "/api/v1"),
+
+	/**
+	 * {@code PUT /api/v1/namespaces/_/actions/{function}?overwrite=true}: deploy a
+	 * function, creating or replacing it.
+	 */
+	DEPLOY_FUNCTION("deploy", HttpMethod.PUT, "/api/v1/namespaces/_/actions/{function}"),
+
+	/** {@code GET /api/v1/namespaces/_/actions/{function}}. */
+	GET_FUNCTION("getFunction", HttpMethod.GET, "/api/v1/namespaces/_/actions/{function}"),
+
+	/** {@code GET /api/v1/namespaces/_/actions}. */
+	LIST_FUNCTIONS("listFunctions", HttpMethod.GET, "/api/v1/namespaces/_/actions"),
+
+	/** {@code DELETE /api/v1/namespaces/_/actions/{function}}. */
+	DELETE_FUNCTION("deleteFunction", HttpMethod.DELETE, "/api/v1/namespaces/_/actions/{function}"),
+
+	/**
+	 * {@code PUT /api/v1/namespaces/_/packages/{package}?overwrite=true}: deploy a
+	 * package, creating or replacing it.
+	 */
+	DEPLOY_PACKAGE("deployPackage", HttpMethod.PUT, "/api/v1/namespaces/_/packages/{package}"),
+
+	/** {@code GET /api/v1/namespaces/_/packages/{package}}. */
+	GET_PACKAGE("getPackage", HttpMethod.GET, "/api/v1/namespaces/_/packages/{package}"),
+
+	/** {@code GET /api/v1/namespaces/_/packages}. */
+	LIST_PACKAGES("listPackages", HttpMethod.GET, "/api/v1/namespaces/_/packages"),
+
+	/** {@code DELETE /api/v1/namespaces/_/packages/{package}}. */
+	DELETE_PACKAGE("deletePackage", HttpMethod.DELETE, "/api/v1/namespaces/_/packages/{package}"),
+
+	/**
+	 * A request to a web function,
+	 * {@code /api/v1/web/{namespace_id}/{package}/{function}} ({@code default} for a
+	 * function outside any package), with the caller's method: {@code POST} stands for
+	 * any, so that it is not taken for idempotent.
+	 */
+	INVOKE_WEB_FUNCTION("invokeWeb", HttpMethod.POST, "/api/v1/web/{namespace_id}/{package}/{function}");
 
 	private final String operationName;
 
@@ -85,7 +129,7 @@ public enum ApiOperation {
 		this.operationName = operationName;
 		this.method = method;
 		this.uriTemplate = uriTemplate;
-		this.invocation = uriTemplate.startsWith("/api/v1/");
+		this.invocation = uriTemplate.startsWith("/api/v1");
 	}
 
 	/**
@@ -113,8 +157,8 @@ public enum ApiOperation {
 	}
 
 	/**
-	 * Return whether the operation calls a namespace's functions or their activations, on
-	 * the namespace's API host, rather than DigitalOcean's control-plane API.
+	 * Return whether the operation calls a namespace's API host (its functions, their
+	 * activations, their code), rather than DigitalOcean's control-plane API.
 	 * @return whether the operation is part of invocation
 	 */
 	public boolean isInvocation() {
@@ -123,7 +167,8 @@ public enum ApiOperation {
 
 	/**
 	 * Return whether sending the request twice has the same effect as sending it once:
-	 * true of every GET, PUT and DELETE, false of the POST creates and invocations.
+	 * true of every GET, PUT and DELETE, false of the POST creates and invocations, web
+	 * invocations included.
 	 * @return whether the operation is idempotent
 	 */
 	public boolean isIdempotent() {
