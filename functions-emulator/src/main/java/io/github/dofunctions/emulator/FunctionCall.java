@@ -59,6 +59,19 @@ public final class FunctionCall {
 		this.logs.add(this.clock.instant() + " stdout: " + line);
 	}
 
+	/**
+	 * Log a line of one of the function's streams, in OpenWhisk's shape of a log line:
+	 * {@code <instant> <stream>: <line>}.
+	 * @param stream {@code stdout} or {@code stderr}
+	 * @param line the line
+	 */
+	synchronized void log(String stream, String line) {
+		if (!"stdout".equals(stream) && !"stderr".equals(stream)) {
+			throw new IllegalArgumentException("stream must be stdout or stderr");
+		}
+		this.logs.add(this.clock.instant() + " " + stream + ": " + line);
+	}
+
 	synchronized List<String> logs() {
 		return List.copyOf(this.logs);
 	}
