@@ -68,7 +68,9 @@ final class ApiHandler {
 				yield new Answer(200, this.json.createObjectNode());
 			}
 			// Served by the function runtime, on the API host.
-			case INVOKE_FUNCTION, LIST_ACTIVATIONS, GET_ACTIVATION, GET_ACTIVATION_LOGS, GET_ACTIVATION_RESULT ->
+			case INVOKE_FUNCTION, LIST_ACTIVATIONS, GET_ACTIVATION, GET_ACTIVATION_LOGS, GET_ACTIVATION_RESULT,
+					LIST_RUNTIMES, DEPLOY_FUNCTION, GET_FUNCTION, LIST_FUNCTIONS, DELETE_FUNCTION, DEPLOY_PACKAGE,
+					GET_PACKAGE, LIST_PACKAGES, DELETE_PACKAGE, INVOKE_WEB_FUNCTION ->
 				throw ApiError.notFound("The resource you were accessing could not be found.");
 		};
 	}

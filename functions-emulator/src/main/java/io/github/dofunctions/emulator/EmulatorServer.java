@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -18,13 +19,16 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves one HTTP exchange: injected faults, authentication, rate limits, the call
  * itself, the journal. Paths below {@code /api/v1/} are the namespaces' API host: Basic
- * credentials, the function runtime, no rate limits.
+ * credentials (but for the info document and web functions), the function runtime,
+ * deployed functions and packages, no rate limits but the invocation limits.
  */
 final class EmulatorServer {
 
@@ -35,6 +39,14 @@ final class EmulatorServer {
 	 * in DigitalOcean's error shape.
 	 */
 	static final int MAX_REQUEST_BODY = 1024 * 1024;
+
+	/**
+	 * Largest body of a function's deploy: OpenWhisk's controller reads up to 50 MB
+	 * ({@code pekko.http.server.parsing.max-content-length}, "to allow action
+	 * attachments"), room for DigitalOcean's 48 MB of code
+	 * ({@link EntityHandler#MAX_CODE}) and the rest of the body.
+	 */
+	static final int MAX_DEPLOY_BODY = 50 * 1024 * 1024;
 
 	private static final String REDACTED = " ******";
 
@@ -58,9 +70,15 @@ final class EmulatorServer {
 
 	private final Clock clock;
 
+	private final EntityHandler entities;
+
+	private final WebFunctions web;
+
 	EmulatorServer(String token, EmulatorState state, ApiHandler handler, FunctionRuntime runtime,
 			RateLimitCounter rateLimits, Faults faults, RequestJournal journal,
 			List<Consumer<EmulatorExchange>> listeners, JsonMapper json, Clock clock) {
+		this.entities = new EntityHandler(state, json, clock);
+		this.web = new WebFunctions(state, runtime, json);
 		this.token = token;
 		this.state = state;
 		this.handler = handler;
@@ -75,31 +93,49 @@ final class EmulatorServer {
 
 	Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
 		long declared = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
-		if (declared > MAX_REQUEST_BODY) {
+		int limit = bodyLimit(request.method().name(), request.uri());
+		if (declared > limit) {
 			// Refused before it is read, as a front-end refuses it.
-			return respond(request, response, new byte[0], declared);
+			return respond(request, response, new byte[0], declared, limit);
 		}
 		return request.receive()
 			.aggregate()
 			.asByteArray()
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> respond(request, response, body, body.length));
+			.flatMap((body) -> respond(request, response, body, body.length, limit));
 	}
 
-	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, byte[] read, long size) {
-		byte[] body = (size > MAX_REQUEST_BODY) ? new byte[0] : read;
+	/**
+	 * The largest body a request may have: {@link #MAX_DEPLOY_BODY} to deploy a function,
+	 * {@link #MAX_REQUEST_BODY} otherwise.
+	 */
+	private static int bodyLimit(String method, String uri) {
+		int queryStart = uri.indexOf('?');
+		try {
+			Route route = Route.of(method, (queryStart >= 0) ? uri.substring(0, queryStart) : uri);
+			return (route != null && route.operation() == Operation.DEPLOY_FUNCTION) ? MAX_DEPLOY_BODY
+					: MAX_REQUEST_BODY;
+		}
+		catch (ApiError ex) {
+			return MAX_REQUEST_BODY;
+		}
+	}
+
+	private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, byte[] read, long size,
+			int limit) {
+		byte[] body = (size > limit) ? new byte[0] : read;
 		String method = request.method().name();
 		String uri = request.uri();
 		int queryStart = uri.indexOf('?');
 		String path = (queryStart >= 0) ? uri.substring(0, queryStart) : uri;
 		String query = (queryStart >= 0) ? uri.substring(queryStart + 1) : null;
 		RecordedRequest.Builder recorded = new RecordedRequest.Builder(this.clock.instant(), method, path, query,
-				redactedHeaders(request.requestHeaders()), new String(body, StandardCharsets.UTF_8));
+				redactedHeaders(request.requestHeaders()), redactedBody(method, path, body));
 		Mono<Reply> reply;
 		Fault fault = null;
-		if (size > MAX_REQUEST_BODY) {
+		if (size > limit) {
 			ApiError tooLarge = new ApiError(413, "request_entity_too_large",
-					"Request larger than allowed: " + size + " > " + MAX_REQUEST_BODY + " bytes.");
+					"Request larger than allowed: " + size + " > " + limit + " bytes.");
 			Mono<Reply> refused = Mono
 				.just(path.startsWith("/api/") ? hostError(tooLarge) : error(tooLarge, this.rateLimits.peek()));
 			return refused.flatMap((answer) -> send(response, answer, recorded));
@@ -133,16 +169,36 @@ final class EmulatorServer {
 	 * runtime. Errors take the API host's shape, {@code {"error", "code"}}.
 	 */
 	private Mono<Reply> onApiHost(HttpServerRequest request, Route route, @Nullable String query, byte[] body) {
-		Caller caller = authenticate(request.requestHeaders().get("Authorization"));
-		if (caller == null) {
-			return Mono.just(hostError(new ApiError(401, "unauthorized", "The supplied authentication is invalid.")));
-		}
-		String namespaceId = caller.namespaceId();
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (query != null) {
 			new QueryStringDecoder(query, false).parameters()
 				.forEach((name, values) -> parameters.put(name, values.get(0)));
 		}
+		try {
+			// The info document and web functions need no credential.
+			if (route.operation() == Operation.LIST_RUNTIMES) {
+				return Mono.just(hostReply(this.entities.handle(route.operation(), "", null, parameters, body)));
+			}
+			if (route.operation() == Operation.INVOKE_WEB_FUNCTION) {
+				String path = request.uri()
+					.substring(0, (query != null) ? request.uri().indexOf('?') : request.uri().length());
+				return this.web.serve(request.method().name(), path, query, request.requestHeaders(), body)
+					.map((answer) -> {
+						Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+						headers.putIfAbsent("x-request-id", UUID.randomUUID().toString());
+						return new Reply(answer.status(), headers, answer.body(), null);
+					})
+					.onErrorResume(ApiError.class, (ex) -> Mono.just(hostError(ex)));
+			}
+		}
+		catch (ApiError ex) {
+			return Mono.just(hostError(ex));
+		}
+		Caller caller = authenticate(request.requestHeaders().get("Authorization"));
+		if (caller == null) {
+			return Mono.just(hostError(new ApiError(401, "unauthorized", "The supplied authentication is invalid.")));
+		}
+		String namespaceId = caller.namespaceId();
 		String name = (route.name() != null) ? route.name() : "";
 		try {
 			Mono<ApiHandler.Answer> answer = switch (route.operation()) {
@@ -152,16 +208,21 @@ final class EmulatorServer {
 				case GET_ACTIVATION -> Mono.just(this.runtime.get(namespaceId, name));
 				case GET_ACTIVATION_LOGS -> Mono.just(this.runtime.logs(namespaceId, name));
 				case GET_ACTIVATION_RESULT -> Mono.just(this.runtime.result(namespaceId, name));
+				case DEPLOY_FUNCTION, GET_FUNCTION, LIST_FUNCTIONS, DELETE_FUNCTION, DEPLOY_PACKAGE, GET_PACKAGE,
+						LIST_PACKAGES, DELETE_PACKAGE ->
+					Mono.just(this.entities.handle(route.operation(), namespaceId, route.name(), parameters, body));
 				default -> throw ApiError.notFound("The requested resource does not exist.");
 			};
-			return answer
-				.map((done) -> new Reply(done.status(), hostHeaders(UUID.randomUUID().toString()),
-						(done.body() != null) ? this.json.writeValueAsBytes(done.body()) : new byte[0], null))
-				.onErrorResume(ApiError.class, (ex) -> Mono.just(hostError(ex)));
+			return answer.map(this::hostReply).onErrorResume(ApiError.class, (ex) -> Mono.just(hostError(ex)));
 		}
 		catch (ApiError ex) {
 			return Mono.just(hostError(ex));
 		}
+	}
+
+	private Reply hostReply(ApiHandler.Answer done) {
+		return new Reply(done.status(), hostHeaders(UUID.randomUUID().toString()),
+				(done.body() != null) ? this.json.writeValueAsBytes(done.body()) : new byte[0], null);
 	}
 
 	private @Nullable Caller authenticate(@Nullable String authorization) {
@@ -317,12 +378,65 @@ final class EmulatorServer {
 	private static Map<String, List<String>> redactedHeaders(HttpHeaders headers) {
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		for (String name : headers.names()) {
-			copy.put(name,
-					name.equalsIgnoreCase("Authorization")
-							? headers.getAll(name).stream().map(EmulatorServer::redact).toList()
-							: List.copyOf(headers.getAll(name)));
+			List<String> values = headers.getAll(name);
+			if (name.equalsIgnoreCase("Authorization")) {
+				values = values.stream().map(EmulatorServer::redact).toList();
+			}
+			else if (name.equalsIgnoreCase("X-Require-Whisk-Auth")) {
+				// A web function's secret.
+				values = values.stream().map((value) -> REDACTED.trim()).toList();
+			}
+			copy.put(name, List.copyOf(values));
 		}
 		return copy;
+	}
+
+	/**
+	 * The body as the journal keeps it: a deploy's environment (the values of parameters
+	 * marked {@code init}) and web secret (the {@code require-whisk-auth} annotation's
+	 * value) redacted.
+	 */
+	private String redactedBody(String method, String path, byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		Route route;
+		try {
+			route = Route.of(method, path);
+		}
+		catch (ApiError ex) {
+			return text;
+		}
+		if (route == null
+				|| (route.operation() != Operation.DEPLOY_FUNCTION && route.operation() != Operation.DEPLOY_PACKAGE)) {
+			return text;
+		}
+		JsonNode content;
+		try {
+			content = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return text;
+		}
+		if (!(content instanceof ObjectNode)) {
+			return text;
+		}
+		boolean redacted = redact(content.get("parameters"), (item) -> item.path("init").asBoolean(false));
+		redacted |= redact(content.get("annotations"),
+				(item) -> "require-whisk-auth".equals(item.path("key").asString(null))
+						&& !item.path("value").isBoolean());
+		return redacted ? this.json.writeValueAsString(content) : text;
+	}
+
+	private static boolean redact(@Nullable JsonNode entries, Predicate<JsonNode> secret) {
+		boolean redacted = false;
+		if (entries != null && entries.isArray()) {
+			for (JsonNode item : entries) {
+				if (item instanceof ObjectNode entry && entry.has("value") && secret.test(entry)) {
+					entry.put("value", REDACTED.trim());
+					redacted = true;
+				}
+			}
+		}
+		return redacted;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
@@ -22,13 +23,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The namespaces, triggers and access keys of the emulated account, with DigitalOcean's
- * rules: unique labels and names, limits, cascading deletes. Every method is atomic; what
- * it returns is a snapshot.
+ * rules: unique labels and names, limits, cascading deletes; and each namespace's
+ * deployed functions and packages, with OpenWhisk's. Every method is atomic; what it
+ * returns is a snapshot.
  */
 public final class EmulatorState {
 
 	private static final CronParser UNIX_CRON = new CronParser(
 			CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+	/** OpenWhisk's {@code Messages.resourceDoesNotExist}. */
+	static final String RESOURCE_DOES_NOT_EXIST = "The requested resource does not exist.";
 
 	private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -129,7 +134,7 @@ public final class EmulatorState {
 	}
 
 	/**
-	 * Remove every namespace, with its triggers and keys.
+	 * Remove every namespace, with its triggers, keys, functions and packages.
 	 */
 	public synchronized void clear() {
 		this.namespaces.clear();
@@ -275,6 +280,139 @@ public final class EmulatorState {
 		return null;
 	}
 
+	/**
+	 * Find a deployed function.
+	 * @param fullName {@code name} or {@code package/name}
+	 * @return the function, or {@code null} if the namespace has none of that name
+	 */
+	synchronized @Nullable StoredAction action(String namespaceId, String fullName) {
+		Entry entry = this.namespaces.get(namespaceId);
+		return (entry != null) ? entry.actions.get(fullName) : null;
+	}
+
+	/**
+	 * Return the deployed functions of a namespace, packaged ones included.
+	 * @return the functions, in the order they were first deployed; empty if there is no
+	 * such namespace
+	 */
+	synchronized List<StoredAction> actions(String namespaceId) {
+		Entry entry = this.namespaces.get(namespaceId);
+		return (entry != null) ? List.copyOf(entry.actions.values()) : List.of();
+	}
+
+	/**
+	 * Deploy a function, as OpenWhisk's {@code Actions.create} and
+	 * {@code ApiUtils.putEntity} do: in a package that must exist, replacing one of the
+	 * same name only when asked to.
+	 * @param make makes the function from the one it replaces, or from {@code null}
+	 * @throws ApiError {@code 404} if the package does not exist, {@code 409} if the
+	 * function does and {@code overwrite} is not set
+	 */
+	synchronized StoredAction putAction(String namespaceId, @Nullable String packageName, String name,
+			boolean overwrite, Function<@Nullable StoredAction, StoredAction> make) {
+		Entry entry = hostEntry(namespaceId);
+		if (packageName != null && !entry.packages.containsKey(packageName)) {
+			throw ApiError.notFound(RESOURCE_DOES_NOT_EXIST);
+		}
+		String fullName = (packageName != null) ? packageName + "/" + name : name;
+		StoredAction existing = entry.actions.get(fullName);
+		if (existing != null && !overwrite) {
+			throw ApiError.conflict("resource already exists");
+		}
+		StoredAction made = make.apply(existing);
+		entry.actions.put(fullName, made);
+		return made;
+	}
+
+	/**
+	 * Delete a deployed function.
+	 * @return the function deleted
+	 * @throws ApiError {@code 404} if there is none of that name
+	 */
+	synchronized StoredAction deleteAction(String namespaceId, String fullName) {
+		StoredAction removed = hostEntry(namespaceId).actions.remove(fullName);
+		if (removed == null) {
+			throw ApiError.notFound(RESOURCE_DOES_NOT_EXIST);
+		}
+		return removed;
+	}
+
+	/**
+	 * Find a package.
+	 * @return the package, or {@code null} if the namespace has none of that name
+	 */
+	synchronized @Nullable StoredPackage findPackage(String namespaceId, String name) {
+		Entry entry = this.namespaces.get(namespaceId);
+		return (entry != null) ? entry.packages.get(name) : null;
+	}
+
+	/**
+	 * Return the packages of a namespace.
+	 * @return the packages, in the order they were first deployed; empty if there is no
+	 * such namespace
+	 */
+	synchronized List<StoredPackage> packages(String namespaceId) {
+		Entry entry = this.namespaces.get(namespaceId);
+		return (entry != null) ? List.copyOf(entry.packages.values()) : List.of();
+	}
+
+	/**
+	 * Create or update a package, as OpenWhisk's {@code Packages.create} does.
+	 * @param make makes the package from the one it replaces, or from {@code null}
+	 * @throws ApiError {@code 409} if the package exists and {@code overwrite} is not set
+	 */
+	synchronized StoredPackage putPackage(String namespaceId, String name, boolean overwrite,
+			Function<@Nullable StoredPackage, StoredPackage> make) {
+		Entry entry = hostEntry(namespaceId);
+		StoredPackage existing = entry.packages.get(name);
+		if (existing != null && !overwrite) {
+			throw ApiError.conflict("resource already exists");
+		}
+		StoredPackage made = make.apply(existing);
+		entry.packages.put(name, made);
+		return made;
+	}
+
+	/**
+	 * Delete a package, as OpenWhisk's {@code Packages.remove} does: only when it holds
+	 * no function, unless forced, which deletes its functions too.
+	 * @return the package deleted
+	 * @throws ApiError {@code 404} if there is none of that name, {@code 409} with
+	 * OpenWhisk's message if it holds functions and {@code force} is not set
+	 */
+	synchronized StoredPackage deletePackage(String namespaceId, String name, boolean force) {
+		Entry entry = hostEntry(namespaceId);
+		StoredPackage existing = entry.packages.get(name);
+		if (existing == null) {
+			throw ApiError.notFound(RESOURCE_DOES_NOT_EXIST);
+		}
+		List<String> contents = entry.actions.values()
+			.stream()
+			.filter((action) -> name.equals(action.packageName()))
+			.map(StoredAction::fullName)
+			.toList();
+		if (!contents.isEmpty() && !force) {
+			throw ApiError.conflict("Package not empty (contains " + contents.size() + " "
+					+ ((contents.size() == 1) ? "entity" : "entities")
+					+ "). Set force param or delete package contents.");
+		}
+		contents.forEach(entry.actions::remove);
+		entry.packages.remove(name);
+		return existing;
+	}
+
+	/**
+	 * The entry of the namespace an API host's caller authenticated for, which a
+	 * concurrent delete may have removed: then nothing in it exists.
+	 */
+	private Entry hostEntry(String namespaceId) {
+		Entry entry = this.namespaces.get(namespaceId);
+		if (entry == null) {
+			throw ApiError.notFound(RESOURCE_DOES_NOT_EXIST);
+		}
+		return entry;
+	}
+
 	static boolean isValidCron(String cron) {
 		try {
 			UNIX_CRON.parse(cron).validate();
@@ -337,6 +475,10 @@ public final class EmulatorState {
 		private final Map<String, EmulatedAccessKey> keys = new LinkedHashMap<>();
 
 		private final Map<String, String> secrets = new LinkedHashMap<>();
+
+		private final Map<String, StoredAction> actions = new LinkedHashMap<>();
+
+		private final Map<String, StoredPackage> packages = new LinkedHashMap<>();
 
 		Entry(EmulatedNamespace namespace) {
 			this.namespace = namespace;

@@ -28,12 +28,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs the registered functions and keeps their activations, as a namespace's API host
- * (Apache OpenWhisk) does: blocking calls wait up to the demotion threshold then answer
- * {@code 202}, failed runs answer {@code 502} with their activation, an activation can be
- * read once it has ended, and listings are summaries ({@code statusCode}, no
- * {@code response}, no logs) unless asked for {@code docs=true}, as OpenWhisk's
- * {@code WhiskActivation.summaryAsJson} writes them.
+ * Runs the registered functions, and the functions deployed to a namespace, and keeps
+ * their activations, as a namespace's API host (Apache OpenWhisk) does: blocking calls
+ * wait up to the demotion threshold then answer {@code 202}, failed runs answer
+ * {@code 502} with their activation, an activation can be read once it has ended, and
+ * listings are summaries ({@code statusCode}, no {@code response}, no logs) unless asked
+ * for {@code docs=true}, as OpenWhisk's {@code WhiskActivation.summaryAsJson} writes
+ * them.
  */
 final class FunctionRuntime {
 
@@ -78,7 +79,10 @@ final class FunctionRuntime {
 
 	private final InvocationThrottle throttle;
 
-	FunctionRuntime(JsonMapper json, Clock clock, Duration demoteAfter, InvocationLimits limits) {
+	private final EmulatorState state;
+
+	FunctionRuntime(JsonMapper json, Clock clock, Duration demoteAfter, InvocationLimits limits, EmulatorState state) {
+		this.state = state;
 		this.json = json;
 		this.clock = clock;
 		this.demoteAfter = demoteAfter;
@@ -121,13 +125,9 @@ final class FunctionRuntime {
 			boolean resultOnly) {
 		// Throttled before the function is looked up, as OpenWhisk's entitlement check.
 		Runnable finished = this.throttle.admit(namespaceId);
-		FunctionHandler handler = this.handlers.get(function);
-		Map<String, Object> parameters;
+		Target target;
 		try {
-			if (handler == null) {
-				throw ApiError.notFound("The requested resource does not exist.");
-			}
-			parameters = parameters(body);
+			target = target(namespaceId, function, parameters(body), true);
 		}
 		catch (RuntimeException ex) {
 			// Refused before it ran: no longer in flight.
@@ -135,17 +135,8 @@ final class FunctionRuntime {
 			throw ex;
 		}
 		String activationId = HexFormat.of().formatHex(randomBytes());
-		FunctionCall call = new FunctionCall(namespaceId, activationId, parameters, this.clock);
-		CompletableFuture<EmulatedActivation> ended = Mono.fromCallable(() -> {
-			try {
-				return run(handler, call, function, subject);
-			}
-			finally {
-				// Out of flight when the run ends, before the answer goes, as OpenWhisk
-				// counts an activation until it completes.
-				finished.run();
-			}
-		}).subscribeOn(FUNCTIONS).doOnNext(this::store).toFuture();
+		CompletableFuture<EmulatedActivation> ended = start(finished, target, namespaceId, activationId, function,
+				subject, true);
 		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(
 				() -> new ApiHandler.Answer(202, this.json.createObjectNode().put("activationId", activationId)));
 		if (!blocking) {
@@ -155,6 +146,110 @@ final class FunctionRuntime {
 			.map((activation) -> new ApiHandler.Answer(blockingStatus(activation),
 					resultOnly ? this.json.valueToTree(activation.result()) : record(activation)))
 			.timeout(this.demoteAfter, accepted);
+	}
+
+	/**
+	 * Invoke a web function and wait for it, up to the demotion threshold. The activation
+	 * is not kept: DigitalOcean lists no activation of a web call ("Does not return
+	 * activations for web-invoked functions", {@code doctl serverless activations get}),
+	 * where OpenWhisk records one. Throttled as any invocation, as OpenWhisk counts web
+	 * activations.
+	 * @param arguments the call's parameters, which override the function's
+	 * @return the ended activation, or an empty {@code Mono} if it ran longer than the
+	 * threshold
+	 */
+	Mono<EmulatedActivation> invokeWeb(String namespaceId, String function, Map<String, Object> arguments) {
+		Runnable finished = this.throttle.admit(namespaceId);
+		Target target;
+		try {
+			target = target(namespaceId, function, arguments, false);
+		}
+		catch (RuntimeException ex) {
+			finished.run();
+			throw ex;
+		}
+		CompletableFuture<EmulatedActivation> ended = start(finished, target, namespaceId,
+				HexFormat.of().formatHex(randomBytes()), function, namespaceId, false);
+		return Mono.fromFuture(ended, true).timeout(this.demoteAfter, Mono.empty());
+	}
+
+	private CompletableFuture<EmulatedActivation> start(Runnable finished, Target target, String namespaceId,
+			String activationId, String function, String subject, boolean keep) {
+		FunctionCall call = new FunctionCall(namespaceId, activationId, target.parameters(), this.clock);
+		return Mono.fromCallable(() -> {
+			try {
+				return run(target.handler(), call, function, subject);
+			}
+			finally {
+				// Out of flight when the run ends, before the answer goes, as OpenWhisk
+				// counts an activation until it completes.
+				finished.run();
+			}
+		}).subscribeOn(FUNCTIONS).doOnNext((activation) -> {
+			if (keep) {
+				store(activation);
+			}
+		}).toFuture();
+	}
+
+	/**
+	 * Find what runs for a function: a registered Java handler of its name first, then
+	 * the namespace's deployed function of that name. A deployed function's parameters
+	 * are merged as OpenWhisk merges them: its package's, then its own
+	 * ({@code WhiskAction.inherit}), then the call's, which win
+	 * ({@code Parameters.merge}); those marked {@code init} then leave the parameters for
+	 * the environment ({@code ContainerProxy.partitionArguments}). With the annotation
+	 * {@code final}, a call may not set a parameter the function defines
+	 * ({@code immutableParameters}, {@code Messages.parametersNotAllowed}).
+	 * @throws ApiError {@code 404} if neither exists, {@code 400} for a final parameter
+	 */
+	private Target target(String namespaceId, String function, Map<String, Object> requested, boolean checkFinal) {
+		FunctionHandler handler = this.handlers.get(function);
+		StoredAction action = this.state.action(namespaceId, function);
+		if (action == null) {
+			if (handler == null) {
+				throw ApiError.notFound(EmulatorState.RESOURCE_DOES_NOT_EXIST);
+			}
+			return new Target(handler, requested);
+		}
+		Map<String, StoredAction.KeyValue> defined = new LinkedHashMap<>();
+		StoredPackage inPackage = (action.packageName() != null)
+				? this.state.findPackage(namespaceId, action.packageName()) : null;
+		if (inPackage != null) {
+			inPackage.parameters().forEach((parameter) -> defined.put(parameter.key(), parameter));
+		}
+		action.parameters().forEach((parameter) -> defined.put(parameter.key(), parameter));
+		if (checkFinal && action.isTrue("final") && requested.keySet().stream().anyMatch(defined::containsKey)) {
+			throw ApiError.badRequest("Request defines parameters that are not allowed (e.g., reserved properties).");
+		}
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		defined.values()
+			.forEach((parameter) -> arguments.put(parameter.key(),
+					this.json.convertValue(parameter.value(), Object.class)));
+		arguments.putAll(requested);
+		Map<String, String> environment = new LinkedHashMap<>();
+		defined.values().stream().filter(StoredAction.KeyValue::init).forEach((parameter) -> {
+			Object value = arguments.remove(parameter.key());
+			environment.put(parameter.key(),
+					(value instanceof String text) ? text : this.json.writeValueAsString(value));
+		});
+		return new Target((handler != null) ? handler : deployed(action, environment), arguments);
+	}
+
+	/**
+	 * The code of a deployed function, run in a process; or, for a kind the emulator
+	 * cannot run, a handler that fails the activation with the reason.
+	 */
+	private FunctionHandler deployed(StoredAction action, Map<String, String> environment) {
+		String reason = ProcessFunction.cannotRun(action.kind());
+		if (reason != null) {
+			return (call) -> {
+				throw new UnsupportedOperationException(reason);
+			};
+		}
+		return new ProcessFunction(action.fullName(), action.kind(), action.main(), action.binary(), action.code(),
+				environment, Duration.ofMillis(action.limits().timeout()),
+				this.state.namespace(action.namespaceId()).apiHost(), this.json);
 	}
 
 	/**
@@ -358,6 +453,13 @@ final class FunctionRuntime {
 	}
 
 	private record Stored(EmulatedActivation activation, long sequence) {
+
+	}
+
+	/**
+	 * What runs for an invocation, and with which parameters.
+	 */
+	private record Target(FunctionHandler handler, Map<String, Object> parameters) {
 
 	}
 

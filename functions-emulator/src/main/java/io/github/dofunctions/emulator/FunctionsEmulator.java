@@ -91,7 +91,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.state = new EmulatorState(builder.clock, builder.namespaceLimit, builder.triggerLimit);
 		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
 		JsonMapper json = json();
-		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter, builder.invocationLimits);
+		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter, builder.invocationLimits,
+				this.state);
 		this.builtDemoteAfter = builder.demoteAfter;
 		this.declaredNamespaces = List.copyOf(builder.namespaces);
 		addDeclaredNamespaces();
@@ -282,6 +283,17 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Return the functions deployed to a namespace through its API host (OpenWhisk's
+	 * {@code PUT .../actions/...}), packaged ones included.
+	 * @param namespaceId the namespace
+	 * @return its functions, in the order they were first deployed; empty if there is no
+	 * such namespace
+	 */
+	public List<DeployedFunction> deployedFunctions(String namespaceId) {
+		return this.state.actions(namespaceId).stream().map(DeployedFunction::of).toList();
+	}
+
+	/**
 	 * Return the faults to inject into the next calls.
 	 * @return the faults
 	 */
@@ -316,10 +328,10 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	/**
 	 * Forget everything but the namespaces the builder declared, which are made again
-	 * empty: namespaces with their triggers and keys, activations, faults, the journal
-	 * and the requests counted against the rate and invocation limits, and set
-	 * {@link #demoteAfter(Duration)} back to the value it was built with. Registered
-	 * functions are code, not state: they stay.
+	 * empty: namespaces with their triggers, keys, deployed functions and packages,
+	 * activations, faults, the journal and the requests counted against the rate and
+	 * invocation limits, and set {@link #demoteAfter(Duration)} back to the value it was
+	 * built with. Registered functions are code, not state: they stay.
 	 */
 	public void reset() {
 		this.runtime.demoteAfter(this.builtDemoteAfter);

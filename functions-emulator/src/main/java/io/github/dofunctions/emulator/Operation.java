@@ -65,7 +65,51 @@ public enum Operation {
 	 * {@code GET /api/v1/namespaces/_/activations/{activation_id}/result}, on the API
 	 * host.
 	 */
-	GET_ACTIVATION_RESULT("getActivationResult");
+	GET_ACTIVATION_RESULT("getActivationResult"),
+
+	/**
+	 * {@code GET /api/v1}, on the API host, without authentication: OpenWhisk's info
+	 * document with the {@code runtimes} offered.
+	 */
+	LIST_RUNTIMES("listRuntimes"),
+
+	/**
+	 * {@code PUT /api/v1/namespaces/_/actions/[{package}/]{function}}, on the API host:
+	 * deploy a function (an OpenWhisk action).
+	 */
+	DEPLOY_FUNCTION("deploy"),
+
+	/**
+	 * {@code GET /api/v1/namespaces/_/actions/[{package}/]{function}}, on the API host.
+	 */
+	GET_FUNCTION("getFunction"),
+
+	/** {@code GET /api/v1/namespaces/_/actions}, on the API host. */
+	LIST_FUNCTIONS("listFunctions"),
+
+	/**
+	 * {@code DELETE /api/v1/namespaces/_/actions/[{package}/]{function}}, on the API
+	 * host.
+	 */
+	DELETE_FUNCTION("deleteFunction"),
+
+	/** {@code PUT /api/v1/namespaces/_/packages/{package}}, on the API host. */
+	DEPLOY_PACKAGE("deployPackage"),
+
+	/** {@code GET /api/v1/namespaces/_/packages/{package}}, on the API host. */
+	GET_PACKAGE("getPackage"),
+
+	/** {@code GET /api/v1/namespaces/_/packages}, on the API host. */
+	LIST_PACKAGES("listPackages"),
+
+	/** {@code DELETE /api/v1/namespaces/_/packages/{package}}, on the API host. */
+	DELETE_PACKAGE("deletePackage"),
+
+	/**
+	 * Any method on {@code /api/v1/web/{namespace_id}/{package or default}/{function}},
+	 * on the API host, without authentication: a web function.
+	 */
+	INVOKE_WEB_FUNCTION("invokeWeb");
 
 	private final String operationName;
 
@@ -75,8 +119,10 @@ public enum Operation {
 
 	/**
 	 * Return whether the operation is served on a namespace's API host, authenticated
-	 * with an access key's Basic credential.
-	 * @return whether the operation calls functions or reads activations
+	 * with an access key's Basic credential (but {@link #LIST_RUNTIMES} and
+	 * {@link #INVOKE_WEB_FUNCTION}, which need none).
+	 * @return whether the operation calls, deploys or reads functions, packages or
+	 * activations
 	 */
 	public boolean isInvocation() {
 		return ordinal() >= INVOKE_FUNCTION.ordinal();

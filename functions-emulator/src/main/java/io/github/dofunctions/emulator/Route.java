@@ -15,13 +15,19 @@ import org.jspecify.annotations.Nullable;
  * @param namespaceId the {@code namespace_id} variable ({@code _} on the API host), or
  * {@code null}
  * @param name the {@code trigger_name} or {@code key_id} variable, the function (with its
- * package) or the activation id, or {@code null}
+ * package), the package or the activation id, or {@code null}; for a web function, its
+ * package segment ({@code default} for none) and its name with the extension, joined by
+ * {@code /}
  */
 record Route(Operation operation, @Nullable String namespaceId, @Nullable String name) {
 
 	private static final List<String> ROOT = List.of("v2", "functions", "namespaces");
 
 	private static final List<String> API_HOST_ROOT = List.of("api", "v1", "namespaces");
+
+	private static final List<String> API_INFO = List.of("api", "v1");
+
+	private static final List<String> WEB_ROOT = List.of("api", "v1", "web");
 
 	/**
 	 * Find the route of a request.
@@ -30,6 +36,19 @@ record Route(Operation operation, @Nullable String namespaceId, @Nullable String
 	 */
 	static @Nullable Route of(String method, String rawPath) {
 		List<String> segments = Arrays.stream(rawPath.split("/", -1)).skip(1).map(Route::decode).toList();
+		if (segments.equals(API_INFO)
+				|| (segments.size() == 3 && segments.subList(0, 2).equals(API_INFO) && segments.get(2).isEmpty())) {
+			if (!method.equals("GET")) {
+				throw methodNotAllowed(method);
+			}
+			return new Route(Operation.LIST_RUNTIMES, null, null);
+		}
+		if (segments.size() >= 6 && segments.subList(0, 3).equals(WEB_ROOT) && !segments.subList(3, 6).contains("")) {
+			// Any method: the function answers it (WebActions.allowedOperations); the
+			// rest
+			// of the path is its __ow_path.
+			return new Route(Operation.INVOKE_WEB_FUNCTION, segments.get(3), segments.get(4) + "/" + segments.get(5));
+		}
 		if (segments.size() >= 4 && segments.subList(0, 3).equals(API_HOST_ROOT) && !segments.contains("")) {
 			return onApiHost(method, segments.get(3), segments.subList(4, segments.size()));
 		}
@@ -64,19 +83,39 @@ record Route(Operation operation, @Nullable String namespaceId, @Nullable String
 	}
 
 	/**
-	 * Route a path of the API host: {@code actions/[package/]function} and
-	 * {@code activations[/id[/logs|/result]]}, below the namespace ({@code _} or its id).
-	 * The name is the function, with its package, or the activation id.
+	 * Route a path of the API host: {@code actions[/[package/]function]},
+	 * {@code packages[/package]} and {@code activations[/id[/logs|/result]]}, below the
+	 * namespace ({@code _} or its id). The name is the function, with its package, the
+	 * package, or the activation id.
 	 */
 	private static @Nullable Route onApiHost(String method, String namespace, List<String> rest) {
 		if (rest.isEmpty()) {
 			return null;
 		}
-		if (rest.get(0).equals("actions") && (rest.size() == 2 || rest.size() == 3)) {
-			if (!method.equals("POST")) {
-				throw methodNotAllowed(method);
+		if (rest.get(0).equals("actions") && rest.size() <= 3) {
+			if (rest.size() == 1) {
+				return new Route(pick(method, "GET", Operation.LIST_FUNCTIONS), namespace, null);
 			}
-			return new Route(Operation.INVOKE_FUNCTION, namespace, String.join("/", rest.subList(1, rest.size())));
+			Operation operation = switch (method) {
+				case "POST" -> Operation.INVOKE_FUNCTION;
+				case "PUT" -> Operation.DEPLOY_FUNCTION;
+				case "GET" -> Operation.GET_FUNCTION;
+				case "DELETE" -> Operation.DELETE_FUNCTION;
+				default -> throw methodNotAllowed(method);
+			};
+			return new Route(operation, namespace, String.join("/", rest.subList(1, rest.size())));
+		}
+		if (rest.get(0).equals("packages") && rest.size() <= 2) {
+			if (rest.size() == 1) {
+				return new Route(pick(method, "GET", Operation.LIST_PACKAGES), namespace, null);
+			}
+			Operation operation = switch (method) {
+				case "PUT" -> Operation.DEPLOY_PACKAGE;
+				case "GET" -> Operation.GET_PACKAGE;
+				case "DELETE" -> Operation.DELETE_PACKAGE;
+				default -> throw methodNotAllowed(method);
+			};
+			return new Route(operation, namespace, rest.get(1));
 		}
 		if (!rest.get(0).equals("activations") || rest.size() > 3) {
 			return null;
@@ -95,6 +134,13 @@ record Route(Operation operation, @Nullable String namespaceId, @Nullable String
 			};
 		};
 		return (operation != null) ? new Route(operation, namespace, activationId) : null;
+	}
+
+	private static Operation pick(String method, String onlyMethod, Operation only) {
+		if (method.equals(onlyMethod)) {
+			return only;
+		}
+		throw methodNotAllowed(method);
 	}
 
 	private static Operation pick(String method, String firstMethod, Operation first, String secondMethod,
