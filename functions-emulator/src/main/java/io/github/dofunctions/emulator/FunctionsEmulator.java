@@ -289,8 +289,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 * @return its functions, in the order they were first deployed; empty if there is no
 	 * such namespace
 	 */
-	public List<DeployedFunction> deployedFunctions(String namespaceId) {
-		return this.state.actions(namespaceId).stream().map(DeployedFunction::of).toList();
+	public List<EmulatedAction> deployedFunctions(String namespaceId) {
+		return this.state.actions(namespaceId).stream().map(EmulatedAction::of).toList();
 	}
 
 	/**

@@ -27,13 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param memoryMegabytes its memory, in megabytes
  * @param updated when it was last deployed
  */
-public record DeployedFunction(String name, @Nullable String packageName, String kind, String version, boolean web,
+public record EmulatedAction(String name, @Nullable String packageName, String kind, String version, boolean web,
 		boolean rawHttp, boolean secured, List<String> parameterNames, List<String> environmentNames, int timeoutMillis,
 		int memoryMegabytes, Instant updated) {
 
-	static DeployedFunction of(StoredAction action) {
+	static EmulatedAction of(StoredAction action) {
 		var required = StoredAction.KeyValue.find(action.annotations(), "require-whisk-auth");
-		return new DeployedFunction(action.fullName(), action.packageName(), action.kind(), action.version(),
+		return new EmulatedAction(action.fullName(), action.packageName(), action.kind(), action.version(),
 				action.isTrue("web-export"), action.isTrue("raw-http"),
 				required != null && !(required.isBoolean() && !required.booleanValue()),
 				action.parameters()
