@@ -8,6 +8,8 @@ import io.github.dofunctions.client.model.FunctionDefinition;
 import io.github.dofunctions.client.model.FunctionRuntime;
 import io.github.dofunctions.client.model.PackageDefinition;
 
+import org.springframework.util.Assert;
+
 /**
  * The {@link BlockingFunctionDeployer} of a reactive {@link FunctionDeployer}.
  */
@@ -16,6 +18,7 @@ final class BlockingDeployer implements BlockingFunctionDeployer {
 	private final FunctionDeployer deployer;
 
 	BlockingDeployer(FunctionDeployer deployer) {
+		Assert.notNull(deployer, "deployer must not be null");
 		this.deployer = deployer;
 	}
 

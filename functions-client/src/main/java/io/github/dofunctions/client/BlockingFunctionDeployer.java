@@ -18,6 +18,16 @@ import io.github.dofunctions.client.model.PackageDefinition;
 public interface BlockingFunctionDeployer {
 
 	/**
+	 * Return the blocking deployer of a reactive one: each call waits for the reactive
+	 * call.
+	 * @param deployer the reactive deployer
+	 * @return the blocking deployer
+	 */
+	static BlockingFunctionDeployer of(FunctionDeployer deployer) {
+		return new BlockingDeployer(deployer);
+	}
+
+	/**
 	 * Return the namespace this deployer deploys to.
 	 * @return the namespace id
 	 */

@@ -116,12 +116,12 @@ public class BlockingFunctionsTemplate implements BlockingFunctionsOperations {
 
 	@Override
 	public BlockingFunctionDeployer deployer(String namespaceId) {
-		return new BlockingDeployer(this.functions.deployer(namespaceId));
+		return BlockingFunctionDeployer.of(this.functions.deployer(namespaceId));
 	}
 
 	@Override
 	public BlockingFunctionDeployer deployer(String namespaceId, InvocationCredentials credentials) {
-		return new BlockingDeployer(this.functions.deployer(namespaceId, credentials));
+		return BlockingFunctionDeployer.of(this.functions.deployer(namespaceId, credentials));
 	}
 
 }

@@ -3,9 +3,11 @@ package io.github.dofunctions.autoconfigure;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.dofunctions.client.BlockingFunctionDeployer;
 import io.github.dofunctions.client.BlockingFunctionInvoker;
 import io.github.dofunctions.client.BlockingFunctionsOperations;
 import io.github.dofunctions.client.BlockingFunctionsTemplate;
+import io.github.dofunctions.client.FunctionDeployer;
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -259,6 +261,21 @@ public final class FunctionsAutoConfiguration {
 	@ConditionalOnProperty("do.functions.invocation.namespace-id")
 	BlockingFunctionInvoker blockingFunctionInvoker(FunctionInvoker invoker) {
 		return BlockingFunctionInvoker.of(invoker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("do.functions.invocation.namespace-id")
+	FunctionDeployer functionDeployer(FunctionsOperations functions, FunctionsProperties properties) {
+		// The invoker's path: the configured access key, else a managed one.
+		return functions.deployer(properties.getInvocation().getNamespaceId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("do.functions.invocation.namespace-id")
+	BlockingFunctionDeployer blockingFunctionDeployer(FunctionDeployer deployer) {
+		return BlockingFunctionDeployer.of(deployer);
 	}
 
 	/**

@@ -3,10 +3,13 @@ package io.github.dofunctions.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.dofunctions.client.BlockingFunctionDeployer;
+import io.github.dofunctions.client.FunctionDeployer;
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.error.FunctionInvocationTimeoutException;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.error.FunctionsTimeoutException;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.test.ApiHostStubs;
@@ -31,6 +34,7 @@ import org.springframework.util.unit.DataSize;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -41,6 +45,7 @@ import static io.github.dofunctions.test.ApiHostStubs.answer;
 import static io.github.dofunctions.test.ApiHostStubs.basic;
 import static io.github.dofunctions.test.ApiHostStubs.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for the invocation part of {@link FunctionsAutoConfiguration}: the
@@ -96,6 +101,29 @@ class FunctionInvokerAutoConfigurationTests {
 					.verify(0, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
 			});
 		api.server().verify(1, deleteRequestedFor(urlPathEqualTo(ApiHostStubs.KEYS + "/" + ApiHostStubs.KEY_ID)));
+	}
+
+	@Test
+	void deployerOfTheConfiguredNamespaceTakesTheInvokersAccessKey() {
+		api.server()
+			.stubFor(get(urlPathEqualTo(ACTIONS + "gone"))
+				.willReturn(answer(404, "{\"error\": \"The requested resource does not exist.\", \"code\": \"c1\"}")));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(FunctionDeployer.class)
+			.doesNotHaveBean(BlockingFunctionDeployer.class));
+		this.contextRunner
+			.withPropertyValues("do.functions.invocation.namespace-id=" + NAMESPACE_ID,
+					"do.functions.invocation.access-key-id=dof_v1_configured",
+					"do.functions.invocation.access-key-secret=configured-secret")
+			.run((context) -> {
+				FunctionDeployer deployer = context.getBean(FunctionDeployer.class);
+				assertThat(deployer.namespaceId()).isEqualTo(NAMESPACE_ID);
+				assertThat(deployer).isSameAs(context.getBean(FunctionsOperations.class).deployer(NAMESPACE_ID));
+				assertThat(catchThrowable(() -> context.getBean(BlockingFunctionDeployer.class).getFunction("gone")))
+					.isInstanceOf(FunctionsNotFoundException.class);
+				api.server()
+					.verify(getRequestedFor(urlPathEqualTo(ACTIONS + "gone")).withHeader("Authorization",
+							equalTo(ApiHostStubs.basic("dof_v1_configured", "configured-secret"))));
+			});
 	}
 
 	@Test
