@@ -31,6 +31,9 @@ public record FunctionLimits(@Nullable Duration timeout, @Nullable Integer memor
 
 	/**
 	 * Create limits, checking them.
+	 * @param timeout how long a run may take, {@code null} for the platform's default
+	 * @param memory the memory of a run in megabytes, {@code null} for the platform's
+	 * default
 	 * @throws IllegalArgumentException if the timeout or memory is out of the platform's
 	 * range
 	 */

@@ -13,6 +13,11 @@ import java.util.List;
  */
 public record Project(Path folder, List<ProjectPackage> packages) {
 
+	/**
+	 * Create a project.
+	 * @param folder the project's folder
+	 * @param packages its packages
+	 */
 	public Project {
 		packages = List.copyOf(packages);
 	}

@@ -15,6 +15,12 @@ import io.github.dofunctions.client.model.FunctionDefinition;
  */
 public record ProjectFunction(FunctionDefinition definition, boolean webDeclared, List<ProjectTrigger> triggers) {
 
+	/**
+	 * Create a function of a project.
+	 * @param definition the function
+	 * @param webDeclared whether {@code project.yml} says {@code web:} for it
+	 * @param triggers its triggers
+	 */
 	public ProjectFunction {
 		triggers = List.copyOf(triggers);
 	}

@@ -23,6 +23,14 @@ public record ProjectPackage(String name, Map<String, Object> parameters, Map<St
 	/** The name of the package that holds the functions outside any package. */
 	public static final String DEFAULT = "default";
 
+	/**
+	 * Create a package, copying its maps and list.
+	 * @param name the package's name
+	 * @param parameters its parameters
+	 * @param environment its environment
+	 * @param annotations its annotations
+	 * @param functions its functions
+	 */
 	public ProjectPackage {
 		parameters = new LinkedHashMap<>(parameters);
 		environment = new LinkedHashMap<>(environment);
