@@ -53,6 +53,14 @@ final class ActionRecords {
 	 * {@code require-whisk-auth}.
 	 */
 	static ActionPut actionPut(FunctionDefinition function, String kind) {
+		return actionPut(function, kind, List.of());
+	}
+
+	/**
+	 * The body of a deploy that also sends environment variables kept from the deployed
+	 * function.
+	 */
+	static ActionPut actionPut(FunctionDefinition function, String kind, List<KeyValue> kept) {
 		boolean binary = function.zip() != null;
 		String code = binary ? java.util.Base64.getEncoder().encodeToString(function.zip()) : function.source();
 		List<KeyValue> annotations = new ArrayList<>();
@@ -66,8 +74,9 @@ final class ActionRecords {
 			annotations.add(new KeyValue(REQUIRE_WHISK_AUTH, function.webSecret(), null));
 		}
 		FunctionLimits limits = function.limits();
-		return new ActionPut(new Exec(kind, code, binary, function.main()),
-				parameters(function.parameters(), function.environment()), annotations,
+		List<KeyValue> parameters = parameters(function.parameters(), function.environment());
+		parameters.addAll(kept);
+		return new ActionPut(new Exec(kind, code, binary, function.main()), parameters, annotations,
 				(limits.timeout() != null || limits.memory() != null)
 						? new Limits((limits.timeout() != null) ? limits.timeout().toMillis() : null, limits.memory())
 						: null);
@@ -84,6 +93,23 @@ final class ActionRecords {
 		parameters.forEach((key, value) -> all.add(new KeyValue(key, value, null)));
 		environment.forEach((key, value) -> all.add(new KeyValue(key, value, true)));
 		return all;
+	}
+
+	/**
+	 * The environment variables of a deployed action that a function keeps: those it
+	 * names and does not set itself.
+	 */
+	static List<KeyValue> kept(ActionRecord deployed, FunctionDefinition function) {
+		if (deployed.parameters() == null) {
+			return List.of();
+		}
+		return deployed.parameters()
+			.stream()
+			.filter((entry) -> entry != null && entry.isInit() && entry.key() != null
+					&& function.keptEnvironment().contains(entry.key())
+					&& !function.environment().containsKey(entry.key()))
+			.map((entry) -> new KeyValue(entry.key(), entry.value(), true))
+			.toList();
 	}
 
 	/**

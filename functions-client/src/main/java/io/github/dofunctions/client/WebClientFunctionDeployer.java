@@ -9,6 +9,7 @@ import io.github.dofunctions.client.ActionRecords.ActionRecord;
 import io.github.dofunctions.client.ActionRecords.ApiInfo;
 import io.github.dofunctions.client.ActionRecords.PackageRecord;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
+import io.github.dofunctions.client.error.FunctionsNotFoundException;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.ClientRules;
 import io.github.dofunctions.client.model.DeployedFunction;
@@ -72,15 +73,38 @@ final class WebClientFunctionDeployer implements FunctionDeployer {
 	public Mono<DeployedFunction> deploy(FunctionDefinition function) {
 		Assert.notNull(function, "function must not be null");
 		ApiOperation operation = ApiOperation.DEPLOY_FUNCTION;
-		return this.runtimes.map((offered) -> offeredKind(function, offered)).flatMap((kind) -> {
-			byte[] body = this.json.writeValueAsBytes(ActionRecords.actionPut(function, kind));
-			return this.apiHost.call(operation,
-					(exchange) -> exchange
-						.answer(operation, (uri) -> overwrite(entity(uri, ACTIONS, function.name())), body,
-								(status) -> status == 200)
-						.map((answer) -> function(exchange, operation, answer)),
-					true);
-		});
+		return this.runtimes.map((offered) -> offeredKind(function, offered))
+			.zipWith(keptEnvironment(function))
+			.flatMap((kindAndKept) -> {
+				byte[] body = this.json
+					.writeValueAsBytes(ActionRecords.actionPut(function, kindAndKept.getT1(), kindAndKept.getT2()));
+				return this.apiHost.call(operation,
+						(exchange) -> exchange
+							.answer(operation, (uri) -> overwrite(entity(uri, ACTIONS, function.name())), body,
+									(status) -> status == 200)
+							.map((answer) -> function(exchange, operation, answer)),
+						true);
+			});
+	}
+
+	/**
+	 * Read the deployed values of the environment variables the function keeps: from the
+	 * function as deployed, none when it is not deployed yet.
+	 */
+	private Mono<List<ActionRecords.KeyValue>> keptEnvironment(FunctionDefinition function) {
+		if (function.keptEnvironment().isEmpty()) {
+			return Mono.just(List.of());
+		}
+		ApiOperation operation = ApiOperation.GET_FUNCTION;
+		return this.apiHost
+			.call(operation, (exchange) -> exchange
+				.answer(operation, (uri) -> entity(uri, ACTIONS, function.name()).queryParam("code", false).build(),
+						null, (status) -> status == 200)
+				.map((answer) -> exchange.decode(operation, answer.status(), answer.requestId(), answer.body(),
+						ActionRecord.class)),
+					true)
+			.map((deployed) -> ActionRecords.kept(deployed, function))
+			.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.just(List.of()));
 	}
 
 	/**

@@ -152,6 +152,41 @@ class FunctionDeployerTests {
 	}
 
 	@Test
+	void keptEnvironmentIsReadFromTheDeployedFunctionAndSentAgain() {
+		String path = ACTIONS + "/hello";
+		api.server()
+			.stubFor(get(urlPathEqualTo(path)).willReturn(answer(200,
+					action(NAMESPACE_ID, "hello", "0.0.1", "{\"kind\": \"nodejs:18\", \"binary\": false}",
+							"[{\"key\": \"CONSOLE\", \"value\": \"set-in-the-panel\", \"init\": true},"
+									+ " {\"key\": \"OLD\", \"value\": \"dropped\", \"init\": true},"
+									+ " {\"key\": \"MINE\", \"value\": \"deployed\", \"init\": true}]",
+							"[]"))));
+		api.server()
+			.stubFor(put(urlPathEqualTo(path)).willReturn(answer(200, action(NAMESPACE_ID, "hello", "0.0.2",
+					"{\"kind\": \"nodejs:18\", \"binary\": false}", "[]", "[]"))));
+
+		deployer()
+			.deploy(FunctionDefinition.builder("hello")
+				.runtime("nodejs:18")
+				.code("x")
+				.environment("MINE", "given")
+				.keepEnvironment(List.of("CONSOLE", "MINE", "ABSENT"))
+				.build())
+			.block();
+
+		assertThat(api.server().findAll(anyRequestedFor(urlPathEqualTo(path))))
+			.extracting((request) -> request.getMethod().getName())
+			.containsExactly("GET", "PUT");
+		String body = api.server().findAll(putRequestedFor(urlPathEqualTo(path))).get(0).getBodyAsString();
+		assertJsonEquals(body, """
+				{"exec": {"kind": "nodejs:18", "code": "x", "binary": false},
+				 "parameters": [{"key": "MINE", "value": "given", "init": true},
+				   {"key": "CONSOLE", "value": "set-in-the-panel", "init": true}],
+				 "annotations": [{"key": "web-export", "value": false}, {"key": "raw-http", "value": false}]}
+				""");
+	}
+
+	@Test
 	void aZipIsSentAsBase64Binary() throws IOException {
 		String path = ACTIONS + "/hello";
 		api.server()

@@ -2,8 +2,10 @@ package io.github.dofunctions.client.model;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -62,6 +64,8 @@ public final class FunctionDefinition {
 
 	private final Map<String, Object> annotations;
 
+	private final Set<String> keptEnvironment;
+
 	private FunctionDefinition(Builder builder) {
 		this.name = builder.name;
 		this.runtime = builder.runtime;
@@ -74,6 +78,7 @@ public final class FunctionDefinition {
 		this.web = builder.web;
 		this.webSecret = builder.webSecret;
 		this.annotations = Collections.unmodifiableMap(new LinkedHashMap<>(builder.annotations));
+		this.keptEnvironment = Collections.unmodifiableSet(new LinkedHashSet<>(builder.keptEnvironment));
 	}
 
 	/**
@@ -189,6 +194,36 @@ public final class FunctionDefinition {
 	}
 
 	/**
+	 * Return the environment variables the deployed function has that a deploy keeps with
+	 * their deployed values, such as those set in the control panel (which doctl's deploy
+	 * silently replaces, doctl #1537).
+	 * @return the names kept, none by default
+	 */
+	public Set<String> keptEnvironment() {
+		return this.keptEnvironment;
+	}
+
+	/**
+	 * Return a builder holding everything this function holds, to derive another from it.
+	 * @return the builder
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder(this.name);
+		builder.runtime = this.runtime;
+		builder.source = this.source;
+		builder.zip = this.zip;
+		builder.main = this.main;
+		builder.parameters.putAll(this.parameters);
+		builder.environment.putAll(this.environment);
+		builder.limits = this.limits;
+		builder.web = this.web;
+		builder.webSecret = this.webSecret;
+		builder.annotations.putAll(this.annotations);
+		builder.keptEnvironment.addAll(this.keptEnvironment);
+		return builder;
+	}
+
+	/**
 	 * Return the size of the code as sent: the source's UTF-8 bytes, or the zip's.
 	 * @return the size in bytes
 	 */
@@ -202,8 +237,8 @@ public final class FunctionDefinition {
 		return "FunctionDefinition[name=" + this.name + ", runtime=" + this.runtime + ", code="
 				+ ((this.zip != null) ? "zip of " + this.zip.length + " bytes" : codeSize() + " bytes of source")
 				+ ", main=" + this.main + ", parameters=" + this.parameters.keySet() + ", environment="
-				+ this.environment.keySet() + ", limits=" + this.limits + ", web=" + this.web + ", webSecret="
-				+ Secrets.mask(this.webSecret) + "]";
+				+ this.environment.keySet() + ", keptEnvironment=" + this.keptEnvironment + ", limits=" + this.limits
+				+ ", web=" + this.web + ", webSecret=" + Secrets.mask(this.webSecret) + "]";
 	}
 
 	/**
@@ -232,6 +267,8 @@ public final class FunctionDefinition {
 		private @Nullable String webSecret;
 
 		private final Map<String, Object> annotations = new LinkedHashMap<>();
+
+		private final Set<String> keptEnvironment = new LinkedHashSet<>();
 
 		private Builder(String name) {
 			this.name = name;
@@ -417,6 +454,21 @@ public final class FunctionDefinition {
 					+ " is set by web(...) and webSecret(...), or refused as doctl refuses it");
 			Assert.notNull(value, () -> "annotation " + key + " must have a value");
 			this.annotations.put(key, value);
+			return this;
+		}
+
+		/**
+		 * Keep environment variables of the deployed function with their deployed values:
+		 * the deployer reads them before it deploys and sends them again. A name this
+		 * definition also sets is set, not kept; a name the deployed function lacks is
+		 * left out.
+		 * @param names the names of the variables to keep
+		 * @return this builder
+		 */
+		public Builder keepEnvironment(Collection<String> names) {
+			Assert.notNull(names, "names must not be null");
+			names.forEach((name) -> Assert.hasText(name, "a kept environment variable's name must not be blank"));
+			this.keptEnvironment.addAll(names);
 			return this;
 		}
 
