@@ -744,6 +744,10 @@ public final class ProjectReader {
 
 		/**
 		 * Create options.
+		 * @param envFile the env file, or {@code null} for the project's {@code .env}
+		 * @param environment the process environment, copied
+		 * @param build whether to build folders before they are zipped
+		 * @param output where the builds' output goes
 		 */
 		public Options {
 			environment = Map.copyOf(environment);
