@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The client stands on Spring WebFlux, Reactor and Jackson alone: it can be used without
  * Spring Boot, so nothing in it may reach for Boot or for the auto-configuration. Its
- * packages are layers, each depending only on those below it: the operations
- * ({@code client}) and the Redis budget store ({@code client.resilience.redis}),
- * resilience, observation, errors, model.
+ * packages are layers, each depending only on those below it: doctl projects
+ * ({@code client.project}), the operations ({@code client}) and the Redis budget store
+ * ({@code client.resilience.redis}), resilience, observation, errors, model.
  */
 class ClientArchitectureTests {
 
@@ -58,6 +58,8 @@ class ClientArchitectureTests {
 	@Test
 	void packagesAreLayers() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("projects")
+			.definedBy("io.github.dofunctions.client.project")
 			.layer("operations")
 			.definedBy("io.github.dofunctions.client")
 			.layer("shared budget")
@@ -70,8 +72,10 @@ class ClientArchitectureTests {
 			.definedBy("io.github.dofunctions.client.error")
 			.layer("model")
 			.definedBy("io.github.dofunctions.client.model")
-			.whereLayer("operations")
+			.whereLayer("projects")
 			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("operations")
+			.mayOnlyBeAccessedByLayers("projects")
 			.whereLayer("shared budget")
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("resilience")
@@ -79,7 +83,7 @@ class ClientArchitectureTests {
 			.whereLayer("observation")
 			.mayOnlyBeAccessedByLayers("operations", "resilience")
 			.whereLayer("errors")
-			.mayOnlyBeAccessedByLayers("operations", "resilience", "observation")
+			.mayOnlyBeAccessedByLayers("projects", "operations", "resilience", "observation")
 			.check(this.classes);
 	}
 
