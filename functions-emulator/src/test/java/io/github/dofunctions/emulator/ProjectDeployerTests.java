@@ -231,7 +231,7 @@ class ProjectDeployerTests {
 	}
 
 	@Test
-	void moreTriggersThanTheNamespaceAllowsOrAnUnofferedRuntimeAreRefusedBeforeAnyWrite() {
+	void tooManyTriggersAnUnofferedRuntimeOrACronThatNeverFiresAreRefusedBeforeAnyWrite() {
 		Project tooMany = project(reports(nightly("x", trigger("a"), trigger("b"), trigger("c"), trigger("d"))));
 		Project unoffered = project(new ProjectPackage("reports", Map.of(), Map.of(), Map.of(),
 				List.of(new ProjectFunction(
@@ -245,6 +245,11 @@ class ProjectDeployerTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.deployer.plan(unoffered, ProjectDeployer.Options.defaults()))
 			.withMessageContaining("does not offer 'nodejs:10'");
+		Project neverFires = project(
+				reports(nightly("x", new ProjectTrigger("february-30", "reports/nightly", "0 2 30 2 *", null, true))));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.deployer.plan(neverFires, ProjectDeployer.Options.defaults()))
+			.withMessageContaining("never fires");
 		assertThat(writes()).isZero();
 	}
 
