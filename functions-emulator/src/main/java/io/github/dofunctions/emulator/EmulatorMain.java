@@ -119,7 +119,7 @@ public final class EmulatorMain {
 					String id = declared[0];
 					EmulatorRules.check(option + " id", EmulatorRules.namespaceId(id));
 					String label = (declared.length == 2) ? declared[1] : id;
-					EmulatorRules.check(option + " label", EmulatorRules.notBlank(label));
+					EmulatorRules.check(option + " label", EmulatorRules.label(label));
 					if (!ids.add(id)) {
 						throw new IllegalArgumentException(option + " " + id + " is given twice");
 					}
@@ -153,6 +153,10 @@ public final class EmulatorMain {
 			return Integer.parseInt(value);
 		}
 		catch (NumberFormatException ex) {
+			if (value.matches("[+-]?[0-9]+")) {
+				throw new IllegalArgumentException(option + " " + value + " is out of range: at most "
+						+ Integer.MAX_VALUE + " and at least " + Integer.MIN_VALUE);
+			}
 			throw new IllegalArgumentException(option + " needs a number, not '" + value + "'");
 		}
 	}

@@ -2,6 +2,7 @@ package io.github.dofunctions.emulator;
 
 import java.util.regex.Pattern;
 
+import io.github.dofunctions.client.model.ClientRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmulatorRules {
 
-	private static final Pattern NAMESPACE_ID = Pattern.compile("fn-[A-Za-z0-9_-]{1,64}");
+	private static final int MAX_NAMESPACE_ID_NAME = 64;
+
+	private static final Pattern NAMESPACE_ID = Pattern.compile("fn-[A-Za-z0-9_-]{1," + MAX_NAMESPACE_ID_NAME + "}");
+
+	private static final Pattern LONG_NAMESPACE_ID = Pattern
+		.compile("fn-[A-Za-z0-9_-]{" + (MAX_NAMESPACE_ID_NAME + 1) + ",}");
 
 	private EmulatorRules() {
 	}
@@ -38,10 +44,23 @@ final class EmulatorRules {
 	 * name that is one path segment serves, so that a test can use a readable one.
 	 */
 	static @Nullable String namespaceId(@Nullable String namespaceId) {
+		if (namespaceId != null && LONG_NAMESPACE_ID.matcher(namespaceId).matches()) {
+			return "must have at most " + MAX_NAMESPACE_ID_NAME + " characters after fn-, not "
+					+ (namespaceId.length() - 3) + " (" + ApiHandler.quote(namespaceId) + ")";
+		}
 		return (namespaceId == null || !NAMESPACE_ID.matcher(namespaceId).matches())
 				? "must be fn- followed by letters, digits, '-' or '_' (as in fn-<uuid>), not "
 						+ ((namespaceId != null) ? ApiHandler.quote(namespaceId) : "null")
 				: null;
+	}
+
+	/**
+	 * A namespace's label: what DigitalOcean's create refuses, the emulator refuses at
+	 * start-up ({@link ClientRules#label(String)}).
+	 */
+	static @Nullable String label(@Nullable String label) {
+		String blank = notBlank(label);
+		return (blank != null) ? blank : ClientRules.label(label);
 	}
 
 	/**

@@ -392,13 +392,14 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 * @param region its datacenter region, such as {@code nyc1}
 		 * @param label its label, unique among the namespaces
 		 * @return this builder
-		 * @throws IllegalArgumentException if the id is not one, or the region or label
-		 * is blank
+		 * @throws IllegalArgumentException if the id is not one, the region is blank, or
+		 * the label is one DigitalOcean refuses (blank, over 256 characters, control
+		 * characters)
 		 */
 		public Builder namespace(String namespaceId, String region, String label) {
 			EmulatorRules.check("namespaceId", EmulatorRules.namespaceId(namespaceId));
 			EmulatorRules.check("region", EmulatorRules.notBlank(region));
-			EmulatorRules.check("label", EmulatorRules.notBlank(label));
+			EmulatorRules.check("label", EmulatorRules.label(label));
 			this.namespaces.add(new DeclaredNamespace(namespaceId, region, label));
 			return this;
 		}

@@ -31,6 +31,26 @@ class EmulatorMainTests {
 	}
 
 	@Test
+	void numbersTooLargeIdsTooLongAndLabelsDigitalOceanRefusesSayWhy() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EmulatorMain.configure(List.of("--trigger-limit", "99999999999")))
+			.withMessage("--trigger-limit 99999999999 is out of range: at most 2147483647 and at least -2147483648");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EmulatorMain.configure(List.of("--namespace", "fn-" + "a".repeat(65))))
+			.withMessageStartingWith("--namespace id must have at most 64 characters after fn-, not 65");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EmulatorMain.configure(List.of("--namespace", "fn-a=" + "l".repeat(300))))
+			.withMessageStartingWith("--namespace label ")
+			.withMessageContaining("256");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EmulatorMain.configure(List.of("--namespace", "fn-a=tab\there")))
+			.withMessageStartingWith("--namespace label ");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FunctionsEmulator.builder().namespace("fn-a", "nyc1", "l".repeat(257)))
+			.withMessageStartingWith("label ");
+	}
+
+	@Test
 	void namespacesAreDeclaredWithTheirIdsAndLabels() {
 		FunctionsEmulator emulator = EmulatorMain
 			.configure(List.of("--namespace", "fn-reports-test=reports", "--namespace", "fn-jobs"))
