@@ -1,0 +1,5 @@
+function main(args) {
+  return { body: 'Hello, ' + (args.name || 'world') };
+}
+
+exports.main = main;
