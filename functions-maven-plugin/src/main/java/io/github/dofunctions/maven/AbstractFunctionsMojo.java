@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.random.RandomGenerator;
 
 import io.github.dofunctions.client.BlockingFunctionsOperations;
 import io.github.dofunctions.client.BlockingFunctionsTemplate;
@@ -99,7 +98,6 @@ public abstract class AbstractFunctionsMojo extends AbstractMojo {
 		String region = requireText(this.region, "functions.region", "a region such as nyc1");
 		ProjectDeployer.Options options = options();
 		String token = Token.resolve(userProperties(), projectProperties(), System.getenv());
-		primeRandomGenerators();
 		FunctionsTemplate template;
 		try {
 			template = FunctionsTemplate.builder().baseUrl(this.baseUrl).token(token).build();
@@ -167,26 +165,6 @@ public abstract class AbstractFunctionsMojo extends AbstractMojo {
 
 	private Properties projectProperties() {
 		return (this.mavenProject != null) ? this.mavenProject.getProperties() : new Properties();
-	}
-
-	/**
-	 * Look up the JDK's random generators once with the system class loader as the
-	 * context class loader. On Java 17, {@code RandomGenerator.getDefault()} (the
-	 * client's default retry jitter) finds the generators with the context class loader,
-	 * and caches what it found for the life of the JVM: under a plugin's class realm,
-	 * which does not reach the JDK's {@code jdk.random} module, it found none and the
-	 * client could not be built. Java 19 and later look them up without it.
-	 */
-	private static void primeRandomGenerators() {
-		Thread thread = Thread.currentThread();
-		ClassLoader contextClassLoader = thread.getContextClassLoader();
-		try {
-			thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-			RandomGenerator.getDefault();
-		}
-		finally {
-			thread.setContextClassLoader(contextClassLoader);
-		}
 	}
 
 	private static String requireText(@Nullable String value, String property, String what)

@@ -2,6 +2,7 @@ package io.github.dofunctions.client.resilience;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 
 import io.github.dofunctions.client.error.FunctionsException;
@@ -291,7 +292,10 @@ public final class FunctionsResilience {
 
 		private Clock clock = Clock.systemUTC();
 
-		private RandomGenerator random = RandomGenerator.getDefault();
+		// java.util.Random: safe from every thread a call retries on, and found
+		// without a service lookup, which on Java 17 uses the context class loader
+		// (RandomGenerator.getDefault() fails inside a Maven plugin's class realm).
+		private RandomGenerator random = new Random();
 
 		private Builder() {
 		}
