@@ -1,5 +1,6 @@
 package io.github.dofunctions.emulator;
 
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +128,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 	/**
 	 * Start serving, on the configured port or a free one.
 	 * @return this emulator, started
-	 * @throws IllegalStateException if it cannot listen on the port (in use) or address
+	 * @throws IllegalStateException if it cannot listen on the port (in use) or address,
+	 * or the host is no address
 	 */
 	public synchronized FunctionsEmulator start() {
 		if (this.running == null) {
@@ -139,6 +141,11 @@ public final class FunctionsEmulator implements AutoCloseable {
 					.bindNow(Duration.ofSeconds(10));
 			}
 			catch (ChannelBindException ex) {
+				if (isUnresolved(this.host)) {
+					throw new IllegalStateException("Cannot listen on " + this.host
+							+ ": the host is not an IP address or a name that resolves; give one of this machine's "
+							+ "addresses, such as 127.0.0.1, or 0.0.0.0 for every address", ex);
+				}
 				throw new IllegalStateException("Cannot listen on " + this.host + ":" + this.requestedPort
 						+ ": the port is in use or the address is not this machine's (" + ex.getMessage()
 						+ "); choose another port, or 0 for a free one", ex);
@@ -218,6 +225,15 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 */
 	public boolean isBoundToEveryAddress() {
 		return isWildcard(this.host);
+	}
+
+	/**
+	 * Whether a host cannot be bound because it is no address: neither an IP literal
+	 * ({@code 999.1.1.1} is none) nor a name that resolves. Asked only once binding has
+	 * failed, so that a bind that succeeds costs no second lookup.
+	 */
+	private static boolean isUnresolved(String host) {
+		return new InetSocketAddress(host, 0).isUnresolved();
 	}
 
 	private static boolean isWildcard(String host) {

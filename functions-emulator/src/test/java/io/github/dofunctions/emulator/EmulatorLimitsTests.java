@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What the emulator does at its edges: a request body over the limit, a port already in
- * use, an emulator bound to every address. (Not checked against the API descriptions:
- * neither documents a 413.)
+ * use, a host that is no address, an emulator bound to every address. (Not checked
+ * against the API descriptions: neither documents a 413.)
  */
 class EmulatorLimitsTests {
 
@@ -81,6 +81,17 @@ class EmulatorLimitsTests {
 			.withMessageStartingWith("Cannot listen on 127.0.0.1:" + port + ": the port is in use")
 			.withMessageEndingWith("choose another port, or 0 for a free one");
 		assertThat(second.isRunning()).isFalse();
+	}
+
+	@Test
+	void anAddressThatIsNoneIsNotTakenForAPortInUse() {
+		FunctionsEmulator invalid = FunctionsEmulator.builder().host("999.1.1.1").port(0).build();
+
+		assertThatIllegalStateException().isThrownBy(invalid::start)
+			.withMessageStartingWith(
+					"Cannot listen on 999.1.1.1: the host is not an IP address or a name that resolves")
+			.withMessageNotContaining("port is in use");
+		assertThat(invalid.isRunning()).isFalse();
 	}
 
 	@Test
