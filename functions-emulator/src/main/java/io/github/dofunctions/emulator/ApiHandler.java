@@ -25,6 +25,8 @@ final class ApiHandler {
 
 	private static final Pattern EXPIRES_IN = Pattern.compile("([1-9][0-9]{0,5})([hd])");
 
+	private static final String INVALID_PAYLOAD = "Invalid request payload: ";
+
 	private final EmulatorState state;
 
 	private final JsonMapper json;
@@ -78,7 +80,8 @@ final class ApiHandler {
 	/**
 	 * Create a namespace. DigitalOcean's OpenAPI description gives an invalid create the
 	 * status {@code 404} with the id {@code bad_request} ("Invalid request payload:
-	 * missing label field"), and no {@code 400}: so does the emulator.
+	 * missing label field"), and no {@code 400}: so does the emulator, with that prefix
+	 * before each reason, a label already taken included.
 	 */
 	private Answer createNamespace(byte[] body) {
 		try {
@@ -95,8 +98,12 @@ final class ApiHandler {
 			return ok(wrap("namespace", namespace(this.state.createNamespace(region, label))));
 		}
 		catch (ApiError ex) {
-			throw (ex.status() == 400) ? new ApiError(404, ex.id(), ex.getMessage()) : ex;
+			throw (ex.status() == 400) ? new ApiError(404, ex.id(), invalidPayload(ex.getMessage())) : ex;
 		}
+	}
+
+	private static String invalidPayload(String message) {
+		return message.startsWith(INVALID_PAYLOAD) ? message : INVALID_PAYLOAD + message;
 	}
 
 	private Answer createTrigger(String namespaceId, ObjectNode request) {

@@ -71,7 +71,7 @@ class EmulatorValidationTests {
 	@Test
 	void duplicateLabelIsABadRequestAnsweredWithTheSpecificationsStatus() {
 		assertError(this.raw.send("POST", "/v2/functions/namespaces", "{\"region\": \"nyc1\", \"label\": \"jobs\"}"),
-				404, "bad_request", "already exists");
+				404, "bad_request", "Invalid request payload: a namespace with label 'jobs' already exists");
 	}
 
 	@Test
