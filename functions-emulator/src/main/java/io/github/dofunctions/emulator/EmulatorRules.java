@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's settings rules, each returning why a value is refused ({@code null} when
- * it is accepted) without naming the setting, so that the builder names its method and
- * the command line its option.
+ * it is accepted) without naming the setting, so that the builder names its method, the
+ * command line its option and the properties' validator its property.
  */
-final class EmulatorRules {
+public final class EmulatorRules {
 
 	private static final int MAX_NAMESPACE_ID_NAME = 64;
 
@@ -26,7 +26,12 @@ final class EmulatorRules {
 		return (port < 0 || port > 65535) ? "must be between 0 (a free one) and 65535, not " + port : null;
 	}
 
-	static @Nullable String notBlank(@Nullable String value) {
+	/**
+	 * The rule of a text setting that must be given.
+	 * @param value the value
+	 * @return why it is refused, or {@code null}
+	 */
+	public static @Nullable String notBlank(@Nullable String value) {
 		return (value == null || value.isBlank()) ? "must not be blank" : null;
 	}
 
@@ -41,9 +46,12 @@ final class EmulatorRules {
 	/**
 	 * A namespace id chosen for a test: DigitalOcean's are {@code fn-<uuid>} ("A unique
 	 * string format of UUID with a prefix fn-", its OpenAPI description); any {@code fn-}
-	 * name that is one path segment serves, so that a test can use a readable one.
+	 * name that is one path segment serves, so that a test can use a readable one, of at
+	 * most {@value #MAX_NAMESPACE_ID_NAME} characters after {@code fn-}.
+	 * @param namespaceId the id
+	 * @return why it is refused, or {@code null}
 	 */
-	static @Nullable String namespaceId(@Nullable String namespaceId) {
+	public static @Nullable String namespaceId(@Nullable String namespaceId) {
 		if (namespaceId != null && LONG_NAMESPACE_ID.matcher(namespaceId).matches()) {
 			return "must have at most " + MAX_NAMESPACE_ID_NAME + " characters after fn-, not "
 					+ (namespaceId.length() - 3) + " (" + ApiHandler.quote(namespaceId) + ")";
@@ -57,8 +65,10 @@ final class EmulatorRules {
 	/**
 	 * A namespace's label: what DigitalOcean's create refuses, the emulator refuses at
 	 * start-up ({@link ClientRules#label(String)}).
+	 * @param label the label
+	 * @return why it is refused, or {@code null}
 	 */
-	static @Nullable String label(@Nullable String label) {
+	public static @Nullable String label(@Nullable String label) {
 		String blank = notBlank(label);
 		return (blank != null) ? blank : ClientRules.label(label);
 	}

@@ -4,15 +4,25 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.dofunctions.emulator.EmulatorRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties of the embedded DigitalOcean Functions emulator.
+ * <p>
+ * The properties check themselves when Spring Boot binds them (a {@link Validator}), by
+ * the rules the emulator's builder applies: a declared namespace the emulator would
+ * refuse fails start-up with a failure analysis naming the property, rather than with the
+ * exception of the emulator's bean.
  */
 @ConfigurationProperties("do.functions.emulator")
-public class FunctionsEmulatorProperties {
+public class FunctionsEmulatorProperties implements Validator {
 
 	/**
 	 * Create the properties with their defaults.
@@ -78,6 +88,48 @@ public class FunctionsEmulatorProperties {
 	 * Length of the budget window; shorten it to exercise the limit.
 	 */
 	private Duration hour = Duration.ofHours(1);
+
+	/**
+	 * Check only these properties.
+	 * @param type the class of the object to check
+	 * @return whether it is {@code FunctionsEmulatorProperties}
+	 */
+	@Override
+	public boolean supports(Class<?> type) {
+		return FunctionsEmulatorProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Reject every declared namespace the emulator would refuse.
+	 * @param target these properties
+	 * @param errors where each rejected property is recorded
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		((FunctionsEmulatorProperties) target).getNamespaces().forEach((id, namespace) -> {
+			rule(errors, "namespaces." + id, id, EmulatorRules.namespaceId(id));
+			rule(errors, "namespaces." + id + ".region", namespace.getRegion(),
+					EmulatorRules.notBlank(namespace.getRegion()));
+		});
+	}
+
+	/**
+	 * Record a wrong property under the name it has in configuration, as Boot's analysis
+	 * prints it.
+	 */
+	private static void rule(Errors errors, String property, @Nullable Object value, @Nullable String reason) {
+		if (reason == null) {
+			return;
+		}
+		String name = "do.functions.emulator." + property;
+		if (errors instanceof BindingResult result) {
+			result.addError(new FieldError(errors.getObjectName(), property, value, false, new String[] { name }, null,
+					reason));
+		}
+		else {
+			errors.reject(name, name + " " + reason);
+		}
+	}
 
 	/**
 	 * Return {@code do.functions.emulator.demote-after}.

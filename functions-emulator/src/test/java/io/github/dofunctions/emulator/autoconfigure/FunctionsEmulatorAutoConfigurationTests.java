@@ -16,19 +16,28 @@ import io.github.dofunctions.emulator.EmulatedFunction;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link FunctionsEmulatorAutoConfiguration}.
@@ -72,6 +81,18 @@ class FunctionsEmulatorAutoConfigurationTests {
 				.hasMessageContaining("did you mean do.functions.emulator.trigger-limit?")
 				.hasMessageContaining(
 						"do.functions.emulator.namespace.fn-reports-test.label is not a property of this starter"));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aNamespaceIdThatIsNoneIsAFailureAnalysisNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("do.functions.emulator.enabled=true",
+				"do.functions.emulator.namespaces.reports.label=reports"));
+
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START", "do.functions.emulator.namespaces.reports",
+					"must be fn- followed by letters, digits, '-' or '_'", "Action:")
+			.doesNotContain("Caused by", "\tat ");
 	}
 
 	@Test
@@ -181,6 +202,23 @@ class FunctionsEmulatorAutoConfigurationTests {
 			assertThat(defaults.entrySet().stream().filter((entry) -> entry.getValue() == null).map(Map.Entry::getKey))
 				.containsExactly("do.functions.emulator.namespaces", "do.functions.emulator.token");
 		}
+	}
+
+	private static ConfigurableApplicationContext start(String... properties) {
+		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off", "logging.level.root=off",
+					"logging.level.org.springframework.boot.diagnostics=error")
+			.properties(properties)
+			.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+			HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+			WebClientAutoConfiguration.class, FunctionsEmulatorAutoConfiguration.class,
+			FunctionsAutoConfiguration.class })
+	static class Application {
+
 	}
 
 }
