@@ -110,6 +110,10 @@ public class FunctionsEmulatorProperties implements Validator {
 			rule(errors, "namespaces." + id, id, EmulatorRules.namespaceId(id));
 			rule(errors, "namespaces." + id + ".region", namespace.getRegion(),
 					EmulatorRules.notBlank(namespace.getRegion()));
+			if (namespace.getLabel() != null) {
+				rule(errors, "namespaces." + id + ".label", namespace.getLabel(),
+						EmulatorRules.label(namespace.getLabel()));
+			}
 		});
 	}
 

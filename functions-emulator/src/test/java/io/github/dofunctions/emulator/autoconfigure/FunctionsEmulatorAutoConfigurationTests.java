@@ -96,6 +96,18 @@ class FunctionsEmulatorAutoConfigurationTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aLabelDigitalOceanRefusesIsAFailureAnalysisNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("do.functions.emulator.enabled=true",
+				"do.functions.emulator.namespaces.fn-reports.label=" + "l".repeat(300)));
+
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START", "do.functions.emulator.namespaces.fn-reports.label",
+					"must have at most 256 characters, not 300", "Action:")
+			.doesNotContain("Caused by", "\tat ");
+	}
+
+	@Test
 	void shouldStopTheEmulatorWithTheContext() {
 		FunctionsEmulator[] started = new FunctionsEmulator[1];
 		this.contextRunner.withPropertyValues("do.functions.emulator.enabled=true")
