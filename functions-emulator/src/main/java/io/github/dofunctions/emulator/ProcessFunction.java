@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,6 +181,7 @@ final class ProcessFunction implements FunctionHandler {
 			if (!ended) {
 				kill(process);
 			}
+			killStragglers(call.activationId());
 			finish(process, out, err);
 		}
 		finally {
@@ -318,6 +320,34 @@ final class ProcessFunction implements FunctionHandler {
 		process.destroyForcibly();
 		descendants.forEach(ProcessHandle::destroyForcibly);
 		process.waitFor();
+	}
+
+	/**
+	 * Kill what the function started and left running, detached from it (a new session, a
+	 * daemon): no longer its descendants, such processes are found by the activation id
+	 * they inherited in their environment ({@code __OW_ACTIVATION_ID}), where the machine
+	 * shows environments ({@code /proc}). They would hold the log pipes past the
+	 * function's end, and outlive its activation, which no process does on the platform.
+	 */
+	private static void killStragglers(String activationId) {
+		Path proc = Path.of("/proc");
+		if (!Files.isDirectory(proc)) {
+			return;
+		}
+		// Each variable ends with a NUL in /proc/<pid>/environ.
+		String marker = "__OW_ACTIVATION_ID=" + activationId + "\0";
+		long self = ProcessHandle.current().pid();
+		ProcessHandle.allProcesses().filter((handle) -> handle.pid() != self).forEach((handle) -> {
+			try {
+				byte[] environment = Files.readAllBytes(proc.resolve(handle.pid() + "/environ"));
+				if (new String(environment, StandardCharsets.ISO_8859_1).contains(marker)) {
+					handle.destroyForcibly();
+				}
+			}
+			catch (IOException | SecurityException ex) {
+				// Gone, or another user's: not the function's.
+			}
+		});
 	}
 
 	/**

@@ -195,6 +195,40 @@ class ProcessFunctionTests {
 	}
 
 	@Test
+	void aDetachedChildIsKilledWhenTheFunctionEndsAndKeepsNoPipeOpen() throws Exception {
+		String code = """
+				function main() {
+				  const child = require('child_process').spawn('sh', ['-c', 'echo started; sleep 4444'],
+				      { detached: true, stdio: 'inherit' });
+				  child.unref();
+				  return { child: child.pid };
+				}
+				""";
+		ProcessFunction function = new ProcessFunction("leaver", "nodejs:18", null, false, code, Map.of(),
+				Duration.ofSeconds(30), "https://faas-nyc1.example.com", JSON);
+		FunctionCall call = call(Map.of());
+
+		Object result = function.handle(call);
+
+		long child = ((Number) ((Map<?, ?>) result).get("child")).longValue();
+		ProcessHandle handle = ProcessHandle.of(child).orElse(null);
+		if (handle != null) {
+			// Killed when the function ended, not in 4444 seconds
+			handle.onExit().get(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void aPromiseThatNeverSettlesRunsIntoTheTimeout() {
+		ProcessFunction function = new ProcessFunction("pending", "nodejs:18", null, false,
+				"function main() { return new Promise(() => {}); }", Map.of(), Duration.ofMillis(500),
+				"https://faas-nyc1.example.com", JSON);
+
+		assertThat(catchThrowable(() -> function.handle(call(Map.of()))))
+			.hasMessage("The action exceeded its time limits of 500 milliseconds.");
+	}
+
+	@Test
 	void nodeResultOverOneMegabyteFails() {
 		assertThat(catchThrowable(
 				() -> node("function main() { return { big: 'x'.repeat(1100000) }; }").handle(call(Map.of()))))

@@ -138,4 +138,10 @@ async function run() {
 	}
 }
 
-run().then(finish);
+// The platform's runtime keeps running until the activation ends: a promise that never
+// settles runs into the function's timeout, not an early exit of the process.
+const keepAlive = setInterval(() => {}, 1 << 30);
+run().then((outcome) => {
+	clearInterval(keepAlive);
+	finish(outcome);
+});
