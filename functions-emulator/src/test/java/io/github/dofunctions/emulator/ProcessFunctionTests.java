@@ -352,11 +352,12 @@ class ProcessFunctionTests {
 	@Test
 	void pythonTimeoutKillsTheProcess() {
 		String code = "import os\ndef main(args):\n    print('pid', os.getpid())\n    while True:\n        pass\n";
+		// Long enough for python3 to start and print on a busy machine.
 		ProcessFunction function = new ProcessFunction("spin", "python:3.11", null, false, code, Map.of(),
-				Duration.ofMillis(500), "https://faas-nyc1.example.com", JSON);
+				Duration.ofSeconds(3), "https://faas-nyc1.example.com", JSON);
 		FunctionCall call = call(Map.of());
 		assertThat(catchThrowable(() -> function.handle(call)))
-			.hasMessage("The action exceeded its time limits of 500 milliseconds.");
+			.hasMessage("The action exceeded its time limits of 3000 milliseconds.");
 		long pid = Long.parseLong(call.logs().get(0).replaceAll(".* stdout: pid ", ""));
 		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
 	}
