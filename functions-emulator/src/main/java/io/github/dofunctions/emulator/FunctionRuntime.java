@@ -244,7 +244,7 @@ final class FunctionRuntime {
 		String reason = ProcessFunction.cannotRun(action.kind());
 		if (reason != null) {
 			return (call) -> {
-				throw new UnsupportedOperationException(reason);
+				throw new ActionDeveloperError(reason);
 			};
 		}
 		return new ProcessFunction(action.fullName(), action.kind(), action.main(), action.binary(), action.code(),
@@ -323,6 +323,10 @@ final class FunctionRuntime {
 		catch (WhiskInternalErrorException ex) {
 			result = Map.of("error", (ex.getMessage() != null) ? ex.getMessage() : "internal error");
 			status = EmulatedActivation.INTERNAL_ERROR;
+		}
+		catch (ActionDeveloperError ex) {
+			result = Map.of("error", ex.getMessage());
+			status = EmulatedActivation.DEVELOPER_ERROR;
 		}
 		catch (Exception ex) {
 			call.log(ex.toString());

@@ -147,7 +147,7 @@ final class ProcessFunction implements FunctionHandler {
 	public Object handle(FunctionCall call) throws Exception {
 		String reason = cannotRun(this.kind);
 		if (reason != null) {
-			throw new IllegalStateException(reason);
+			throw new ActionDeveloperError(reason);
 		}
 		Path folder = Files.createTempDirectory("do-function-");
 		try {
@@ -193,16 +193,16 @@ final class ProcessFunction implements FunctionHandler {
 		}
 		if (!ended) {
 			// Messages.timedoutActivation
-			throw new IllegalStateException(
+			throw new ActionDeveloperError(
 					"The action exceeded its time limits of " + this.timeout.toMillis() + " milliseconds.");
 		}
 		if (Files.exists(failure)) {
 			JsonNode message = this.json.readTree(Files.readAllBytes(failure)).get("message");
-			throw new IllegalStateException((message != null) ? message.asString() : "The action failed.");
+			throw new ActionDeveloperError((message != null) ? message.asString() : "The action failed.");
 		}
 		if (!Files.exists(result)) {
 			// Messages.abnormalRun
-			throw new IllegalStateException("The action did not produce a valid response and exited unexpectedly.");
+			throw new ActionDeveloperError("The action did not produce a valid response and exited unexpectedly.");
 		}
 		return result(result);
 	}
@@ -282,7 +282,7 @@ final class ProcessFunction implements FunctionHandler {
 		long size = Files.size(file);
 		if (size > MAX_RESULT_BYTES) {
 			// Messages.truncatedResponse
-			throw new IllegalStateException("The action produced a response that exceeded the allowed length: " + size
+			throw new ActionDeveloperError("The action produced a response that exceeded the allowed length: " + size
 					+ " > " + MAX_RESULT_BYTES + " bytes.");
 		}
 		JsonNode answer;
@@ -291,7 +291,7 @@ final class ProcessFunction implements FunctionHandler {
 		}
 		catch (JacksonException ex) {
 			// Messages.invalidRunResponse
-			throw new IllegalStateException(
+			throw new ActionDeveloperError(
 					"The action did not produce a valid JSON response: " + ex.getOriginalMessage());
 		}
 		if (answer == null || !(answer.isObject() || answer.isArray())) {
@@ -299,7 +299,7 @@ final class ProcessFunction implements FunctionHandler {
 			// runCode; the Python
 			// runtime's
 			// tests expect the same words
-			throw new IllegalStateException("The action did not return a dictionary.");
+			throw new ActionDeveloperError("The action did not return a dictionary.");
 		}
 		return this.json.treeToValue(answer, Object.class);
 	}

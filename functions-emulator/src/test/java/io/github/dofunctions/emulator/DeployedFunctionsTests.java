@@ -153,6 +153,9 @@ class DeployedFunctionsTests {
 		assertThat(failure).isInstanceOf(FunctionInvocationException.class);
 		assertThat(((FunctionInvocationException) failure).activation().result())
 			.isEqualTo(Map.of("error", "The action exceeded its time limits of 500 milliseconds."));
+		assertThat(((FunctionInvocationException) failure).activation().logs())
+			.as("only what the function wrote, no line of the emulator's")
+			.isEmpty();
 	}
 
 	@Test
