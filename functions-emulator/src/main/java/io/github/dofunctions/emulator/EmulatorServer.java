@@ -151,6 +151,11 @@ final class EmulatorServer {
 			else if (route != null && route.operation().isInvocation()) {
 				reply = onApiHost(request, route, query, body);
 			}
+			else if (route == null && path.startsWith("/api/")) {
+				// No path of the API host: answered by it, in its shape, whatever the
+				// credential, as OpenWhisk's controller answers an unknown route.
+				reply = Mono.just(hostError(ApiError.notFound("The requested resource does not exist.")));
+			}
 			else {
 				reply = Mono.just(call(request, route, body));
 			}

@@ -107,6 +107,15 @@ class EmulatorDeployedFunctionsTests {
 	}
 
 	@Test
+	void aPathOfTheApiHostThatIsNoneIsNotFoundInTheApiHostsShape() {
+		RawClient.Answer answer = host("GET", "actions/a/b/c", null);
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.body().get("error").asString()).isEqualTo("The requested resource does not exist.");
+		assertThat(answer.body().has("code")).isTrue();
+	}
+
+	@Test
 	void redeployingNeedsOverwriteAndIncreasesThePatchVersion() {
 		assertThat(host("PUT", "actions/job", action("python:3.11", "")).status()).isEqualTo(200);
 
