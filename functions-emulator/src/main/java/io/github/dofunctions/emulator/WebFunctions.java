@@ -78,15 +78,13 @@ final class WebFunctions {
 					"Authentication is possible but has failed or not yet been provided.");
 		}
 		boolean raw = action.isTrue("raw-http");
-		Map<String, Object> arguments = arguments(method, headers, owPath, query, body, raw);
+		Set<String> sent = new java.util.HashSet<>();
+		Map<String, Object> arguments = arguments(method, headers, owPath, query, body, raw, sent);
 		if (!raw) {
-			// Context.overrides: the query and body may not set a reserved property, nor
-			// a
-			// final parameter of the function.
+			// Context.overrides: what the caller sends in the query and body may not set
+			// a reserved property, nor a final parameter of the function.
 			Set<String> immutable = action.isTrue("final")
 					? Set.copyOf(action.parameters().stream().map(StoredAction.KeyValue::key).toList()) : Set.of();
-			Set<String> sent = new java.util.HashSet<>(arguments.keySet());
-			sent.removeAll(Set.of("__ow_method", "__ow_headers", "__ow_path"));
 			if (sent.stream().anyMatch((key) -> RESERVED.contains(key) || immutable.contains(key))) {
 				throw ApiError
 					.badRequest("Request defines parameters that are not allowed (e.g., reserved properties).");
@@ -136,7 +134,7 @@ final class WebFunctions {
 	 * for a raw function.
 	 */
 	private Map<String, Object> arguments(String method, HttpHeaders headers, String owPath, @Nullable String query,
-			byte[] body, boolean raw) {
+			byte[] body, boolean raw, Set<String> sent) {
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		arguments.put("__ow_method", method.toLowerCase(Locale.ROOT));
 		Map<String, String> lowerCased = new LinkedHashMap<>();
@@ -152,8 +150,10 @@ final class WebFunctions {
 			return arguments;
 		}
 		if (query != null) {
-			new QueryStringDecoder(query, false).parameters()
-				.forEach((name, values) -> arguments.put(name, values.get(values.size() - 1)));
+			new QueryStringDecoder(query, false).parameters().forEach((name, values) -> {
+				sent.add(name);
+				arguments.put(name, values.get(values.size() - 1));
+			});
 		}
 		if (body.length == 0) {
 			return arguments;
@@ -167,9 +167,10 @@ final class WebFunctions {
 				throw ApiError.badRequest("The request content was malformed: " + ex.getOriginalMessage());
 			}
 			if (parsed.isObject()) {
-				parsed.properties()
-					.forEach((field) -> arguments.put(field.getKey(),
-							this.json.convertValue(field.getValue(), Object.class)));
+				parsed.properties().forEach((field) -> {
+					sent.add(field.getKey());
+					arguments.put(field.getKey(), this.json.convertValue(field.getValue(), Object.class));
+				});
 			}
 			else {
 				arguments.put("__ow_body", this.json.convertValue(parsed, Object.class));
@@ -177,7 +178,10 @@ final class WebFunctions {
 		}
 		else if (mediaType.equals("application/x-www-form-urlencoded")) {
 			new QueryStringDecoder(new String(body, StandardCharsets.UTF_8), false).parameters()
-				.forEach((name, values) -> arguments.put(name, values.get(values.size() - 1)));
+				.forEach((name, values) -> {
+					sent.add(name);
+					arguments.put(name, values.get(values.size() - 1));
+				});
 		}
 		else {
 			arguments.put("__ow_body", bodyAsText(mediaType, body));

@@ -344,6 +344,19 @@ class EmulatorDeployedFunctionsTests {
 
 		Web reserved = web("GET", base + "echo.json?__ow_user=me", null, Map.of());
 		assertThat(reserved.status()).isEqualTo(400);
+		Web overridden = web("GET", base + "echo.json?__ow_method=PWNED", null, Map.of());
+		assertThat(overridden.status()).isEqualTo(400);
+		assertThat(overridden.body()).contains("Request defines parameters that are not allowed");
+		Web overriddenInBody = web("POST", base + "echo.json", "{\"__ow_headers\":{\"a\":1}}",
+				Map.of("Content-Type", "application/json"));
+		assertThat(overriddenInBody.status()).isEqualTo(400);
+
+		JsonNode text = JSON
+			.readTree(web("POST", base + "echo.json", "hello", Map.of("Content-Type", "text/plain")).body());
+		assertThat(text.get("__ow_body").asString()).isEqualTo("hello");
+		JsonNode array = JSON
+			.readTree(web("POST", base + "echo.json", "[1,2]", Map.of("Content-Type", "application/json")).body());
+		assertThat(array.get("__ow_body").isArray()).isTrue();
 	}
 
 	@Test
