@@ -343,6 +343,21 @@ public final class FunctionDefinition {
 		}
 
 		/**
+		 * Set the code: the files given, zipped under the names given, in their order, as
+		 * a project's reader zips the files a function's folder includes.
+		 * @param files each entry's name in the zip ({@code /} between names) and its
+		 * file
+		 * @return this builder
+		 * @throws IllegalArgumentException if there is no file, a name leaves the
+		 * function's folder, or the zip is over {@link #MAX_CODE_BYTES}
+		 * @throws java.io.UncheckedIOException if a file cannot be read
+		 */
+		public Builder files(Map<String, Path> files) {
+			Assert.notEmpty(files, "files must not be empty");
+			return zip(FunctionZips.zip(files));
+		}
+
+		/**
 		 * Set the name of the function the runtime calls.
 		 * @param main the entry point; {@code main} by default
 		 * @return this builder

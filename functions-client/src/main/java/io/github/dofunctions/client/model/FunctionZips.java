@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -47,24 +49,41 @@ final class FunctionZips {
 				files = walk.filter((path) -> !Files.isDirectory(path)).sorted().toList();
 			}
 			Assert.isTrue(!files.isEmpty(), () -> "folder " + folder + " holds no file to deploy");
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-				for (Path file : files) {
-					Path real = file.toRealPath();
-					Assert.isTrue(real.startsWith(root) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS),
-							() -> "folder " + folder + ": " + folder.relativize(file) + " leaves the folder");
-					ZipEntry entry = new ZipEntry(entryName(folder.relativize(file)));
-					entry.setLastModifiedTime(EPOCH);
-					zip.putNextEntry(entry);
-					Files.copy(real, zip);
-					zip.closeEntry();
-				}
+			Map<String, Path> entries = new LinkedHashMap<>();
+			for (Path file : files) {
+				Path real = file.toRealPath();
+				Assert.isTrue(real.startsWith(root) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS),
+						() -> "folder " + folder + ": " + folder.relativize(file) + " leaves the folder");
+				entries.put(entryName(folder.relativize(file)), real);
 			}
-			return bytes.toByteArray();
+			return zip(entries);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("folder " + folder + " cannot be zipped: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Zip files under the names given, in their order, every entry dated the same, so
+	 * that the same files make the same zip (and the same digest).
+	 * @param entries each entry's name in the zip and the file it holds
+	 * @throws UncheckedIOException if a file cannot be read
+	 */
+	static byte[] zip(Map<String, Path> entries) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			for (Map.Entry<String, Path> file : entries.entrySet()) {
+				ZipEntry entry = new ZipEntry(file.getKey());
+				entry.setLastModifiedTime(EPOCH);
+				zip.putNextEntry(entry);
+				Files.copy(file.getValue(), zip);
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("zipping " + entries.keySet() + " failed: " + ex.getMessage(), ex);
+		}
+		return bytes.toByteArray();
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.dofunctions.client.project;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,6 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +25,13 @@ import org.jspecify.annotations.Nullable;
  * {@code actionFileToParts}, {@code SYSTEM_EXCLUDE_PATTERNS}).
  *
  * @param source the source text of a single file, or {@code null}
- * @param zip the zip, or {@code null}
+ * @param zip a zip file as it is, or {@code null}
+ * @param files the files of a folder to zip, each under its name in the zip, or
+ * {@code null}
  * @param runtime the runtime its files' extensions say, or {@code null}
  */
-record FunctionCode(@Nullable String source, byte @Nullable [] zip, @Nullable String runtime) {
-
-	/** Entries' time: fixed, so that the same files make the same zip. */
-	private static final FileTime EPOCH = FileTime.fromMillis(0);
+record FunctionCode(@Nullable String source, byte @Nullable [] zip, @Nullable Map<String, Path> files,
+		@Nullable String runtime) {
 
 	/**
 	 * What doctl never deploys: {@code SYSTEM_EXCLUDE_PATTERNS} and the files
@@ -100,12 +96,12 @@ record FunctionCode(@Nullable String source, byte @Nullable [] zip, @Nullable St
 		String runtime = nameAndRuntime(fileName)[1];
 		try {
 			if (fileName.endsWith(".zip")) {
-				return new FunctionCode(null, Files.readAllBytes(file), runtime);
+				return new FunctionCode(null, Files.readAllBytes(file), null, runtime);
 			}
 			if (fileName.endsWith(".jar")) {
 				throw new ProjectException(file + ": a .jar is binary code of a runtime DigitalOcean does not offer");
 			}
-			return new FunctionCode(Files.readString(file, StandardCharsets.UTF_8), null, runtime);
+			return new FunctionCode(Files.readString(file, StandardCharsets.UTF_8), null, null, runtime);
 		}
 		catch (IOException ex) {
 			throw new ProjectException(file + " cannot be read: " + ex.getMessage(), ex);
@@ -142,7 +138,7 @@ record FunctionCode(@Nullable String source, byte @Nullable [] zip, @Nullable St
 				runtimes.add(runtime);
 			}
 		});
-		return new FunctionCode(null, zip(files), (runtimes.size() == 1) ? runtimes.iterator().next()
+		return new FunctionCode(null, null, files, (runtimes.size() == 1) ? runtimes.iterator().next()
 				: (runtimes.isEmpty() ? null : "ambiguous: " + String.join(", ", runtimes)));
 	}
 
@@ -244,23 +240,6 @@ record FunctionCode(@Nullable String source, byte @Nullable [] zip, @Nullable St
 		catch (IOException ex) {
 			throw new ProjectException(file + " cannot be read: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static byte[] zip(Map<String, Path> files) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-			for (Map.Entry<String, Path> file : files.entrySet()) {
-				ZipEntry entry = new ZipEntry(file.getKey());
-				entry.setLastModifiedTime(EPOCH);
-				zip.putNextEntry(entry);
-				Files.copy(file.getValue(), zip);
-				zip.closeEntry();
-			}
-		}
-		catch (IOException ex) {
-			throw new ProjectException("zipping " + files.keySet() + " failed: " + ex.getMessage(), ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.dofunctions.client.project;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -334,7 +335,10 @@ public final class ProjectReader {
 		Object web = (config.web() != null) ? config.web() : (pkg.web() != null) ? pkg.web() : Boolean.TRUE;
 		try {
 			FunctionDefinition.Builder builder = FunctionDefinition.builder(name).runtime(runtime);
-			if (code.zip() != null) {
+			if (code.files() != null) {
+				builder.files(code.files());
+			}
+			else if (code.zip() != null) {
 				builder.zip(code.zip());
 			}
 			else {
@@ -358,7 +362,7 @@ public final class ProjectReader {
 				.toList();
 			return new ProjectFunction(builder.build(), config.web() != null || pkg.web() != null, triggers);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | UncheckedIOException ex) {
 			throw new ProjectException("function '" + name + "': " + ex.getMessage(), ex);
 		}
 	}
