@@ -2,8 +2,6 @@ package io.github.dofunctions.client;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.dofunctions.client.ActionRecords.ActionRecord;
 import io.github.dofunctions.client.ActionRecords.ApiInfo;
@@ -108,23 +106,13 @@ final class WebClientFunctionDeployer implements FunctionDeployer {
 	}
 
 	/**
-	 * Check that the namespace offers the function's runtime, {@code <language>:default}
-	 * meaning the language's default, as OpenWhisk resolves it ({@code ExecManifest}).
+	 * Check that the namespace offers the function's runtime; the kind is sent as given,
+	 * {@code <language>:default} resolved by the API host.
 	 */
 	private String offeredKind(FunctionDefinition function, List<FunctionRuntime> offered) {
-		String kind = function.runtime();
-		String language = kind.substring(0, kind.indexOf(':'));
-		boolean found = offered.stream()
-			.anyMatch((runtime) -> runtime.kind().equals(kind)
-					|| (kind.endsWith(":default") && runtime.language().equals(language) && runtime.isDefault()));
-		if (!found) {
-			Set<String> kinds = offered.stream()
-				.map(FunctionRuntime::kind)
-				.collect(Collectors.toCollection(java.util.TreeSet::new));
-			throw new IllegalArgumentException("runtime of " + function.name() + ": namespace " + namespaceId()
-					+ " does not offer '" + kind + "'; it offers " + kinds);
-		}
-		return kind;
+		FunctionRuntime.find(function.runtime(), offered,
+				"runtime of " + function.name() + ": namespace " + namespaceId());
+		return function.runtime();
 	}
 
 	@Override

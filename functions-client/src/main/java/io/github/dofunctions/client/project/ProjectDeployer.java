@@ -377,16 +377,9 @@ public final class ProjectDeployer {
 	 * language's default, which the namespace must offer.
 	 */
 	private String resolve(FunctionDefinition definition, List<FunctionRuntime> runtimes) {
-		String kind = definition.runtime();
-		String language = kind.substring(0, kind.indexOf(':'));
-		return runtimes.stream()
-			.filter((runtime) -> runtime.kind().equals(kind)
-					|| (kind.endsWith(":default") && runtime.language().equals(language) && runtime.isDefault()))
-			.map(FunctionRuntime::kind)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("runtime of " + definition.name() + ": namespace "
-					+ this.namespaceId + " does not offer '" + kind + "'; it offers "
-					+ runtimes.stream().map(FunctionRuntime::kind).collect(Collectors.toCollection(TreeSet::new))));
+		return FunctionRuntime
+			.find(definition.runtime(), runtimes, "runtime of " + definition.name() + ": namespace " + this.namespaceId)
+			.kind();
 	}
 
 	private static boolean inProjectPackages(Project project, String function) {
