@@ -179,7 +179,7 @@ final class ApiExchange {
 			Function<WebClient.RequestBodyUriSpec, WebClient.RequestBodySpec> uri, byte @Nullable [] body,
 			AnswerReader<B> reader) {
 		return send(operation, operation.method(), uri, (headers) -> {
-		}, body, MediaType.APPLICATION_JSON, true, reader);
+		}, body, MediaType.APPLICATION_JSON, true, true, reader);
 	}
 
 	/**
@@ -190,7 +190,7 @@ final class ApiExchange {
 	Mono<Answer> web(ApiOperation operation, HttpMethod method, Function<UriBuilder, URI> uri,
 			Consumer<HttpHeaders> headers, byte @Nullable [] body, @Nullable MediaType contentType,
 			IntPredicate readItself) {
-		return send(operation, method, (spec) -> spec.uri(uri), headers, body, contentType, false,
+		return send(operation, method, (spec) -> spec.uri(uri), headers, body, contentType, false, false,
 				(response, answerHeaders, requestId) -> {
 					int status = response.statusCode().value();
 					if (!readItself.test(status)) {
@@ -203,7 +203,8 @@ final class ApiExchange {
 
 	private <B> Mono<B> send(ApiOperation operation, HttpMethod method,
 			Function<WebClient.RequestBodyUriSpec, WebClient.RequestBodySpec> uri, Consumer<HttpHeaders> extraHeaders,
-			byte @Nullable [] body, @Nullable MediaType contentType, boolean authenticated, AnswerReader<B> reader) {
+			byte @Nullable [] body, @Nullable MediaType contentType, boolean authenticated, boolean redirectIsError,
+			AnswerReader<B> reader) {
 		return Mono.deferContextual((context) -> {
 			AnswerListener answers = context.getOrDefault(AnswerListener.class, AnswerListener.NONE);
 			WebClient.RequestBodySpec request = uri.apply(this.webClient.method(method)).headers((headers) -> {
@@ -227,7 +228,8 @@ final class ApiExchange {
 					this.rateLimit.record(described);
 				}
 				// 304 answers a conditional request, which the client never sends.
-				if (authenticated && response.statusCode().is3xxRedirection() && response.statusCode().value() != 304) {
+				if (redirectIsError && response.statusCode().is3xxRedirection()
+						&& response.statusCode().value() != 304) {
 					return response.releaseBody().then(Mono.error(redirected(operation, response, headers, requestId)));
 				}
 				return reader.read(response, headers, requestId);
