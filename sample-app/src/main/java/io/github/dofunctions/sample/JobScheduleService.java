@@ -23,11 +23,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps the namespace and the scheduled triggers declared under {@code jobs.*} in place
- * at DigitalOcean, and manages them at run time.
+ * at DigitalOcean, and manages them at run time. On the embedded emulator it also deploys
+ * the jobs' functions ({@link JobFunctions}) before it makes their triggers.
  * <p>
  * Provisioning is idempotent: it creates what is missing, puts back a schedule that
  * drifted, and leaves the rest alone. Two instances provisioning at once both end with
@@ -44,6 +46,8 @@ public class JobScheduleService {
 
 	private final JobsProperties jobs;
 
+	private final @Nullable JobFunctions jobFunctions;
+
 	private final AtomicReference<String> namespaceId = new AtomicReference<>();
 
 	private final Mono<String> firstProvisioning;
@@ -52,10 +56,13 @@ public class JobScheduleService {
 	 * Create the service.
 	 * @param functions the DigitalOcean Functions client
 	 * @param jobs the declared namespace and triggers
+	 * @param jobFunctions the jobs' functions, when the service deploys them
 	 */
-	public JobScheduleService(FunctionsOperations functions, JobsProperties jobs) {
+	public JobScheduleService(FunctionsOperations functions, JobsProperties jobs,
+			ObjectProvider<JobFunctions> jobFunctions) {
 		this.functions = functions;
 		this.jobs = jobs;
+		this.jobFunctions = jobFunctions.getIfAvailable();
 		// Requests that arrive while start-up provisioning runs wait for it instead of
 		// provisioning again; a failed attempt is not kept, so the next request retries.
 		this.firstProvisioning = Mono.defer(this::provision)
@@ -77,11 +84,12 @@ public class JobScheduleService {
 	 */
 	public Mono<ProvisioningReport> provision() {
 		return ensureNamespace()
-			.flatMap((found) -> Flux.fromIterable(this.jobs.getTriggers())
-				.concatMap((job) -> ensureTrigger(found.namespace().id(), job))
-				.collectList()
-				.map((outcomes) -> new ProvisioningReport(found.namespace().id(), this.jobs.getNamespace().getLabel(),
-						found.created(), outcomes)))
+			.flatMap((found) -> deployFunctions(found.namespace().id())
+				.flatMap((functionChanges) -> Flux.fromIterable(this.jobs.getTriggers())
+					.concatMap((job) -> ensureTrigger(found.namespace().id(), job))
+					.collectList()
+					.map((outcomes) -> new ProvisioningReport(found.namespace().id(),
+							this.jobs.getNamespace().getLabel(), found.created(), functionChanges, outcomes))))
 			.doOnNext((report) -> {
 				this.namespaceId.set(report.namespaceId());
 				logger.info("Provisioned " + report.summary());
@@ -147,6 +155,13 @@ public class JobScheduleService {
 	 */
 	public Mono<Void> delete(String name) {
 		return ensureProvisioned().flatMap((ns) -> this.functions.deleteTrigger(ns, name));
+	}
+
+	private Mono<Integer> deployFunctions(String namespaceId) {
+		if (this.jobFunctions == null) {
+			return Mono.just(0);
+		}
+		return this.jobFunctions.deploy(namespaceId).map((report) -> report.done().size());
 	}
 
 	private Mono<FoundNamespace> ensureNamespace() {

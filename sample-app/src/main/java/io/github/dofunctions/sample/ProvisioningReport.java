@@ -8,10 +8,12 @@ import java.util.List;
  * @param namespaceId identifier of the namespace
  * @param namespaceLabel its label
  * @param namespaceCreated whether provisioning created it
+ * @param functionChanges how many of the jobs' packages and functions were deployed (on
+ * the emulator only)
  * @param triggers what became of each declared trigger
  */
 public record ProvisioningReport(String namespaceId, String namespaceLabel, boolean namespaceCreated,
-		List<TriggerOutcome> triggers) {
+		int functionChanges, List<TriggerOutcome> triggers) {
 
 	/**
 	 * Return how many declared triggers ended with the given outcome.
@@ -27,15 +29,16 @@ public record ProvisioningReport(String namespaceId, String namespaceLabel, bool
 	 * @return {@code false} if everything was already as declared
 	 */
 	public boolean changedAnything() {
-		return this.namespaceCreated || count(TriggerOutcome.Action.UNCHANGED) < this.triggers.size();
+		return this.namespaceCreated || this.functionChanges > 0
+				|| count(TriggerOutcome.Action.UNCHANGED) < this.triggers.size();
 	}
 
 	String summary() {
 		return "namespace '" + this.namespaceLabel + "' (" + this.namespaceId + ") "
-				+ (this.namespaceCreated ? "created" : "found") + "; triggers: " + count(TriggerOutcome.Action.CREATED)
-				+ " created, " + count(TriggerOutcome.Action.UPDATED) + " updated, "
-				+ count(TriggerOutcome.Action.RECREATED) + " recreated, " + count(TriggerOutcome.Action.UNCHANGED)
-				+ " unchanged";
+				+ (this.namespaceCreated ? "created" : "found") + "; functions: " + this.functionChanges
+				+ " deployed; triggers: " + count(TriggerOutcome.Action.CREATED) + " created, "
+				+ count(TriggerOutcome.Action.UPDATED) + " updated, " + count(TriggerOutcome.Action.RECREATED)
+				+ " recreated, " + count(TriggerOutcome.Action.UNCHANGED) + " unchanged";
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
+import io.github.dofunctions.emulator.EmulatedAction;
 import io.github.dofunctions.emulator.EmulatedNamespace;
 import io.github.dofunctions.emulator.EmulatedTrigger;
 import io.github.dofunctions.emulator.FunctionsEmulator;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduledJobsApplicationTests {
 
 	static final List<Operation> CHANGES = List.of(Operation.CREATE_NAMESPACE, Operation.DELETE_NAMESPACE,
-			Operation.CREATE_TRIGGER, Operation.UPDATE_TRIGGER, Operation.DELETE_TRIGGER);
+			Operation.CREATE_TRIGGER, Operation.UPDATE_TRIGGER, Operation.DELETE_TRIGGER, Operation.DEPLOY_PACKAGE,
+			Operation.DELETE_PACKAGE, Operation.DEPLOY_FUNCTION, Operation.DELETE_FUNCTION);
 
 	@Autowired
 	private WebTestClient web;
@@ -50,6 +53,9 @@ class ScheduledJobsApplicationTests {
 
 	@Autowired
 	private FunctionsOperations functions;
+
+	@Autowired
+	private ObjectProvider<JobFunctions> jobFunctions;
 
 	/**
 	 * Each test starts from what a fresh start-up leaves.
@@ -91,6 +97,15 @@ class ScheduledJobsApplicationTests {
 	}
 
 	@Test
+	void startUpProvisioningDeploysTheJobsFunctionsFromTheProjectBeforeTheirTriggers() {
+		assertThat(this.emulator.deployedFunctions(namespaceId()))
+			.extracting(EmulatedAction::name, EmulatedAction::kind, EmulatedAction::web)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("mail/digest", "nodejs:18", false),
+					org.assertj.core.groups.Tuple.tuple("maintenance/cleanup", "python:3.11", false),
+					org.assertj.core.groups.Tuple.tuple("reports/nightly", "nodejs:18", false));
+	}
+
+	@Test
 	void secondStartChangesNothing() {
 		ProvisioningReport report = this.jobs.provision().block();
 
@@ -128,8 +143,8 @@ class ScheduledJobsApplicationTests {
 	@Test
 	void twoInstancesStartingAtOnceEndWithOneNamespaceAndOneOfEachTrigger() {
 		this.emulator.reset();
-		JobScheduleService first = new JobScheduleService(this.functions, this.declared);
-		JobScheduleService second = new JobScheduleService(this.functions, this.declared);
+		JobScheduleService first = new JobScheduleService(this.functions, this.declared, this.jobFunctions);
+		JobScheduleService second = new JobScheduleService(this.functions, this.declared, this.jobFunctions);
 
 		Mono.zip(first.provision(), second.provision()).block();
 
