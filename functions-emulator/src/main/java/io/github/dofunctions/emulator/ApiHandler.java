@@ -282,7 +282,7 @@ final class ApiHandler {
 			details.putNull("body");
 		}
 		ObjectNode runs = node.putObject("scheduled_runs");
-		runs.putNull("last_run_at");
+		runs.put("last_run_at", time(trigger.lastRunAt()));
 		runs.put("next_run_at", time(trigger.nextRunAt()));
 		return node;
 	}

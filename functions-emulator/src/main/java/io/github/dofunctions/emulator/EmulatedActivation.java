@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param activationId identifier of the activation
  * @param namespaceId the namespace it ran in
  * @param function the function, as invoked ({@code name} or {@code package/name})
- * @param subject who invoked it: the id of the access key that authenticated the call
+ * @param subject who invoked it: the id of the access key that authenticated the call,
+ * or, for a scheduled run, the namespace's id (OpenWhisk runs a trigger's action as the
+ * trigger's owner)
  * @param start when it started
  * @param end when it ended
  * @param status {@code success}, {@code application error} (the function returned an
@@ -21,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  * {@code List}, {@code String}, {@code Number}, {@code Boolean}, {@code null}), or its
  * error
  * @param logs what it logged
+ * @param trigger the name of the scheduled trigger whose run it was, or {@code null} for
+ * a call
  */
 public record EmulatedActivation(String activationId, String namespaceId, String function, String subject,
-		Instant start, Instant end, String status, @Nullable Object result, List<String> logs) {
+		Instant start, Instant end, String status, @Nullable Object result, List<String> logs,
+		@Nullable String trigger) {
 
 	/** Status of a run that returned a result without an {@code error} field. */
 	public static final String SUCCESS = "success";

@@ -188,7 +188,7 @@ public final class EmulatorState {
 		}
 		Instant now = now();
 		EmulatedTrigger trigger = new EmulatedTrigger(namespaceId, name, function, enabled, cron, body, now, now,
-				nextRun(enabled, cron, now));
+				nextRun(enabled, cron, now), null);
 		entry.triggers.put(name, trigger);
 		return trigger;
 	}
@@ -209,9 +209,70 @@ public final class EmulatorState {
 		String newBody = (cron != null) ? body : current.body();
 		Instant now = now();
 		EmulatedTrigger updated = new EmulatedTrigger(namespaceId, name, current.function(), newEnabled, newCron,
-				newBody, current.createdAt(), now, nextRun(newEnabled, newCron, now));
+				newBody, current.createdAt(), now, nextRun(newEnabled, newCron, now), current.lastRunAt());
 		entry(namespaceId).triggers.put(name, updated);
 		return updated;
+	}
+
+	/**
+	 * Return the enabled trigger whose next run falls due first, at or before an instant:
+	 * of two due at once, the older namespace's, then the older trigger.
+	 */
+	synchronized @Nullable EmulatedTrigger nextDue(Instant until) {
+		EmulatedTrigger first = null;
+		for (Entry entry : this.namespaces.values()) {
+			for (EmulatedTrigger trigger : entry.triggers.values()) {
+				Instant due = trigger.nextRunAt();
+				if (trigger.enabled() && due != null && !due.isAfter(until)
+						&& (first == null || due.isBefore(first.nextRunAt()))) {
+					first = trigger;
+				}
+			}
+		}
+		return first;
+	}
+
+	/**
+	 * Count the runs of every enabled trigger that fall due after their next run's time
+	 * and at or before an instant, counting no further than a limit.
+	 * @return the count, {@code limit + 1} if there are more than {@code limit}
+	 */
+	synchronized int countRuns(Instant until, int limit) {
+		int count = 0;
+		for (Entry entry : this.namespaces.values()) {
+			for (EmulatedTrigger trigger : entry.triggers.values()) {
+				Instant due = trigger.nextRunAt();
+				ExecutionTime schedule = ExecutionTime.forCron(UNIX_CRON.parse(trigger.cron()));
+				while (trigger.enabled() && due != null && !due.isAfter(until)) {
+					if (++count > limit) {
+						return count;
+					}
+					due = schedule.nextExecution(due.atZone(ZoneOffset.UTC))
+						.map((next) -> next.toInstant())
+						.orElse(null);
+				}
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Record that a trigger's run due at an instant fired: that instant is its last run,
+	 * and its next is the first the cron matches after {@code from}. A trigger changed or
+	 * deleted since its run was found is left as it is.
+	 * @return the trigger as it fired, or {@code null} if it no longer stands
+	 */
+	synchronized @Nullable EmulatedTrigger recordRun(EmulatedTrigger fired, Instant from) {
+		Entry entry = this.namespaces.get(fired.namespace());
+		EmulatedTrigger current = (entry != null) ? entry.triggers.get(fired.name()) : null;
+		if (current == null || !current.equals(fired)) {
+			return null;
+		}
+		EmulatedTrigger ran = new EmulatedTrigger(current.namespace(), current.name(), current.function(),
+				current.enabled(), current.cron(), current.body(), current.createdAt(), current.updatedAt(),
+				nextRun(true, current.cron(), from), current.nextRunAt());
+		entry.triggers.put(current.name(), ran);
+		return current;
 	}
 
 	synchronized void deleteTrigger(String namespaceId, String name) {

@@ -136,7 +136,7 @@ final class FunctionRuntime {
 		}
 		String activationId = HexFormat.of().formatHex(randomBytes());
 		CompletableFuture<EmulatedActivation> ended = start(finished, target, namespaceId, activationId, function,
-				subject, true);
+				subject, null, true);
 		Mono<ApiHandler.Answer> accepted = Mono.fromSupplier(
 				() -> new ApiHandler.Answer(202, this.json.createObjectNode().put("activationId", activationId)));
 		if (!blocking) {
@@ -169,16 +169,50 @@ final class FunctionRuntime {
 			throw ex;
 		}
 		CompletableFuture<EmulatedActivation> ended = start(finished, target, namespaceId,
-				HexFormat.of().formatHex(randomBytes()), function, namespaceId, false);
+				HexFormat.of().formatHex(randomBytes()), function, namespaceId, null, false);
 		return Mono.fromFuture(ended, true).timeout(this.demoteAfter, Mono.empty());
 	}
 
+	/**
+	 * Run a scheduled trigger's function, as OpenWhisk runs the action of a trigger's
+	 * rule ({@code TriggersApi.activateRules}): the trigger's body as the parameters, as
+	 * the trigger's owner (here the namespace), throttled as any invocation. A run
+	 * refused before it starts (no such function, too many in flight) is recorded as a
+	 * failed activation with OpenWhisk's message: a {@code 5xx} as
+	 * {@code whisk internal error}, any other as {@code application error}, as
+	 * {@code activateRules} classifies it.
+	 * @return the ended activation, also kept with the namespace's activations
+	 */
+	CompletableFuture<EmulatedActivation> fire(EmulatedTrigger trigger, Map<String, Object> parameters) {
+		String namespaceId = trigger.namespace();
+		String activationId = HexFormat.of().formatHex(randomBytes());
+		Runnable finished = null;
+		try {
+			finished = this.throttle.admit(namespaceId);
+			Target target = target(namespaceId, trigger.function(), parameters, true);
+			return start(finished, target, namespaceId, activationId, trigger.function(), namespaceId, trigger.name(),
+					true);
+		}
+		catch (ApiError ex) {
+			if (finished != null) {
+				finished.run();
+			}
+			Instant now = this.clock.instant();
+			String status = (ex.status() >= 500) ? EmulatedActivation.INTERNAL_ERROR
+					: EmulatedActivation.APPLICATION_ERROR;
+			EmulatedActivation refused = new EmulatedActivation(activationId, namespaceId, trigger.function(),
+					namespaceId, now, now, status, Map.of("error", ex.getMessage()), List.of(), trigger.name());
+			store(refused);
+			return CompletableFuture.completedFuture(refused);
+		}
+	}
+
 	private CompletableFuture<EmulatedActivation> start(Runnable finished, Target target, String namespaceId,
-			String activationId, String function, String subject, boolean keep) {
+			String activationId, String function, String subject, @Nullable String trigger, boolean keep) {
 		FunctionCall call = new FunctionCall(namespaceId, activationId, target.parameters(), this.clock);
 		return Mono.fromCallable(() -> {
 			try {
-				return run(target.handler(), call, function, subject);
+				return run(target.handler(), call, function, subject, trigger);
 			}
 			finally {
 				// Out of flight when the run ends, before the answer goes, as OpenWhisk
@@ -307,7 +341,8 @@ final class FunctionRuntime {
 		return new ApiHandler.Answer(200, response(find(namespaceId, activationId)));
 	}
 
-	private EmulatedActivation run(FunctionHandler handler, FunctionCall call, String function, String subject) {
+	private EmulatedActivation run(FunctionHandler handler, FunctionCall call, String function, String subject,
+			@Nullable String trigger) {
 		Instant start = this.clock.instant();
 		Object result;
 		String status;
@@ -334,7 +369,7 @@ final class FunctionRuntime {
 			status = EmulatedActivation.DEVELOPER_ERROR;
 		}
 		return new EmulatedActivation(call.activationId(), call.namespaceId(), function, subject, start,
-				this.clock.instant(), status, result, call.logs());
+				this.clock.instant(), status, result, call.logs(), trigger);
 	}
 
 	/**

@@ -81,6 +81,10 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	private final FunctionRuntime runtime;
 
+	private final EmulatorClock clock;
+
+	private final TriggerScheduler triggers;
+
 	private final List<DeclaredNamespace> declaredNamespaces;
 
 	private @Nullable DisposableServer running;
@@ -89,16 +93,17 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.host = builder.host;
 		this.requestedPort = builder.port;
 		this.token = builder.token;
-		this.state = new EmulatorState(builder.clock, builder.namespaceLimit, builder.triggerLimit);
-		this.rateLimits = new RateLimitCounter(builder.rateLimits, builder.clock);
+		this.clock = new EmulatorClock(builder.clock);
+		this.state = new EmulatorState(this.clock, builder.namespaceLimit, builder.triggerLimit);
+		this.rateLimits = new RateLimitCounter(builder.rateLimits, this.clock);
 		JsonMapper json = json();
-		this.runtime = new FunctionRuntime(json, builder.clock, builder.demoteAfter, builder.invocationLimits,
-				this.state);
+		this.runtime = new FunctionRuntime(json, this.clock, builder.demoteAfter, builder.invocationLimits, this.state);
+		this.triggers = new TriggerScheduler(this.state, this.runtime, this.clock, json);
 		this.builtDemoteAfter = builder.demoteAfter;
 		this.declaredNamespaces = List.copyOf(builder.namespaces);
 		addDeclaredNamespaces();
 		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
-				this.rateLimits, this.faults, this.journal, this.listeners, json, builder.clock);
+				this.rateLimits, this.faults, this.journal, this.listeners, json, this.clock);
 	}
 
 	/**
@@ -151,6 +156,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 						+ "); choose another port, or 0 for a free one", ex);
 			}
 			this.state.apiHost(baseUrl());
+			this.triggers.start();
 		}
 		return this;
 	}
@@ -161,6 +167,7 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 */
 	public synchronized void stop() {
 		if (this.running != null) {
+			this.triggers.stop();
 			this.running.disposeNow(Duration.ofSeconds(10));
 			this.running = null;
 		}
@@ -290,6 +297,24 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Move the emulator's clock forward and fire, in order, every scheduled run that
+	 * falls due in between, before returning: each enabled trigger runs its function with
+	 * its body as the parameters at every time its cron matches (in UTC), with the clock
+	 * at that time, and is waited for; its {@code scheduled_runs} then show the last
+	 * run's due time and the next. The activations are read with
+	 * {@link #activations(String)} ({@link EmulatedActivation#trigger()} names the
+	 * trigger) or through the API. While the emulator runs, the triggers also fire as the
+	 * clock passes their times by itself. {@link #reset()} sets the clock back.
+	 * @param duration how far to move the clock
+	 * @throws IllegalArgumentException if the duration is negative, or if more than 1,000
+	 * runs fall due in it (a year of a once-a-minute cron): the clock is then not moved,
+	 * and nothing fires
+	 */
+	public void advanceTime(Duration duration) {
+		this.triggers.advance(duration);
+	}
+
+	/**
 	 * Return the ended activations of a namespace, in the order they ended.
 	 * @param namespaceId the namespace
 	 * @return the activations
@@ -346,10 +371,13 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 * Forget everything but the namespaces the builder declared, which are made again
 	 * empty: namespaces with their triggers, keys, deployed functions and packages,
 	 * activations, faults, the journal and the requests counted against the rate and
-	 * invocation limits, and set {@link #demoteAfter(Duration)} back to the value it was
-	 * built with. Registered functions are code, not state: they stay.
+	 * invocation limits, set {@link #demoteAfter(Duration)} back to the value it was
+	 * built with, and the clock back to the time of the clock it was built with, undoing
+	 * {@link #advanceTime(Duration)}. Registered functions are code, not state: they
+	 * stay.
 	 */
 	public void reset() {
+		this.clock.reset();
 		this.runtime.demoteAfter(this.builtDemoteAfter);
 		this.state.clear();
 		addDeclaredNamespaces();
@@ -514,7 +542,9 @@ public final class FunctionsEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Set the clock of creation times and rate-limit windows.
+		 * Set the clock the emulator tells time by (creation times, rate-limit windows,
+		 * key expiry, scheduled runs), which
+		 * {@link FunctionsEmulator#advanceTime(Duration)} moves forward from.
 		 * @param clock the clock, the system UTC clock by default
 		 * @return this builder
 		 */

@@ -1,7 +1,13 @@
 package io.github.dofunctions.emulator.test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.error.FunctionsServerException;
+import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.emulator.Fault;
 import io.github.dofunctions.emulator.FunctionsEmulator;
@@ -21,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A user's {@code @SpringBootTest} with the annotation and no token anywhere: the client
  * talks to the embedded emulator, which each test finds empty, so two tests can create
- * the same label in one cached context; the application's emulated function stays.
+ * the same label in one cached context, and the clock one test moved is back at the real
+ * time in the next; the application's emulated function stays.
  */
 @SpringBootTest(classes = ReportsApplication.class)
 @AutoConfigureFunctionsEmulator
@@ -76,6 +83,33 @@ class AutoConfigureFunctionsEmulatorTests {
 	void findsNoFaultLeftByAnotherTest() {
 		assertThat(this.reports.createNamespace().block().label()).isEqualTo("reports");
 		StepVerifier.create(this.functions.listNamespaces()).expectNextCount(1).verifyComplete();
+	}
+
+	@Test
+	@Order(5)
+	void firesATriggerByMovingTheEmulatorsClock() {
+		Namespace namespace = this.reports.createNamespace().block();
+		this.functions
+			.createTrigger(namespace.id(),
+					CreateTriggerRequest.scheduled("nightly", "hello", "0 2 * * *", Map.of("name", "Ada")))
+			.block();
+
+		this.emulator.advanceTime(Duration.ofDays(1));
+
+		assertThat(this.emulator.activations(namespace.id())).singleElement().satisfies((activation) -> {
+			assertThat(activation.trigger()).isEqualTo("nightly");
+			assertThat(activation.result()).isEqualTo(Map.of("greeting", "Hello, Ada"));
+		});
+	}
+
+	@Test
+	@Order(6)
+	void findsTheClockBackAtTheRealTime() {
+		Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+		Namespace namespace = this.reports.createNamespace().block();
+
+		assertThat(namespace.createdAt()).isBetween(before, Instant.now());
 	}
 
 }
