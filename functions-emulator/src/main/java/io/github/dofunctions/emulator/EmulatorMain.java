@@ -27,6 +27,9 @@ public final class EmulatorMain {
 			                             digits, - or _; repeat for more
 			  --requests-per-minute <n>  burst limit, answered 429 with retry-after (default 250)
 			  --requests-per-hour <n>    hourly budget, answered 429 without retry-after (default 5000)
+			  --console                  serve the console (/console/) even when listening beyond the
+			                             loopback address; it asks for no token, though it shows no
+			                             secret (default: served on the loopback address only)
 			  --help                     this text
 			""";
 
@@ -75,6 +78,8 @@ public final class EmulatorMain {
 		System.out.println("DigitalOcean Functions emulator listening on " + emulator.baseUrl()
 				+ (emulator.isBoundToEveryAddress() ? " (bound to every address; this is its api_host)" : ""));
 		System.out.println("Authorization: Bearer " + emulator.token());
+		System.out.println((emulator.consoleUrl() != null) ? "Console: " + emulator.consoleUrl()
+				: "Console: off, as the emulator listens beyond the loopback address (--console to serve it)");
 		System.out.flush();
 		emulator.awaitStop();
 	}
@@ -91,6 +96,13 @@ public final class EmulatorMain {
 		List<String> rest = new ArrayList<>(args);
 		while (!rest.isEmpty()) {
 			String option = rest.remove(0);
+			if (option.equals("--console")) {
+				if (!given.add(option)) {
+					throw new IllegalArgumentException(option + " is given twice");
+				}
+				builder.console(true);
+				continue;
+			}
 			if (!OPTIONS.contains(option)) {
 				throw new IllegalArgumentException("Unknown option " + option);
 			}

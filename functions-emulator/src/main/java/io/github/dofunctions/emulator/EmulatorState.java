@@ -275,6 +275,21 @@ public final class EmulatorState {
 		return current;
 	}
 
+	/**
+	 * Record that a trigger was run by hand at an instant: its last run, its next left as
+	 * it is.
+	 */
+	synchronized void recordRunNow(EmulatedTrigger ran, Instant at) {
+		Entry entry = this.namespaces.get(ran.namespace());
+		EmulatedTrigger current = (entry != null) ? entry.triggers.get(ran.name()) : null;
+		if (current != null) {
+			entry.triggers.put(current.name(),
+					new EmulatedTrigger(current.namespace(), current.name(), current.function(), current.enabled(),
+							current.cron(), current.body(), current.createdAt(), current.updatedAt(),
+							current.nextRunAt(), at));
+		}
+	}
+
 	synchronized void deleteTrigger(String namespaceId, String name) {
 		if (entry(namespaceId).triggers.remove(name) == null) {
 			throw ApiError.notFound("trigger not found");

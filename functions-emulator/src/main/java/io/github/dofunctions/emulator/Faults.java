@@ -29,7 +29,7 @@ public final class Faults {
 	 * @return a target to inject a fault into
 	 */
 	public Target on(Operation operation) {
-		return new Target((candidate, path) -> candidate == operation);
+		return new Target(operation.name(), (candidate, path) -> candidate == operation);
 	}
 
 	/**
@@ -40,7 +40,7 @@ public final class Faults {
 	 */
 	public Target onPath(String method, String pathRegex) {
 		Pattern pattern = Pattern.compile(pathRegex);
-		return new Target((operation, requestLine) -> requestLine.startsWith(method + " ")
+		return new Target(method + " " + pathRegex, (operation, requestLine) -> requestLine.startsWith(method + " ")
 				&& pattern.matcher(requestLine.substring(method.length() + 1)).matches());
 	}
 
@@ -49,6 +49,28 @@ public final class Faults {
 	 */
 	public void clear() {
 		this.armed.clear();
+	}
+
+	/**
+	 * Describe the faults not yet served, for the console: what they target, what they
+	 * do, and to how many more calls.
+	 */
+	List<String> inForce() {
+		return this.armed.stream()
+			.filter((armed) -> armed.remaining.get() > 0)
+			.map((armed) -> armed.target + ": " + describe(armed.fault) + ", " + armed.remaining.get() + " more")
+			.toList();
+	}
+
+	private static String describe(Fault fault) {
+		return switch (fault.kind()) {
+			case STATUS -> "status " + fault.status();
+			case STATUS_AFTER_APPLYING -> "status " + fault.status() + " after applying";
+			case DELAY -> "answered " + fault.delay() + " late";
+			case RESET -> "connection reset";
+			case RESET_AFTER_APPLYING -> "connection reset after applying";
+			case MALFORMED_BODY -> "malformed body";
+		};
 	}
 
 	/**
@@ -69,11 +91,14 @@ public final class Faults {
 	 */
 	public final class Target {
 
+		private final String description;
+
 		private final BiPredicate<@Nullable Operation, String> matcher;
 
 		private int times = 1;
 
-		private Target(BiPredicate<@Nullable Operation, String> matcher) {
+		private Target(String description, BiPredicate<@Nullable Operation, String> matcher) {
+			this.description = description;
 			this.matcher = matcher;
 		}
 
@@ -95,12 +120,14 @@ public final class Faults {
 		 * @param fault what to do to the calls
 		 */
 		public void inject(Fault fault) {
-			Faults.this.armed.add(new Armed(this.matcher, fault, this.times));
+			Faults.this.armed.add(new Armed(this.description, this.matcher, fault, this.times));
 		}
 
 	}
 
 	private static final class Armed {
+
+		private final String target;
 
 		private final BiPredicate<@Nullable Operation, String> matcher;
 
@@ -108,7 +135,8 @@ public final class Faults {
 
 		private final AtomicInteger remaining;
 
-		Armed(BiPredicate<@Nullable Operation, String> matcher, Fault fault, int times) {
+		Armed(String target, BiPredicate<@Nullable Operation, String> matcher, Fault fault, int times) {
+			this.target = target;
 			this.matcher = matcher;
 			this.fault = fault;
 			this.remaining = new AtomicInteger(times);

@@ -1,9 +1,12 @@
 package io.github.dofunctions.emulator;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,6 +88,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	private final TriggerScheduler triggers;
 
+	private final @Nullable EmulatorConsole console;
+
 	private final List<DeclaredNamespace> declaredNamespaces;
 
 	private @Nullable DisposableServer running;
@@ -99,6 +104,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 		JsonMapper json = json();
 		this.runtime = new FunctionRuntime(json, this.clock, builder.demoteAfter, builder.invocationLimits, this.state);
 		this.triggers = new TriggerScheduler(this.state, this.runtime, this.clock, json);
+		boolean console = (builder.console != null) ? builder.console : isLoopback(builder.host);
+		this.console = console ? new EmulatorConsole(this, json) : null;
 		this.builtDemoteAfter = builder.demoteAfter;
 		this.declaredNamespaces = List.copyOf(builder.namespaces);
 		addDeclaredNamespaces();
@@ -142,7 +149,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 				this.running = HttpServer.create()
 					.host(this.host)
 					.port(this.requestedPort)
-					.handle(this.server::serve)
+					.handle((request, response) -> (this.console != null && EmulatorConsole.handles(request.uri()))
+							? this.console.serve(request, response) : this.server.serve(request, response))
 					.bindNow(Duration.ofSeconds(10));
 			}
 			catch (ChannelBindException ex) {
@@ -227,11 +235,55 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Return the address of the console, the page that shows what the emulator holds and
+	 * runs a trigger now, such as {@code http://127.0.0.1:8089/console/}.
+	 * @return its URL, or {@code null} if the console is off (as it is by default where
+	 * the emulator listens beyond the loopback address)
+	 * @throws IllegalStateException if the emulator is not started
+	 */
+	public @Nullable String consoleUrl() {
+		return (this.console != null) ? baseUrl() + EmulatorConsole.PATH : null;
+	}
+
+	/**
+	 * Run a scheduled trigger now, outside its schedule, enabled or not, as the console's
+	 * "run now" button does: its function runs with the trigger's body as the parameters,
+	 * recorded as the trigger's run ({@link EmulatedActivation#trigger()}), and is waited
+	 * for. The trigger's last run becomes now; its next stays.
+	 * @param namespaceId the namespace
+	 * @param trigger the trigger's name
+	 * @return the ended activation
+	 * @throws IllegalArgumentException if there is no such namespace or trigger
+	 */
+	public EmulatedActivation runTrigger(String namespaceId, String trigger) {
+		EmulatedTrigger found = this.state.triggers(namespaceId)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(trigger))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"No trigger named '" + trigger + "' in namespace '" + namespaceId + "'"));
+		return this.triggers.runNow(found);
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
 	 * Return whether the emulator listens on every address ({@code 0.0.0.0}, {@code ::}).
 	 * @return whether its host is a wildcard address
 	 */
 	public boolean isBoundToEveryAddress() {
 		return isWildcard(this.host);
+	}
+
+	private static boolean isLoopback(String host) {
+		try {
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -406,6 +458,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private String host = "127.0.0.1";
 
+		private @Nullable Boolean console;
+
 		private int port;
 
 		private String token = "emulator-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
@@ -483,6 +537,20 @@ public final class FunctionsEmulator implements AutoCloseable {
 		 */
 		public Builder host(String host) {
 			this.host = host;
+			return this;
+		}
+
+		/**
+		 * Serve the console, the page under {@code /console/} that shows what the
+		 * emulator holds ({@link FunctionsEmulator#consoleUrl()}), or not. A browser
+		 * cannot send the token, so the console asks for none, though it shows no secret:
+		 * by default it is served only where the emulator listens on the loopback
+		 * address.
+		 * @param console whether to serve it
+		 * @return this builder
+		 */
+		public Builder console(boolean console) {
+			this.console = console;
 			return this;
 		}
 

@@ -31,6 +31,21 @@ class EmulatorMainTests {
 	}
 
 	@Test
+	void consoleIsServedBeyondTheLoopbackAddressOnlyWhenAskedFor() {
+		try (FunctionsEmulator asked = EmulatorMain.configure(List.of("--host", "0.0.0.0", "--port", "0", "--console"))
+			.build()
+			.start();
+				FunctionsEmulator not = EmulatorMain.configure(List.of("--host", "0.0.0.0", "--port", "0"))
+					.build()
+					.start()) {
+			assertThat(asked.consoleUrl()).isEqualTo(asked.baseUrl() + "/console/");
+			assertThat(not.consoleUrl()).isNull();
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.configure(List.of("--console", "--console")))
+			.withMessage("--console is given twice");
+	}
+
+	@Test
 	void numbersTooLargeIdsTooLongAndLabelsDigitalOceanRefusesSayWhy() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EmulatorMain.configure(List.of("--trigger-limit", "99999999999")))

@@ -5,6 +5,8 @@ import io.github.dofunctions.autoconfigure.FunctionsConnectionDetails;
 import io.github.dofunctions.emulator.EmulatedFunction;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.RateLimits;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +31,8 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(FunctionsEmulatorProperties.class)
 public final class FunctionsEmulatorAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(FunctionsEmulatorAutoConfiguration.class);
+
 	/**
 	 * Create the auto-configuration; Spring Boot instantiates it.
 	 */
@@ -41,6 +45,7 @@ public final class FunctionsEmulatorAutoConfiguration {
 			ObjectProvider<EmulatedFunction> functions) {
 		FunctionsEmulator.Builder builder = FunctionsEmulator.builder()
 			.port(properties.getPort())
+			.console(properties.isConsole())
 			.demoteAfter(properties.getDemoteAfter())
 			.namespaceLimit(properties.getNamespaceLimit())
 			.triggerLimit(properties.getTriggerLimit())
@@ -54,7 +59,11 @@ public final class FunctionsEmulatorAutoConfiguration {
 					(namespace.getLabel() != null) ? namespace.getLabel() : id));
 		FunctionsEmulator emulator = builder.build();
 		functions.orderedStream().forEach((function) -> emulator.registerFunction(function.name(), function.handler()));
-		return emulator.start();
+		emulator.start();
+		if (emulator.consoleUrl() != null) {
+			logger.info("Functions emulator console: " + emulator.consoleUrl());
+		}
+		return emulator;
 	}
 
 	@Bean

@@ -46,6 +46,13 @@ public class FunctionsEmulatorProperties implements Validator {
 	private @Nullable String token;
 
 	/**
+	 * Whether to serve the console, a page under /console/ of the emulator's URL that
+	 * shows what it holds and runs a trigger now. It asks for no token and shows no
+	 * secret; the embedded emulator listens on the loopback address only.
+	 */
+	private boolean console = true;
+
+	/**
 	 * How long a blocking invocation waits for its function before it is demoted and
 	 * answers 202 with the activation id, as DigitalOcean does after 30 seconds.
 	 */
@@ -133,6 +140,22 @@ public class FunctionsEmulatorProperties implements Validator {
 		else {
 			errors.reject(name, name + " " + reason);
 		}
+	}
+
+	/**
+	 * Return whether the console is served.
+	 * @return {@code true} unless switched off
+	 */
+	public boolean isConsole() {
+		return this.console;
+	}
+
+	/**
+	 * Set whether the console is served.
+	 * @param console whether to serve it
+	 */
+	public void setConsole(boolean console) {
+		this.console = console;
 	}
 
 	/**
