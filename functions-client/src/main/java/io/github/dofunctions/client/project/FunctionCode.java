@@ -2,6 +2,7 @@ package io.github.dofunctions.client.project;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -102,6 +103,10 @@ record FunctionCode(@Nullable String source, byte @Nullable [] zip, @Nullable Ma
 				throw new ProjectException(file + ": a .jar is binary code of a runtime DigitalOcean does not offer");
 			}
 			return new FunctionCode(Files.readString(file, StandardCharsets.UTF_8), null, null, runtime);
+		}
+		catch (MalformedInputException ex) {
+			throw new ProjectException(file + " is not UTF-8 text: a single file is deployed as source code, and "
+					+ "code that is not text is deployed as a .zip", ex);
 		}
 		catch (IOException ex) {
 			throw new ProjectException(file + " cannot be read: " + ex.getMessage(), ex);

@@ -93,6 +93,17 @@ class ProjectReaderTests {
 	}
 
 	@Test
+	void singleFileThatIsNotTextIsRefusedSayingToZipIt() throws IOException {
+		Path file = this.project.resolve("packages/sample/tool.js");
+		Files.createDirectories(file.getParent());
+		Files.write(file, new byte[] { (byte) 0xff, (byte) 0xfe, 0, 1 });
+
+		assertThatExceptionOfType(ProjectException.class).isThrownBy(this::read)
+			.withMessage(file + " is not UTF-8 text: a single file is deployed as source code, and code that is not "
+					+ "text is deployed as a .zip");
+	}
+
+	@Test
 	void defaultPackageFunctionsAreOutsideAnyPackage() throws IOException {
 		write("packages/default/hello.js", "function main() {}");
 		Project read = read();
