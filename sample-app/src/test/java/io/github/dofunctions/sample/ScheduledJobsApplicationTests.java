@@ -1,11 +1,16 @@
 package io.github.dofunctions.sample;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
 import io.github.dofunctions.emulator.EmulatedAction;
+import io.github.dofunctions.emulator.EmulatedActivation;
 import io.github.dofunctions.emulator.EmulatedNamespace;
 import io.github.dofunctions.emulator.EmulatedTrigger;
 import io.github.dofunctions.emulator.FunctionsEmulator;
@@ -130,6 +135,32 @@ class ScheduledJobsApplicationTests {
 			assertThat(trigger.body()).isEqualTo("{\"format\":\"pdf\"}");
 		});
 		assertThat(changesSent()).extracting(RecordedRequest::operation).containsExactly(Operation.UPDATE_TRIGGER);
+	}
+
+	@Test
+	void nightlyReportRunsAtTwoWithItsDeclaredParameters() {
+		// Paused as an operator would, or it would run 24 times in the day.
+		this.web.post().uri("/api/triggers/hourly-cleanup/pause").exchange().expectStatus().isOk();
+
+		this.emulator.advanceTime(Duration.ofDays(1));
+
+		EmulatedActivation run = this.emulator.activations(namespaceId()).get(0);
+		assertThat(this.emulator.activations(namespaceId())).singleElement().satisfies((only) -> {
+			assertThat(only.trigger()).isEqualTo("nightly-report");
+			assertThat(only.start().atZone(ZoneOffset.UTC).toLocalTime()).isBetween(LocalTime.of(2, 0),
+					LocalTime.of(2, 1));
+			assertThat(only.result()).isEqualTo(Map.of("report", "nightly.pdf", "pages", 12));
+		});
+		TriggerView nightly = this.web.get()
+			.uri("/api/triggers/nightly-report")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(TriggerView.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(nightly.lastRunAt()).isEqualTo(run.start().truncatedTo(ChronoUnit.MINUTES));
+		assertThat(nightly.nextRunAt()).isEqualTo(nightly.lastRunAt().plus(Duration.ofDays(1)));
 	}
 
 	@Test
