@@ -193,18 +193,23 @@ final class FunctionRuntime {
 			return start(finished, target, namespaceId, activationId, trigger.function(), namespaceId, trigger.name(),
 					true);
 		}
-		catch (ApiError ex) {
+		catch (RuntimeException ex) {
 			if (finished != null) {
 				finished.run();
 			}
-			Instant now = this.clock.instant();
-			String status = (ex.status() >= 500) ? EmulatedActivation.INTERNAL_ERROR
-					: EmulatedActivation.APPLICATION_ERROR;
-			EmulatedActivation refused = new EmulatedActivation(activationId, namespaceId, trigger.function(),
-					namespaceId, now, now, status, Map.of("error", ex.getMessage()), List.of(), trigger.name());
-			store(refused);
-			return CompletableFuture.completedFuture(refused);
+			boolean refused = ex instanceof ApiError api && api.status() < 500;
+			return CompletableFuture.completedFuture(failedRun(trigger, activationId,
+					refused ? EmulatedActivation.APPLICATION_ERROR : EmulatedActivation.INTERNAL_ERROR,
+					String.valueOf(ex.getMessage())));
 		}
+	}
+
+	private EmulatedActivation failedRun(EmulatedTrigger trigger, String activationId, String status, String error) {
+		Instant now = this.clock.instant();
+		EmulatedActivation failed = new EmulatedActivation(activationId, trigger.namespace(), trigger.function(),
+				trigger.namespace(), now, now, status, Map.of("error", error), List.of(), trigger.name());
+		store(failed);
+		return failed;
 	}
 
 	private CompletableFuture<EmulatedActivation> start(Runnable finished, Target target, String namespaceId,

@@ -67,7 +67,16 @@ final class TriggerScheduler {
 				thread.setDaemon(true);
 				return thread;
 			});
-			this.ticker.scheduleWithFixedDelay(this::fireDue, 1, 1, TimeUnit.SECONDS);
+			// A task that throws is never run again: the ticker must outlive any one
+			// tick.
+			this.ticker.scheduleWithFixedDelay(() -> {
+				try {
+					fireDue();
+				}
+				catch (RuntimeException ex) {
+					// Each run records its own failure; this only keeps the ticker alive.
+				}
+			}, 1, 1, TimeUnit.SECONDS);
 		}
 	}
 
