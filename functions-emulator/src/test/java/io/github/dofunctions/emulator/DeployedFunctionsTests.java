@@ -10,7 +10,6 @@ import java.util.Map;
 import io.github.dofunctions.client.FunctionDeployer;
 import io.github.dofunctions.client.FunctionInvoker;
 import io.github.dofunctions.client.FunctionsTemplate;
-import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.error.FunctionInvocationException;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
@@ -23,7 +22,6 @@ import io.github.dofunctions.client.model.PackageDefinition;
 import io.github.dofunctions.client.model.WebExport;
 import io.github.dofunctions.client.model.WebInvocation;
 import io.github.dofunctions.client.model.WebResponse;
-import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,12 +51,7 @@ class DeployedFunctionsTests {
 
 	@BeforeEach
 	void createANamespace() {
-		this.template = FunctionsTemplate.builder()
-			.baseUrl(emulator.get().baseUrl())
-			.token(emulator.get().token())
-			.resilience(FunctionsResilience.none())
-			.invocation(InvocationSettings.builder().resilience((namespaceId) -> FunctionsResilience.none()).build())
-			.build();
+		this.template = EmulatorClients.withoutResilience(emulator.get());
 		this.namespaceId = this.template.createNamespace(new CreateNamespaceRequest("nyc1", "deployments"))
 			.block()
 			.id();

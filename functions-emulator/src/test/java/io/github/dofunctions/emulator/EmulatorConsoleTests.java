@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsTemplate;
-import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.FunctionDefinition;
-import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,12 +48,7 @@ class EmulatorConsoleTests {
 
 	@BeforeEach
 	void holdANamespaceWithAFunctionATriggerAKeyAndAnActivation() {
-		this.template = FunctionsTemplate.builder()
-			.baseUrl(emulator.get().baseUrl())
-			.token(emulator.get().token())
-			.resilience(FunctionsResilience.none())
-			.invocation(InvocationSettings.builder().resilience((namespaceId) -> FunctionsResilience.none()).build())
-			.build();
+		this.template = EmulatorClients.withoutResilience(emulator.get());
 		this.namespaceId = this.template.createNamespace(new CreateNamespaceRequest("nyc1", "reports")).block().id();
 		this.template.deployer(this.namespaceId)
 			.deploy(FunctionDefinition.builder("nightly")

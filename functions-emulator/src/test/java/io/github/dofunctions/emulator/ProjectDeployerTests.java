@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsTemplate;
-import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.error.FunctionsServerException;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
@@ -25,7 +24,6 @@ import io.github.dofunctions.client.project.ProjectPackage;
 import io.github.dofunctions.client.project.ProjectPlan;
 import io.github.dofunctions.client.project.ProjectReader;
 import io.github.dofunctions.client.project.ProjectTrigger;
-import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +55,7 @@ class ProjectDeployerTests {
 
 	@BeforeEach
 	void createANamespace() {
-		this.template = FunctionsTemplate.builder()
-			.baseUrl(emulator.get().baseUrl())
-			.token(emulator.get().token())
-			.resilience(FunctionsResilience.none())
-			.invocation(InvocationSettings.builder().resilience((namespaceId) -> FunctionsResilience.none()).build())
-			.build();
+		this.template = EmulatorClients.withoutResilience(emulator.get());
 		this.namespaceId = this.template.createNamespace(new CreateNamespaceRequest("nyc1", "project")).block().id();
 		this.deployer = new ProjectDeployer(this.template, this.namespaceId);
 	}

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsTemplate;
-import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.model.Activation;
 import io.github.dofunctions.client.model.ActivationQuery;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.ScheduledRuns;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
-import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
 import io.github.dofunctions.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -54,12 +52,7 @@ class ScheduledTriggersTests {
 			call.log("rendering as " + call.parameters().get("format"));
 			return Map.of("parameters", call.parameters());
 		});
-		this.template = FunctionsTemplate.builder()
-			.baseUrl(emulator.get().baseUrl())
-			.token(emulator.get().token())
-			.resilience(FunctionsResilience.none())
-			.invocation(InvocationSettings.builder().resilience((namespaceId) -> FunctionsResilience.none()).build())
-			.build();
+		this.template = EmulatorClients.withoutResilience(emulator.get());
 		this.namespaceId = this.template.createNamespace(new CreateNamespaceRequest("nyc1", "jobs")).block().id();
 	}
 
