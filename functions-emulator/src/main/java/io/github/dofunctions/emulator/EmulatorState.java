@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,13 @@ public final class EmulatorState {
 	private final Map<String, Entry> namespaces = new LinkedHashMap<>();
 
 	private volatile String apiHost = "http://127.0.0.1";
+
+	private long revision;
+
+	private long codeRevision;
+
+	private volatile Runnable changed = () -> {
+	};
 
 	EmulatorState(Clock clock, int namespaceLimit, int triggerLimit) {
 		this.clock = clock;
@@ -104,12 +112,15 @@ public final class EmulatorState {
 	 * @throws IllegalStateException if the label is taken or the limit reached
 	 */
 	public EmulatedNamespace addNamespace(String region, String label) {
+		EmulatedNamespace namespace;
 		try {
-			return createNamespace(region, label);
+			namespace = createNamespace(region, label);
 		}
 		catch (ApiError ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
+		this.changed.run();
+		return namespace;
 	}
 
 	/**
@@ -125,19 +136,109 @@ public final class EmulatorState {
 	 */
 	public EmulatedNamespace addNamespace(String namespaceId, String region, String label) {
 		EmulatorRules.check("namespaceId", EmulatorRules.namespaceId(namespaceId));
+		EmulatedNamespace namespace;
 		try {
-			return createNamespace(namespaceId, region, label);
+			synchronized (this) {
+				namespace = createNamespace(namespaceId, region, label);
+			}
 		}
 		catch (ApiError ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
 		}
+		this.changed.run();
+		return namespace;
 	}
 
 	/**
 	 * Remove every namespace, with its triggers, keys, functions and packages.
 	 */
-	public synchronized void clear() {
+	public void clear() {
+		synchronized (this) {
+			this.namespaces.clear();
+			this.revision++;
+			this.codeRevision++;
+		}
+		this.changed.run();
+	}
+
+	/**
+	 * Be told, outside the state's lock, of a change made through the public methods; the
+	 * API's changes are seen by the exchange that made them.
+	 */
+	void onChange(Runnable changed) {
+		this.changed = changed;
+	}
+
+	/**
+	 * Return everything the state holds, secrets included, with the counts of its
+	 * changes.
+	 */
+	synchronized EmulatorSnapshot snapshot() {
+		List<EmulatorSnapshot.Namespace> namespaces = new ArrayList<>();
+		List<StoredPackage> packages = new ArrayList<>();
+		List<StoredAction> actions = new ArrayList<>();
+		for (Entry entry : this.namespaces.values()) {
+			EmulatedNamespace namespace = entry.namespace;
+			List<EmulatorSnapshot.AccessKey> keys = entry.keys.values()
+				.stream()
+				.map((key) -> new EmulatorSnapshot.AccessKey(key.id(), key.name(), entry.secrets.get(key.id()),
+						key.createdAt(), key.updatedAt(), key.expiresAt()))
+				.toList();
+			namespaces.add(new EmulatorSnapshot.Namespace(namespace.id(), namespace.uuid(), namespace.key(),
+					namespace.label(), namespace.region(), namespace.createdAt(), namespace.updatedAt(), keys,
+					List.copyOf(entry.triggers.values())));
+			packages.addAll(entry.packages.values());
+			actions.addAll(entry.actions.values());
+		}
+		return new EmulatorSnapshot(this.revision, this.codeRevision, namespaces, packages, actions);
+	}
+
+	/**
+	 * Replace everything the state holds with a snapshot, and its counts of changes with
+	 * the snapshot's. Packages and functions of a namespace the snapshot does not hold
+	 * are left out.
+	 * @throws IllegalArgumentException if a trigger's cron is not valid, or an id or
+	 * label is held twice
+	 */
+	synchronized void restore(EmulatorSnapshot snapshot) {
+		Map<String, Entry> restored = new LinkedHashMap<>();
+		for (EmulatorSnapshot.Namespace namespace : snapshot.namespaces()) {
+			Entry entry = new Entry(new EmulatedNamespace(namespace.id(), namespace.uuid(), namespace.key(),
+					namespace.label(), namespace.region(), this.apiHost, namespace.createdAt(), namespace.updatedAt()));
+			if (restored.values().stream().anyMatch((other) -> other.namespace.label().equals(namespace.label()))
+					|| restored.put(namespace.id(), entry) != null) {
+				throw new IllegalArgumentException("namespace " + namespace.id() + " or its label "
+						+ ApiHandler.quote(namespace.label()) + " is held twice");
+			}
+			for (EmulatorSnapshot.AccessKey key : namespace.accessKeys()) {
+				entry.keys.put(key.id(),
+						new EmulatedAccessKey(key.id(), key.name(), key.createdAt(), key.updatedAt(), key.expiresAt()));
+				entry.secrets.put(key.id(), key.secret());
+			}
+			for (EmulatedTrigger trigger : namespace.triggers()) {
+				if (!isValidCron(trigger.cron())) {
+					throw new IllegalArgumentException("trigger " + ApiHandler.quote(trigger.name()) + " of "
+							+ namespace.id() + " has an invalid cron " + ApiHandler.quote(trigger.cron()));
+				}
+				entry.triggers.put(trigger.name(), trigger);
+			}
+		}
+		for (StoredPackage stored : snapshot.packages()) {
+			Entry entry = restored.get(stored.namespaceId());
+			if (entry != null) {
+				entry.packages.put(stored.name(), stored);
+			}
+		}
+		for (StoredAction action : snapshot.actions()) {
+			Entry entry = restored.get(action.namespaceId());
+			if (entry != null) {
+				entry.actions.put(action.fullName(), action);
+			}
+		}
 		this.namespaces.clear();
+		this.namespaces.putAll(restored);
+		this.revision = snapshot.revision();
+		this.codeRevision = snapshot.codeRevision();
 	}
 
 	synchronized EmulatedNamespace createNamespace(String region, String label) {
@@ -159,6 +260,7 @@ public final class EmulatorState {
 		EmulatedNamespace namespace = new EmulatedNamespace((namespaceId != null) ? namespaceId : "fn-" + uuid, uuid,
 				randomText(64), label, region, this.apiHost, now, now);
 		this.namespaces.put(namespace.id(), new Entry(namespace));
+		this.revision++;
 		return namespace;
 	}
 
@@ -170,6 +272,8 @@ public final class EmulatorState {
 		if (this.namespaces.remove(namespaceId) == null) {
 			throw ApiError.notFound("namespace not found");
 		}
+		this.revision++;
+		this.codeRevision++;
 	}
 
 	synchronized List<EmulatedTrigger> listTriggers(String namespaceId) {
@@ -190,6 +294,7 @@ public final class EmulatorState {
 		EmulatedTrigger trigger = new EmulatedTrigger(namespaceId, name, function, enabled, cron, body, now, now,
 				nextRun(enabled, cron, now), null);
 		entry.triggers.put(name, trigger);
+		this.revision++;
 		return trigger;
 	}
 
@@ -211,6 +316,7 @@ public final class EmulatorState {
 		EmulatedTrigger updated = new EmulatedTrigger(namespaceId, name, current.function(), newEnabled, newCron,
 				newBody, current.createdAt(), now, nextRun(newEnabled, newCron, now), current.lastRunAt());
 		entry(namespaceId).triggers.put(name, updated);
+		this.revision++;
 		return updated;
 	}
 
@@ -272,6 +378,7 @@ public final class EmulatorState {
 				current.enabled(), current.cron(), current.body(), current.createdAt(), current.updatedAt(),
 				nextRun(true, current.cron(), from), current.nextRunAt());
 		entry.triggers.put(current.name(), ran);
+		this.revision++;
 		return current;
 	}
 
@@ -294,6 +401,7 @@ public final class EmulatorState {
 		if (entry(namespaceId).triggers.remove(name) == null) {
 			throw ApiError.notFound("trigger not found");
 		}
+		this.revision++;
 	}
 
 	synchronized List<EmulatedAccessKey> listAccessKeys(String namespaceId) {
@@ -311,6 +419,7 @@ public final class EmulatorState {
 		String secret = randomText(40);
 		entry.keys.put(key.id(), key);
 		entry.secrets.put(key.id(), secret);
+		this.revision++;
 		return new CreatedAccessKey(key, secret);
 	}
 
@@ -325,6 +434,7 @@ public final class EmulatorState {
 		}
 		EmulatedAccessKey renamed = new EmulatedAccessKey(keyId, name, current.createdAt(), now(), current.expiresAt());
 		entry.keys.put(keyId, renamed);
+		this.revision++;
 		return renamed;
 	}
 
@@ -334,6 +444,7 @@ public final class EmulatorState {
 			throw ApiError.notFound("access key not found");
 		}
 		entry.secrets.remove(keyId);
+		this.revision++;
 	}
 
 	/**
@@ -397,6 +508,7 @@ public final class EmulatorState {
 		}
 		StoredAction made = make.apply(existing);
 		entry.actions.put(fullName, made);
+		this.codeRevision++;
 		return made;
 	}
 
@@ -410,6 +522,7 @@ public final class EmulatorState {
 		if (removed == null) {
 			throw ApiError.notFound(RESOURCE_DOES_NOT_EXIST);
 		}
+		this.codeRevision++;
 		return removed;
 	}
 
@@ -446,6 +559,7 @@ public final class EmulatorState {
 		}
 		StoredPackage made = make.apply(existing);
 		entry.packages.put(name, made);
+		this.codeRevision++;
 		return made;
 	}
 
@@ -474,6 +588,7 @@ public final class EmulatorState {
 		}
 		contents.forEach(entry.actions::remove);
 		entry.packages.remove(name);
+		this.codeRevision++;
 		return existing;
 	}
 

@@ -55,6 +55,9 @@ final class FunctionRuntime {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	private volatile Runnable stored = () -> {
+	};
+
 	private final SecureRandom random = new SecureRandom();
 
 	/**
@@ -105,8 +108,45 @@ final class FunctionRuntime {
 		this.demoteAfter = demoteAfter;
 	}
 
-	synchronized void clearActivations() {
+	void clearActivations() {
+		synchronized (this) {
+			this.activations.clear();
+			this.sequence.incrementAndGet();
+		}
+		this.stored.run();
+	}
+
+	/**
+	 * Be told, outside the runtime's lock, of each activation kept once it has ended, and
+	 * of the activations cleared.
+	 */
+	void onActivation(Runnable stored) {
+		this.stored = stored;
+	}
+
+	/**
+	 * Return the last activations kept, with the count of changes to them.
+	 * @param limit how many to return at most
+	 */
+	synchronized Activations lastActivations(int limit) {
+		List<EmulatedActivation> last = this.activations
+			.subList(Math.max(0, this.activations.size() - limit), this.activations.size())
+			.stream()
+			.map(Stored::activation)
+			.toList();
+		return new Activations(this.sequence.get(), last);
+	}
+
+	/**
+	 * Replace the activations kept, and the count of changes to them.
+	 */
+	synchronized void restoreActivations(Activations restored) {
 		this.activations.clear();
+		long sequence = restored.sequence() - restored.activations().size();
+		for (EmulatedActivation activation : restored.activations()) {
+			this.activations.add(new Stored(activation, ++sequence));
+		}
+		this.sequence.set(restored.sequence());
 	}
 
 	synchronized List<EmulatedActivation> activations(String namespaceId) {
@@ -399,8 +439,11 @@ final class FunctionRuntime {
 		return deepest;
 	}
 
-	private synchronized void store(EmulatedActivation activation) {
-		this.activations.add(new Stored(activation, this.sequence.incrementAndGet()));
+	private void store(EmulatedActivation activation) {
+		synchronized (this) {
+			this.activations.add(new Stored(activation, this.sequence.incrementAndGet()));
+		}
+		this.stored.run();
 	}
 
 	private synchronized EmulatedActivation find(String namespaceId, String activationId) {
@@ -497,6 +540,16 @@ final class FunctionRuntime {
 	}
 
 	private record Stored(EmulatedActivation activation, long sequence) {
+
+	}
+
+	/**
+	 * Activations, in the order they ended.
+	 *
+	 * @param sequence counts the changes to the activations
+	 * @param activations the activations
+	 */
+	record Activations(long sequence, List<EmulatedActivation> activations) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.github.dofunctions.emulator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +93,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 	private final List<DeclaredNamespace> declaredNamespaces;
 
+	private final @Nullable StateFiles files;
+
 	private @Nullable DisposableServer running;
 
 	private FunctionsEmulator(Builder builder) {
@@ -108,9 +111,24 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.console = console ? new EmulatorConsole(this, json) : null;
 		this.builtDemoteAfter = builder.demoteAfter;
 		this.declaredNamespaces = List.copyOf(builder.namespaces);
+		this.files = (builder.dataDirectory != null) ? keepState(builder.dataDirectory, json) : null;
 		addDeclaredNamespaces();
 		this.server = new EmulatorServer(this.token, this.state, new ApiHandler(this.state, json), this.runtime,
 				this.rateLimits, this.faults, this.journal, this.listeners, json, this.clock);
+	}
+
+	/**
+	 * Restore the state kept in a data directory, and keep every change there: those made
+	 * through the API when their exchange ends, before it is answered, the others when
+	 * they are made.
+	 */
+	private StateFiles keepState(Path dataDirectory, JsonMapper json) {
+		StateFiles files = new StateFiles(dataDirectory, json, this.state, this.runtime);
+		files.restore();
+		this.state.onChange(files::save);
+		this.runtime.onActivation(files::save);
+		this.listeners.add((exchange) -> files.save());
+		return files;
 	}
 
 	/**
@@ -308,6 +326,16 @@ public final class FunctionsEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Return the directory the emulator keeps its state in.
+	 * @return the absolute path of the data directory, or {@code null} if it keeps its
+	 * state in memory only
+	 * @see Builder#dataDirectory(Path)
+	 */
+	public @Nullable Path dataDirectory() {
+		return (this.files != null) ? this.files.directory() : null;
+	}
+
+	/**
 	 * Return the namespaces, triggers and keys the emulator holds.
 	 * @return the state
 	 */
@@ -426,7 +454,8 @@ public final class FunctionsEmulator implements AutoCloseable {
 	 * invocation limits, set {@link #demoteAfter(Duration)} back to the value it was
 	 * built with, and the clock back to the time of the clock it was built with, undoing
 	 * {@link #advanceTime(Duration)}. Registered functions are code, not state: they
-	 * stay.
+	 * stay. With a {@linkplain Builder#dataDirectory(Path) data directory}, its files are
+	 * emptied too: they then hold the declared namespaces only.
 	 */
 	public void reset() {
 		this.clock.reset();
@@ -438,11 +467,17 @@ public final class FunctionsEmulator implements AutoCloseable {
 		this.journal.clear();
 		this.rateLimits.reset();
 		this.runtime.throttle().clear();
+		if (this.files != null) {
+			this.files.save();
+		}
 	}
 
 	private void addDeclaredNamespaces() {
 		for (DeclaredNamespace declared : this.declaredNamespaces) {
-			this.state.addNamespace(declared.id(), declared.region(), declared.label());
+			// One restored from the data directory is held already, as it was left.
+			if (this.state.namespaces().stream().noneMatch((namespace) -> namespace.id().equals(declared.id()))) {
+				this.state.addNamespace(declared.id(), declared.region(), declared.label());
+			}
 		}
 	}
 
@@ -478,7 +513,34 @@ public final class FunctionsEmulator implements AutoCloseable {
 
 		private final List<DeclaredNamespace> namespaces = new ArrayList<>();
 
+		private @Nullable Path dataDirectory;
+
 		private Builder() {
+		}
+
+		/**
+		 * Keep the emulator's state in a directory, across restarts: the namespaces (ids,
+		 * uuids, keys, labels, regions, times), their access keys <em>with their
+		 * secrets</em>, their triggers with their last and next runs, the deployed
+		 * packages and functions with their code, and the last 1,000 activations of every
+		 * namespace together. The emulator built restores what the directory holds, and
+		 * writes each file again, atomically, after each change to its part of the state;
+		 * the files are readable by their owner only where the file system has POSIX
+		 * permissions. A trigger's run that fell due while no emulator ran fires once
+		 * when the restored emulator starts. {@link FunctionsEmulator#reset()} empties
+		 * the files with the state. Without a data directory, the default, the emulator
+		 * writes nothing anywhere.
+		 * @param dataDirectory the directory, made (readable by its owner only) if
+		 * missing; {@code null} to keep the state in memory only
+		 * @return this builder
+		 * @throws IllegalStateException from {@link #build()} if the directory cannot be
+		 * made or written, or if one of its files cannot be read, is malformed or is of a
+		 * format version this emulator does not read: the message names the file and what
+		 * is wrong, and the file is left as it is
+		 */
+		public Builder dataDirectory(@Nullable Path dataDirectory) {
+			this.dataDirectory = dataDirectory;
+			return this;
 		}
 
 		/**
@@ -622,8 +684,11 @@ public final class FunctionsEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Build the emulator, not yet started.
+		 * Build the emulator, not yet started, with the state its
+		 * {@linkplain #dataDirectory(Path) data directory} holds, if it has one.
 		 * @return the emulator
+		 * @throws IllegalStateException if the data directory cannot be used or one of
+		 * its files cannot be read
 		 */
 		public FunctionsEmulator build() {
 			return new FunctionsEmulator(this);
