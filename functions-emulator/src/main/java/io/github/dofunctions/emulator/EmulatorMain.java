@@ -1,5 +1,7 @@
 package io.github.dofunctions.emulator;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmulatorMain {
 
-	private static final String USAGE = """
+	static final String USAGE = """
 			Usage: java -jar functions-emulator-<version>-standalone.jar [options]
 			  --port <n>                 port to listen on (default 8089; 0 for a free one)
 			  --host <address>           address to listen on (default 127.0.0.1; 0.0.0.0 for every
@@ -30,11 +32,16 @@ public final class EmulatorMain {
 			  --console                  serve the console (/console/) even when listening beyond the
 			                             loopback address; it asks for no token, though it shows no
 			                             secret (default: served on the loopback address only)
+			  --data-dir <directory>     keep the state across restarts in this directory (made if
+			                             missing): namespaces, access keys WITH THEIR SECRETS, triggers,
+			                             deployed functions and the last 1000 activations, in files
+			                             readable by their owner only (default: memory only, nothing
+			                             written)
 			  --help                     this text
 			""";
 
 	private static final List<String> OPTIONS = List.of("--port", "--host", "--token", "--namespace-limit",
-			"--trigger-limit", "--namespace", "--requests-per-minute", "--requests-per-hour");
+			"--trigger-limit", "--namespace", "--requests-per-minute", "--requests-per-hour", "--data-dir");
 
 	private EmulatorMain() {
 	}
@@ -56,9 +63,9 @@ public final class EmulatorMain {
 			System.out.print(USAGE);
 			return;
 		}
-		FunctionsEmulator emulator;
+		FunctionsEmulator.Builder builder;
 		try {
-			emulator = configure(List.of(args)).build();
+			builder = configure(List.of(args));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			System.err.println(ex.getMessage());
@@ -66,7 +73,10 @@ public final class EmulatorMain {
 			System.exit(2);
 			return;
 		}
+		FunctionsEmulator emulator;
 		try {
+			// Reads the data directory: a file it cannot read is no mistake of usage.
+			emulator = builder.build();
 			emulator.start();
 		}
 		catch (IllegalStateException ex) {
@@ -80,6 +90,9 @@ public final class EmulatorMain {
 		System.out.println("Authorization: Bearer " + emulator.token());
 		System.out.println((emulator.consoleUrl() != null) ? "Console: " + emulator.consoleUrl()
 				: "Console: off, as the emulator listens beyond the loopback address (--console to serve it)");
+		if (emulator.dataDirectory() != null) {
+			System.out.println("State kept in " + emulator.dataDirectory() + " (access-key secrets included)");
+		}
 		System.out.flush();
 		emulator.awaitStop();
 	}
@@ -145,6 +158,7 @@ public final class EmulatorMain {
 					perMinute = checked(option, number(option, value), EmulatorRules::atLeastOne);
 				case "--requests-per-hour" ->
 					perHour = checked(option, number(option, value), EmulatorRules::atLeastOne);
+				case "--data-dir" -> builder.dataDirectory(dataDirectory(option, value));
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
 		}
@@ -153,6 +167,16 @@ public final class EmulatorMain {
 					+ " times, more than the --namespace-limit of " + namespaceLimit);
 		}
 		return builder.rateLimits(new RateLimits(perMinute, perHour, digitalOcean.minute(), digitalOcean.hour()));
+	}
+
+	private static Path dataDirectory(String option, String value) {
+		EmulatorRules.check(option, EmulatorRules.notBlank(value));
+		try {
+			return Path.of(value);
+		}
+		catch (InvalidPathException ex) {
+			throw new IllegalArgumentException(option + " is not a path: " + ex.getReason());
+		}
 	}
 
 	private static int checked(String option, int value, IntFunction<@Nullable String> rule) {

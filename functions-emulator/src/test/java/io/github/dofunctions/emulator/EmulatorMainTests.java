@@ -1,8 +1,10 @@
 package io.github.dofunctions.emulator;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,8 +25,9 @@ class EmulatorMainTests {
 			"--namespace-limit 0|--namespace-limit must be at least 1, not 0",
 			"--trigger-limit -1|--trigger-limit must not be negative, not -1",
 			"--requests-per-minute 0|--requests-per-minute must be at least 1, not 0",
-			"--requests-per-hour -5|--requests-per-hour must be at least 1, not -5", "--bogus 1|Unknown option --bogus",
-			"extra|Unknown option extra", "--port|Missing value for --port" })
+			"--requests-per-hour -5|--requests-per-hour must be at least 1, not -5",
+			"--data-dir ''|--data-dir must not be blank", "--data-dir|Missing value for --data-dir",
+			"--bogus 1|Unknown option --bogus", "extra|Unknown option extra", "--port|Missing value for --port" })
 	void aMistakeIsOneSentence(String arguments, String message) {
 		List<String> args = List.of(arguments.split(" ")).stream().map((arg) -> arg.replace("'", "")).toList();
 		assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.configure(args)).withMessage(message);
@@ -104,6 +107,29 @@ class EmulatorMainTests {
 		finally {
 			emulator.stop();
 		}
+	}
+
+	@Test
+	void aDataDirectoryIsGivenWithDataDir(@TempDir Path temporary) {
+		Path data = temporary.resolve("data");
+
+		FunctionsEmulator emulator = EmulatorMain.configure(List.of("--data-dir", data.toString())).build();
+
+		assertThat(emulator.dataDirectory()).isEqualTo(data.toAbsolutePath());
+		assertThat(data).isEmptyDirectory();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> EmulatorMain.configure(List.of("--data-dir", "a", "--data-dir", "b")))
+			.withMessage("--data-dir is given twice");
+		assertThat(EmulatorMain.configure(List.of()).build().dataDirectory()).isNull();
+	}
+
+	@Test
+	void theUsageSaysTheDataDirectoryHoldsTheSecrets() {
+		assertThat(EmulatorMain.USAGE).contains("--data-dir <directory>")
+			.contains("access keys WITH THEIR SECRETS")
+			.contains("the last 1000 activations")
+			.contains("readable by their owner only")
+			.contains("(default: memory only, nothing");
 	}
 
 }
