@@ -394,6 +394,7 @@ public final class EmulatorState {
 					new EmulatedTrigger(current.namespace(), current.name(), current.function(), current.enabled(),
 							current.cron(), current.body(), current.createdAt(), current.updatedAt(),
 							current.nextRunAt(), at));
+			this.revision++;
 		}
 	}
 

@@ -204,6 +204,31 @@ class DataDirectoryTests {
 	}
 
 	@Test
+	void aTriggerRunByHandIsKeptAsItsLastRun() {
+		Path data = this.temporary.resolve("data");
+		FunctionsEmulator.Builder builder = FunctionsEmulator.builder()
+			.clock(new MutableClock(START))
+			.dataDirectory(data);
+		String namespaceId;
+		try (FunctionsEmulator emulator = builder.build()) {
+			namespaceId = emulator.state().addNamespace("nyc1", "jobs").id();
+			emulator.registerFunction("hello", (call) -> Map.of("ok", true));
+			emulator.state().createTrigger(namespaceId, "nightly", "hello", true, "0 2 * * *", null);
+
+			emulator.runTrigger(namespaceId, "nightly");
+		}
+
+		try (FunctionsEmulator restarted = builder.build()) {
+			assertThat(restarted.state().triggers(namespaceId)).singleElement().satisfies((trigger) -> {
+				assertThat(trigger.lastRunAt()).isEqualTo(START);
+				assertThat(trigger.nextRunAt()).isEqualTo(Instant.parse("2026-01-01T02:00:00Z"));
+			});
+			assertThat(restarted.activations(namespaceId)).extracting(EmulatedActivation::trigger)
+				.containsExactly("nightly");
+		}
+	}
+
+	@Test
 	void withoutADataDirectoryNothingIsWritten() {
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
