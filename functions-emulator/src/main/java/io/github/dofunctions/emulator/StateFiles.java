@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -47,6 +48,9 @@ final class StateFiles {
 	static final String FUNCTIONS = "functions.json";
 
 	static final String ACTIVATIONS = "activations.json";
+
+	/** Text Jackson quotes from the file, longer than four characters. */
+	private static final Pattern QUOTED = Pattern.compile("'([^'\\s]{4})[^'\\s]+'");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
@@ -187,11 +191,16 @@ final class StateFiles {
 				+ "; it is left as it is: fix it, or remove it to start without it");
 	}
 
+	/**
+	 * Jackson's message with where it found the fault, the text it quotes from the file
+	 * cut to its first characters: the file holds secrets, and a fault inside one would
+	 * otherwise print it.
+	 */
 	private static String describe(JacksonException ex) {
 		TokenStreamLocation location = ex.getLocation();
 		String where = (location != null && location.getLineNr() > 0)
 				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
-		return ex.getOriginalMessage() + where;
+		return QUOTED.matcher(String.valueOf(ex.getOriginalMessage())).replaceAll("'$1...'") + where;
 	}
 
 	private void write(String name, Object content) {

@@ -124,6 +124,18 @@ class DataDirectoryTests {
 	}
 
 	@Test
+	void aFaultInsideASecretDoesNotPrintTheSecret() throws IOException {
+		Path data = Files.createDirectories(this.temporary.resolve("data"));
+		Files.writeString(data.resolve("namespaces.json"),
+				"{\"version\": 1, \"namespaces\": [ {\"secret\": s3cretKeyMaterial } ]}");
+
+		assertThatIllegalStateException().isThrownBy(() -> FunctionsEmulator.builder().dataDirectory(data).build())
+			.withMessageContaining("Unrecognized token 's3cr...'")
+			.withMessageContaining("line 1, column ")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("KeyMaterial"));
+	}
+
+	@Test
 	void aTriggerWithAnInvalidCronIsRefusedByName() throws IOException {
 		Path data = Files.createDirectories(this.temporary.resolve("data"));
 		String content = """
