@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 
 import io.github.dofunctions.client.FunctionDeployer;
 import io.github.dofunctions.client.FunctionsTemplate;
-import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
@@ -20,7 +19,6 @@ import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.FunctionDefinition;
 import io.github.dofunctions.client.model.InvocationCredentials;
 import io.github.dofunctions.client.model.PackageDefinition;
-import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +56,7 @@ class DataDirectoryTests {
 		List<EmulatedAction> functions;
 		List<EmulatedActivation> activations;
 		try (FunctionsEmulator first = FunctionsEmulator.builder().clock(clock).dataDirectory(data).build().start();
-				FunctionsTemplate template = template(first)) {
+				FunctionsTemplate template = EmulatorClients.withoutResilience(first)) {
 			namespaceId = template.createNamespace(new CreateNamespaceRequest("ams3", "jobs")).block().id();
 			key = template.createAccessKey(namespaceId, CreateAccessKeyRequest.named("ci")).block();
 			FunctionDeployer deployer = template.deployer(namespaceId);
@@ -87,7 +85,7 @@ class DataDirectoryTests {
 		assertThat(activations).extracting(EmulatedActivation::trigger).containsExactly("nightly", null);
 
 		try (FunctionsEmulator second = FunctionsEmulator.builder().clock(clock).dataDirectory(data).build().start();
-				FunctionsTemplate template = template(second)) {
+				FunctionsTemplate template = EmulatorClients.withoutResilience(second)) {
 			assertThat(second.state().namespaces()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("apiHost")
 				.isEqualTo(namespaces);
 			assertThat(second.state().accessKeys(namespaceId))
@@ -205,17 +203,6 @@ class DataDirectoryTests {
 	}
 
 	@Test
-	void aDataDirectoryThatCannotBeMadeIsNamed() throws IOException {
-		Path file = Files.writeString(this.temporary.resolve("file"), "not a directory");
-
-		assertThatIllegalStateException()
-			.isThrownBy(() -> FunctionsEmulator.builder().dataDirectory(file.resolve("data")).build())
-			.withMessageStartingWith("Cannot make the data directory " + file.resolve("data").toAbsolutePath() + ": ");
-		assertThatIllegalStateException().isThrownBy(() -> FunctionsEmulator.builder().dataDirectory(file).build())
-			.withMessage("The data directory " + file.toAbsolutePath() + " is not a directory");
-	}
-
-	@Test
 	void aTriggerRunByHandIsKeptAsItsLastRun() {
 		Path data = this.temporary.resolve("data");
 		FunctionsEmulator.Builder builder = FunctionsEmulator.builder()
@@ -241,6 +228,17 @@ class DataDirectoryTests {
 	}
 
 	@Test
+	void aDataDirectoryThatCannotBeMadeIsNamed() throws IOException {
+		Path file = Files.writeString(this.temporary.resolve("file"), "not a directory");
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> FunctionsEmulator.builder().dataDirectory(file.resolve("data")).build())
+			.withMessageStartingWith("Cannot make the data directory " + file.resolve("data").toAbsolutePath() + ": ");
+		assertThatIllegalStateException().isThrownBy(() -> FunctionsEmulator.builder().dataDirectory(file).build())
+			.withMessage("The data directory " + file.toAbsolutePath() + " is not a directory");
+	}
+
+	@Test
 	void withoutADataDirectoryNothingIsWritten() {
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		try (FunctionsEmulator emulator = FunctionsEmulator.builder().build().start()) {
@@ -255,15 +253,6 @@ class DataDirectoryTests {
 		for (String name : List.of("namespaces.json", "functions.json", "activations.json")) {
 			assertThat(workingDirectory.resolve(name)).doesNotExist();
 		}
-	}
-
-	private static FunctionsTemplate template(FunctionsEmulator emulator) {
-		return FunctionsTemplate.builder()
-			.baseUrl(emulator.baseUrl())
-			.token(emulator.token())
-			.resilience(FunctionsResilience.none())
-			.invocation(InvocationSettings.builder().resilience((namespaceId) -> FunctionsResilience.none()).build())
-			.build();
 	}
 
 }
