@@ -36,7 +36,9 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.path("name").asString())
 			.contains("do.functions.enabled", "do.functions.token", "do.functions.base-url",
 					"do.functions.connect-timeout", "do.functions.response-timeout", "do.functions.user-agent",
-					"do.functions.max-response-size");
+					"do.functions.max-response-size", "do.functions.provisioning.mode",
+					"do.functions.provisioning.prune", "do.functions.provisioning.fail-on-error",
+					"do.functions.provisioning.trigger-limit", "do.functions.provisioning.namespaces");
 		assertThat(properties).allSatisfy(
 				(property) -> assertThat(property.path("description").asString()).as(property.path("name").asString())
 					.isNotBlank());
