@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dofunctions.autoconfigure.provisioning.FunctionsProvisioningAutoConfiguration;
 import io.github.dofunctions.autoconfigure.web.FunctionsProblemDetailsAutoConfiguration;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -104,8 +105,8 @@ class FunctionsAutoConfigurationTests {
 
 		assertThat(listed).filteredOn((name) -> name.startsWith("io.github.dofunctions."))
 			.containsExactly(FunctionsRedisBudgetStoreAutoConfiguration.class.getName(),
-					FunctionsAutoConfiguration.class.getName(), FunctionsMetricsAutoConfiguration.class.getName(),
-					FunctionsHealthAutoConfiguration.class.getName(),
+					FunctionsAutoConfiguration.class.getName(), FunctionsProvisioningAutoConfiguration.class.getName(),
+					FunctionsMetricsAutoConfiguration.class.getName(), FunctionsHealthAutoConfiguration.class.getName(),
 					FunctionsProblemDetailsAutoConfiguration.class.getName());
 	}
 
