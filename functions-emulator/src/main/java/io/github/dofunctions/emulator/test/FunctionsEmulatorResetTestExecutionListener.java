@@ -1,5 +1,7 @@
 package io.github.dofunctions.emulator.test;
 
+import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
+import io.github.dofunctions.autoconfigure.provisioning.ProvisioningMode;
 import io.github.dofunctions.client.resilience.BudgetStore;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.client.resilience.LocalBudgetStore;
@@ -16,10 +18,11 @@ import org.springframework.util.ClassUtils;
 /**
  * Empties the embedded {@link FunctionsEmulator} before each test method of a test class
  * annotated {@link AutoConfigureFunctionsEmulator} (unless it says
- * {@code resetBeforeEachTest = false}), and resets what the client keeps between calls:
- * its circuit breaker and its local rate-limit bookings. Registered through
- * {@code spring.factories}; does nothing for other test classes, nor before the context
- * is loaded.
+ * {@code resetBeforeEachTest = false}), resets what the client keeps between calls (its
+ * circuit breaker and its local rate-limit bookings), and provisions the declared
+ * resources of a {@code FunctionsAdmin} again, as start-up did, before emptying the
+ * journal. Registered through {@code spring.factories}; does nothing for other test
+ * classes, nor before the context is loaded.
  */
 public class FunctionsEmulatorResetTestExecutionListener implements TestExecutionListener, Ordered {
 
@@ -32,6 +35,10 @@ public class FunctionsEmulatorResetTestExecutionListener implements TestExecutio
 
 	private static final boolean CLIENT_PRESENT = ClassUtils.isPresent(
 			"io.github.dofunctions.client.resilience.FunctionsResilience",
+			FunctionsEmulatorResetTestExecutionListener.class.getClassLoader());
+
+	private static final boolean ADMIN_PRESENT = ClassUtils.isPresent(
+			"io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin",
 			FunctionsEmulatorResetTestExecutionListener.class.getClassLoader());
 
 	/** Runs after dependency injection, before the test's own set-up. */
@@ -48,10 +55,35 @@ public class FunctionsEmulatorResetTestExecutionListener implements TestExecutio
 			return;
 		}
 		ApplicationContext context = testContext.getApplicationContext();
-		context.getBeanProvider(FunctionsEmulator.class).ifAvailable(FunctionsEmulator::reset);
+		FunctionsEmulator emulator = context.getBeanProvider(FunctionsEmulator.class).getIfAvailable();
+		if (emulator == null) {
+			return;
+		}
+		emulator.reset();
 		if (CLIENT_PRESENT) {
 			ClientState.reset(context);
 		}
+		if (ADMIN_PRESENT) {
+			DeclaredResources.provisionAgain(context, emulator);
+		}
+	}
+
+	/**
+	 * The declared namespaces, functions and triggers ({@code FunctionsAdmin}), which
+	 * start-up provisioned and the reset removed: provisioned again, so that each test
+	 * finds what a fresh start leaves, with the journal emptied of what that sent.
+	 */
+	private static final class DeclaredResources {
+
+		static void provisionAgain(ApplicationContext context, FunctionsEmulator emulator) {
+			context.getBeanProvider(FunctionsAdmin.class).ifAvailable((admin) -> {
+				if (!admin.getDeclarations().isEmpty() && admin.getMode() == ProvisioningMode.CREATE) {
+					admin.provision();
+					emulator.journal().clear();
+				}
+			});
+		}
+
 	}
 
 	/**
