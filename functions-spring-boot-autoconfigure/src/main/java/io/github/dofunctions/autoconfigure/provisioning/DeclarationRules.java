@@ -30,6 +30,11 @@ final class DeclarationRules {
 		return (region != null && region.isBlank()) ? "must not be blank (leave it unset to accept any region)" : null;
 	}
 
+	static @Nullable String functions(@Nullable String location) {
+		return (location != null && location.isBlank()) ? "must not be blank (leave it unset to deploy no functions)"
+				: null;
+	}
+
 	static @Nullable String triggerName(@Nullable String name) {
 		return ClientRules.triggerName(name);
 	}

@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.dofunctions.autoconfigure.provisioning.ProvisioningPlan.Action;
@@ -29,11 +31,14 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ResourceLoaderAware;
+import org.springframework.core.io.ResourceLoader;
+
 /**
- * Makes the declared namespaces and scheduled triggers exist at DigitalOcean, as Spring
- * Kafka's {@code KafkaAdmin} does for {@code NewTopic}s: at start-up (before the web
- * server takes traffic, when auto-configured) and at run time through {@link #plan()} and
- * {@link #provision()}.
+ * Makes the declared namespaces, their functions and their scheduled triggers exist at
+ * DigitalOcean, as Spring Kafka's {@code KafkaAdmin} does for {@code NewTopic}s: at
+ * start-up (before the web server takes traffic, when auto-configured) and at run time
+ * through {@link #plan()} and {@link #provision()}.
  * <p>
  * A namespace is found by its label and created if missing. A declared trigger is created
  * if missing; one whose schedule, body or (when declared) enabled state differs is
@@ -52,7 +57,7 @@ import reactor.core.publisher.Mono;
  * never from a reactive pipeline. They are synchronized: one provisioning at a time in an
  * application.
  */
-public class FunctionsAdmin {
+public class FunctionsAdmin implements ResourceLoaderAware {
 
 	private static final Log logger = LogFactory.getLog(FunctionsAdmin.class);
 
@@ -61,6 +66,8 @@ public class FunctionsAdmin {
 	private final FunctionsOperations functions;
 
 	private final List<NamespaceDeclaration> declarations;
+
+	private final DeclaredFunctions declaredFunctions;
 
 	private ProvisioningMode mode = ProvisioningMode.CREATE;
 
@@ -79,6 +86,17 @@ public class FunctionsAdmin {
 	public FunctionsAdmin(FunctionsOperations functions, Collection<NamespaceDeclaration> declarations) {
 		this.functions = Objects.requireNonNull(functions, "functions must not be null");
 		this.declarations = List.copyOf(declarations);
+		this.declaredFunctions = new DeclaredFunctions(functions);
+	}
+
+	/**
+	 * Set how the {@linkplain NamespaceDeclaration#functions() declared projects'}
+	 * locations are read; an application context sets its own.
+	 * @param resourceLoader the loader, a {@code DefaultResourceLoader} until set
+	 */
+	@Override
+	public void setResourceLoader(ResourceLoader resourceLoader) {
+		this.declaredFunctions.setResourceLoader(resourceLoader);
 	}
 
 	/**
@@ -274,6 +292,12 @@ public class FunctionsAdmin {
 					problems.add(declaration.where("region") + ": namespace '" + label
 							+ "' does not exist, and no region is declared to create it in");
 				}
+				if (declaration.functions() != null) {
+					checkFunctions(declaration, problems,
+							() -> new Change(label, null, Action.CREATE,
+									List.of("its functions from " + declaration.functions() + ", once it is created")))
+						.ifPresent(changes::add);
+				}
 				declaration.triggers()
 					.forEach((trigger) -> changes
 						.add(new Change(label, trigger.name(), Action.CREATE, List.of(missing(trigger)))));
@@ -287,6 +311,10 @@ public class FunctionsAdmin {
 			}
 			else {
 				changes.add(new Change(label, null, Action.UNCHANGED, List.of("exists (" + existing.id() + ")")));
+				if (declaration.functions() != null) {
+					checkFunctions(declaration, problems, () -> planFunctions(declaration, existing.id()))
+						.ifPresent(changes::add);
+				}
 			}
 			List<TriggerStep> steps = planTriggers(declaration, state.triggers());
 			steps.forEach((step) -> changes.add(step.change()));
@@ -302,6 +330,38 @@ public class FunctionsAdmin {
 			}
 		}
 		return new ProvisioningPlan(changes, problems);
+	}
+
+	/**
+	 * Read a declared project, adding why it cannot be deployed to the problems, or else
+	 * planning it.
+	 */
+	private Optional<Change> checkFunctions(NamespaceDeclaration declaration, List<String> problems,
+			Supplier<Change> plan) {
+		String problem = this.declaredFunctions.problem(declaration);
+		if (problem != null) {
+			problems.add(problem);
+			return Optional.empty();
+		}
+		return Optional.of(plan.get());
+	}
+
+	private Change planFunctions(NamespaceDeclaration declaration, String namespaceId) {
+		try {
+			return this.declaredFunctions.plan(declaration, namespaceId);
+		}
+		catch (RuntimeException ex) {
+			throw failed("read the functions of", "namespace '" + declaration.label() + "'", ex);
+		}
+	}
+
+	private Mono<Change> deployFunctions(NamespaceDeclaration declaration, String namespaceId) {
+		if (declaration.functions() == null) {
+			return Mono.empty();
+		}
+		return this.declaredFunctions.deploy(declaration, namespaceId)
+			.onErrorMap(FunctionsAdmin::notProvisioning,
+					(ex) -> failed("deploy the functions of", "namespace '" + declaration.label() + "'", ex));
 	}
 
 	/**
@@ -404,6 +464,7 @@ public class FunctionsAdmin {
 		if (state.existing() != null) {
 			return Flux
 				.just(new Change(label, null, Action.UNCHANGED, List.of("exists (" + state.existing().id() + ")")))
+				.concatWith(deployFunctions(declaration, state.existing().id()))
 				.concatWith(applyTriggers(state));
 		}
 		String region = Objects.requireNonNull(declaration.region());
@@ -428,13 +489,16 @@ public class FunctionsAdmin {
 			if (!found.raced()) {
 				// Created here, so it holds no trigger: nothing to read.
 				return Flux.just(change)
+					.concatWith(deployFunctions(declaration, namespace.id()))
 					.concatWith(
 							Flux.fromIterable(declaration.triggers())
 								.concatMap((trigger) -> applyTrigger(namespace.id(), new TriggerStep(
 										new Change(label, trigger.name(), Action.CREATE, List.of(missing(trigger))),
 										trigger, null))));
 			}
-			return Flux.just(change).concatWith(applyTriggers(found));
+			return Flux.just(change)
+				.concatWith(deployFunctions(declaration, namespace.id()))
+				.concatWith(applyTriggers(found));
 		});
 	}
 

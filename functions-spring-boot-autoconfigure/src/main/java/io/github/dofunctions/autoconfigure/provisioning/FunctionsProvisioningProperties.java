@@ -161,6 +161,8 @@ public class FunctionsProvisioningProperties implements Validator {
 			String path = "namespaces." + label;
 			rule(errors, path, label, DeclarationRules.label(label));
 			rule(errors, path + ".region", namespace.getRegion(), DeclarationRules.region(namespace.getRegion()));
+			rule(errors, path + ".functions", namespace.getFunctions(),
+					DeclarationRules.functions(namespace.getFunctions()));
 			if (properties.getTriggerLimit() >= 1) {
 				rule(errors, path + ".triggers", namespace.getTriggers().size(),
 						DeclarationRules.triggerCount(namespace.getTriggers().size(), properties.getTriggerLimit()));
@@ -182,7 +184,9 @@ public class FunctionsProvisioningProperties implements Validator {
 	List<NamespaceDeclaration> declarations() {
 		List<NamespaceDeclaration> declarations = new ArrayList<>();
 		this.namespaces.forEach((label, namespace) -> {
-			NamespaceDeclaration.Builder builder = NamespaceDeclaration.label(label).region(namespace.getRegion());
+			NamespaceDeclaration.Builder builder = NamespaceDeclaration.label(label)
+				.region(namespace.getRegion())
+				.functions(namespace.getFunctions());
 			namespace.getTriggers()
 				.forEach((name,
 						trigger) -> builder.trigger(TriggerDeclaration.scheduled(name)
@@ -229,6 +233,13 @@ public class FunctionsProvisioningProperties implements Validator {
 		private @Nullable String region;
 
 		/**
+		 * Location of a doctl project (project.yml and packages/) deployed into the
+		 * namespace before its triggers are made, such as 'classpath:functions/'. Only
+		 * what differs from what is deployed is sent.
+		 */
+		private @Nullable String functions;
+
+		/**
 		 * Scheduled triggers the namespace must hold, by name.
 		 */
 		private final Map<String, Trigger> triggers = new LinkedHashMap<>();
@@ -247,6 +258,22 @@ public class FunctionsProvisioningProperties implements Validator {
 		 */
 		public void setRegion(@Nullable String region) {
 			this.region = region;
+		}
+
+		/**
+		 * Return the location of the doctl project deployed into the namespace.
+		 * @return the location, or {@code null}
+		 */
+		public @Nullable String getFunctions() {
+			return this.functions;
+		}
+
+		/**
+		 * Set the location of the doctl project deployed into the namespace.
+		 * @param functions a Spring resource location, or {@code null}
+		 */
+		public void setFunctions(@Nullable String functions) {
+			this.functions = functions;
 		}
 
 		/**

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A namespace that {@link FunctionsAdmin} makes exist, found by its label, with the
- * scheduled triggers it must hold. Declare one as a bean, or under
+ * scheduled triggers it must hold and, optionally, the doctl project of functions
+ * deployed into it. Declare one as a bean, or under
  * {@code do.functions.provisioning.namespaces.<label>}: <pre class="code">
  * &#64;Bean
  * NamespaceDeclaration reports() {
@@ -33,16 +34,19 @@ public final class NamespaceDeclaration {
 
 	private final List<TriggerDeclaration> triggers;
 
+	private final @Nullable String functions;
+
 	/**
 	 * Where it was declared, as errors name it: a property path, or a bean.
 	 */
 	private final String origin;
 
 	private NamespaceDeclaration(String label, @Nullable String region, List<TriggerDeclaration> triggers,
-			String origin) {
+			@Nullable String functions, String origin) {
 		this.label = label;
 		this.region = region;
 		this.triggers = triggers;
+		this.functions = functions;
 		this.origin = origin;
 	}
 
@@ -81,6 +85,15 @@ public final class NamespaceDeclaration {
 		return this.triggers;
 	}
 
+	/**
+	 * Return where the doctl project deployed into the namespace is.
+	 * @return a Spring resource location such as {@code classpath:functions/} or
+	 * {@code file:functions/}, or {@code null} when no functions are declared
+	 */
+	public @Nullable String functions() {
+		return this.functions;
+	}
+
 	String origin() {
 		return this.origin;
 	}
@@ -98,24 +111,25 @@ public final class NamespaceDeclaration {
 	}
 
 	NamespaceDeclaration withOrigin(String origin) {
-		return new NamespaceDeclaration(this.label, this.region, this.triggers, origin);
+		return new NamespaceDeclaration(this.label, this.region, this.triggers, this.functions, origin);
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return other instanceof NamespaceDeclaration that && this.label.equals(that.label)
-				&& Objects.equals(this.region, that.region) && this.triggers.equals(that.triggers);
+				&& Objects.equals(this.region, that.region) && this.triggers.equals(that.triggers)
+				&& Objects.equals(this.functions, that.functions);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.label, this.region, this.triggers);
+		return Objects.hash(this.label, this.region, this.triggers, this.functions);
 	}
 
 	@Override
 	public String toString() {
 		return "NamespaceDeclaration[label=" + this.label + ", region=" + this.region + ", triggers=" + this.triggers
-				+ "]";
+				+ ", functions=" + this.functions + "]";
 	}
 
 	/**
@@ -129,6 +143,8 @@ public final class NamespaceDeclaration {
 
 		private final List<TriggerDeclaration> triggers = new ArrayList<>();
 
+		private @Nullable String functions;
+
 		private Builder(@Nullable String label) {
 			this.label = label;
 		}
@@ -141,6 +157,22 @@ public final class NamespaceDeclaration {
 		 */
 		public Builder region(@Nullable String region) {
 			this.region = region;
+			return this;
+		}
+
+		/**
+		 * Deploy a doctl project into the namespace (a {@code project.yml} and its
+		 * {@code packages/}, as {@code doctl serverless deploy} takes it), before its
+		 * triggers are made: with a plan, so that only what differs is deployed (see the
+		 * client's {@code ProjectDeployer}). Functions of the project's packages that it
+		 * no longer declares are left alone.
+		 * @param location a Spring resource location of the project's folder, such as
+		 * {@code classpath:functions/} (read from the jar) or {@code file:functions/}; or
+		 * {@code null} for none
+		 * @return this builder
+		 */
+		public Builder functions(@Nullable String location) {
+			this.functions = location;
 			return this;
 		}
 
@@ -175,6 +207,7 @@ public final class NamespaceDeclaration {
 			String where = "namespace " + ((this.label != null) ? "'" + this.label + "'" : "null") + ": ";
 			DeclarationRules.check(where + "label", DeclarationRules.label(this.label));
 			DeclarationRules.check(where + "region", DeclarationRules.region(this.region));
+			DeclarationRules.check(where + "functions", DeclarationRules.functions(this.functions));
 			Map<String, TriggerDeclaration> byName = new LinkedHashMap<>();
 			for (TriggerDeclaration trigger : this.triggers) {
 				if (byName.putIfAbsent(trigger.name(), trigger) != null) {
@@ -182,7 +215,7 @@ public final class NamespaceDeclaration {
 				}
 			}
 			return new NamespaceDeclaration(Objects.requireNonNull(this.label), this.region, List.copyOf(this.triggers),
-					"namespace '" + this.label + "'");
+					this.functions, "namespace '" + this.label + "'");
 		}
 
 	}
