@@ -3,6 +3,7 @@ package io.github.dofunctions.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.dofunctions.autoconfigure.provisioning.TriggerDeclaration;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.model.Invocation;
 import org.jspecify.annotations.Nullable;
@@ -28,18 +29,14 @@ public class JobRunner {
 
 	private final JobScheduleService schedule;
 
-	private final JobsProperties jobs;
-
 	/**
 	 * Create the runner.
 	 * @param functions the DigitalOcean Functions client
-	 * @param schedule provisions the namespace the jobs run in
-	 * @param jobs the declared jobs
+	 * @param schedule the declared jobs and the namespace they run in
 	 */
-	public JobRunner(FunctionsOperations functions, JobScheduleService schedule, JobsProperties jobs) {
+	public JobRunner(FunctionsOperations functions, JobScheduleService schedule) {
 		this.functions = functions;
 		this.schedule = schedule;
-		this.jobs = jobs;
 	}
 
 	/**
@@ -49,22 +46,19 @@ public class JobRunner {
 	 * @return the run: activation, result and logs
 	 */
 	public Mono<JobRun> runNow(String name, @Nullable Map<String, Object> extra) {
-		JobsProperties.Job job = this.jobs.getTriggers()
-			.stream()
-			.filter((candidate) -> candidate.getName().equals(name))
-			.findFirst()
+		TriggerDeclaration job = this.schedule.job(name)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No job named '" + name + "'"));
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		if (job.getBody() != null) {
-			parameters.putAll(job.getBody());
+		if (job.body() != null) {
+			parameters.putAll(job.body());
 		}
 		if (extra != null) {
 			parameters.putAll(extra);
 		}
-		Invocation invocation = Invocation.of(job.getFunction(), parameters);
-		return this.schedule.ensureProvisioned()
+		Invocation invocation = Invocation.of(job.function(), parameters);
+		return this.schedule.namespaceId()
 			.flatMap((namespaceId) -> this.functions.invoker(namespaceId).invokeForActivation(invocation))
-			.map((activation) -> JobRun.of(name, job.getFunction(), activation));
+			.map((activation) -> JobRun.of(name, job.function(), activation));
 	}
 
 }

@@ -9,6 +9,10 @@ import io.github.dofunctions.emulator.FunctionHandler;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
 /**
  * Java stand-ins for the jobs' functions, answering as the code in
  * {@code sample-app/functions/} does. The emulator serves a function registered in Java

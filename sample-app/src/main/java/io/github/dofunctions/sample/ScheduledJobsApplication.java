@@ -2,14 +2,12 @@ package io.github.dofunctions.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The scheduled-jobs service: on the embedded emulator by default, against DigitalOcean
  * with {@code DO_FUNCTIONS_EMULATOR_ENABLED=false} and a {@code DIGITALOCEAN_TOKEN}.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(JobsProperties.class)
 public class ScheduledJobsApplication {
 
 	/**

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,7 @@ class EmulatorConsoleBrowserTests {
 	private FunctionsEmulator emulator;
 
 	@Autowired
-	private JobScheduleService jobs;
+	private FunctionsAdmin admin;
 
 	@BeforeAll
 	static void openTheBrowser() {
@@ -79,7 +80,8 @@ class EmulatorConsoleBrowserTests {
 	@BeforeEach
 	void freshStart() {
 		this.emulator.reset();
-		this.jobs.provision().block();
+		this.admin.provision();
+		this.emulator.journal().clear();
 	}
 
 	@Test

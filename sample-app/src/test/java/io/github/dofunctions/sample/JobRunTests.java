@@ -3,6 +3,7 @@ package io.github.dofunctions.sample;
 import java.util.Map;
 
 import io.github.dofunctions.emulator.EmulatedActivation;
+import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +35,12 @@ class JobRunTests {
 	private FunctionsEmulator emulator;
 
 	@Autowired
-	private JobScheduleService jobs;
+	private FunctionsAdmin admin;
 
 	@BeforeEach
 	void freshStart() {
 		this.emulator.reset();
-		this.jobs.provision().block();
+		this.admin.provision();
 		this.emulator.journal().clear();
 	}
 

@@ -1,5 +1,6 @@
 package io.github.dofunctions.sample;
 
+import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,13 @@ class JobStandInsTests {
 	private FunctionsEmulator emulator;
 
 	@Autowired
-	private JobScheduleService jobs;
+	private FunctionsAdmin admin;
 
 	@BeforeEach
 	void freshStart() {
 		this.emulator.reset();
-		this.jobs.provision().block();
+		this.admin.provision();
+		this.emulator.journal().clear();
 	}
 
 	@Test

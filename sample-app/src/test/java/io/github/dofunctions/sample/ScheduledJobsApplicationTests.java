@@ -6,7 +6,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
+import io.github.dofunctions.autoconfigure.provisioning.ProvisioningPlan;
+import io.github.dofunctions.autoconfigure.provisioning.ProvisioningPlan.Action;
+import io.github.dofunctions.autoconfigure.provisioning.ProvisioningPlan.Change;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
 import io.github.dofunctions.emulator.EmulatedAction;
@@ -16,12 +21,9 @@ import io.github.dofunctions.emulator.EmulatedTrigger;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
 import io.github.dofunctions.emulator.RecordedRequest;
-import io.github.dofunctions.sample.ProvisioningReport.TriggerOutcome.Action;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -31,8 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole service on the embedded emulator: provisioning at start-up, again, after
- * drift and in a race, and every endpoint of its API.
+ * The whole service on the embedded emulator: its declared namespace, functions and jobs
+ * provisioned at start-up, again, after drift and in a race, and every endpoint of its
+ * API.
  */
 // Pacing is left as configured, but at a budget that does not make every test wait.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -51,16 +54,10 @@ class ScheduledJobsApplicationTests {
 	private FunctionsEmulator emulator;
 
 	@Autowired
-	private JobScheduleService jobs;
-
-	@Autowired
-	private JobsProperties declared;
+	private FunctionsAdmin admin;
 
 	@Autowired
 	private FunctionsOperations functions;
-
-	@Autowired
-	private ObjectProvider<JobFunctions> jobFunctions;
 
 	/**
 	 * Each test starts from what a fresh start-up leaves.
@@ -68,7 +65,7 @@ class ScheduledJobsApplicationTests {
 	@BeforeEach
 	void freshStart() {
 		this.emulator.reset();
-		this.jobs.provision().block();
+		this.admin.provision();
 		this.emulator.journal().clear();
 	}
 
@@ -112,10 +109,11 @@ class ScheduledJobsApplicationTests {
 
 	@Test
 	void secondStartChangesNothing() {
-		ProvisioningReport report = this.jobs.provision().block();
+		ProvisioningPlan done = this.admin.provision();
 
-		assertThat(report.changedAnything()).isFalse();
-		assertThat(report.count(Action.UNCHANGED)).isEqualTo(3);
+		assertThat(done.differences()).isEmpty();
+		assertThat(done.changes()).extracting(Change::trigger)
+			.containsExactly(null, null, "nightly-report", "hourly-cleanup", "weekly digest");
 		assertThat(changesSent()).isEmpty();
 	}
 
@@ -126,10 +124,12 @@ class ScheduledJobsApplicationTests {
 			.block();
 		this.emulator.journal().clear();
 
-		ProvisioningReport report = this.jobs.provision().block();
+		ProvisioningPlan done = this.admin.provision();
 
-		assertThat(report.triggers()).contains(new ProvisioningReport.TriggerOutcome("nightly-report", Action.UPDATED));
-		assertThat(report.count(Action.UNCHANGED)).isEqualTo(2);
+		assertThat(done.differences()).singleElement().satisfies((change) -> {
+			assertThat(change.trigger()).isEqualTo("nightly-report");
+			assertThat(change.action()).isEqualTo(Action.UPDATE);
+		});
 		assertThat(this.emulator.state().triggers(namespaceId()).get(0)).satisfies((trigger) -> {
 			assertThat(trigger.cron()).isEqualTo("0 2 * * *");
 			assertThat(trigger.body()).isEqualTo("{\"format\":\"pdf\"}");
@@ -167,22 +167,24 @@ class ScheduledJobsApplicationTests {
 	void pausedTriggerStaysPausedAcrossARestart() {
 		this.functions.updateTrigger(namespaceId(), "hourly-cleanup", UpdateTriggerRequest.enabled(false)).block();
 
-		assertThat(this.jobs.provision().block().changedAnything()).isFalse();
+		assertThat(this.admin.provision().differences()).isEmpty();
 		assertThat(this.emulator.state().triggers(namespaceId()).get(1).enabled()).isFalse();
 	}
 
 	@Test
 	void twoInstancesStartingAtOnceEndWithOneNamespaceAndOneOfEachTrigger() {
 		this.emulator.reset();
-		JobScheduleService first = new JobScheduleService(this.functions, this.declared, this.jobFunctions);
-		JobScheduleService second = new JobScheduleService(this.functions, this.declared, this.jobFunctions);
+		FunctionsAdmin first = new FunctionsAdmin(this.functions, this.admin.getDeclarations());
+		FunctionsAdmin second = new FunctionsAdmin(this.functions, this.admin.getDeclarations());
 
-		Mono.zip(first.provision(), second.provision()).block();
+		CompletableFuture
+			.allOf(CompletableFuture.runAsync(first::provision), CompletableFuture.runAsync(second::provision))
+			.join();
 
 		assertThat(this.emulator.state().namespaces()).hasSize(1);
 		assertThat(this.emulator.state().triggers(namespaceId())).extracting(EmulatedTrigger::name)
 			.containsExactlyInAnyOrder("nightly-report", "hourly-cleanup", "weekly digest");
-		this.jobs.provision().block();
+		assertThat(this.emulator.deployedFunctions(namespaceId())).hasSize(3);
 	}
 
 	@Test
