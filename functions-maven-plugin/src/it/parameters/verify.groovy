@@ -5,6 +5,8 @@ def expected = [
 	'functions.project: no doctl project at ',
 	'No namespace has the id fn-nope (an id is never created',
 	"No namespace has the label 'not-yet': functions:deploy would create it in fra1",
+	// No web: in project.yml: the plan of a new namespace says it too.
+	'create function sample/quiet (web: public: project.yml says no web:',
 ]
 int from = 0
 expected.each { message ->

@@ -1,5 +1,6 @@
 package io.github.dofunctions.maven;
 
+import io.github.dofunctions.client.model.WebExport;
 import io.github.dofunctions.client.project.Project;
 import io.github.dofunctions.client.project.ProjectDeployer;
 import io.github.dofunctions.client.project.ProjectFunction;
@@ -51,7 +52,10 @@ public class PlanMojo extends AbstractFunctionsMojo {
 				getLog().info("  create package  " + pkg.name());
 			}
 			for (ProjectFunction function : pkg.functions()) {
-				getLog().info("  create function " + function.definition().name());
+				// As ProjectDeployer's plan says it: nobody publishes a function unseen.
+				boolean publicByDefault = !function.webDeclared() && function.definition().web() != WebExport.OFF;
+				getLog().info("  create function " + function.definition().name() + (publicByDefault
+						? " (web: public: project.yml says no web:, which doctl deploys as a web function)" : ""));
 				for (ProjectTrigger trigger : function.triggers()) {
 					getLog().info("  create trigger  " + trigger.name());
 				}
