@@ -39,7 +39,7 @@ public record FunctionLimits(@Nullable Duration timeout, @Nullable Integer memor
 	 */
 	public FunctionLimits {
 		Assert.isTrue(timeout == null || (timeout.compareTo(MIN_TIMEOUT) >= 0 && timeout.compareTo(MAX_TIMEOUT) <= 0),
-				() -> "limits.timeout must be from 100 ms to 15 minutes, not " + timeout);
+				() -> "limits.timeout must be from 100 ms to 15 minutes, not " + timeout.toMillis() + " ms");
 		Assert.isTrue(memory == null || (memory >= MIN_MEMORY && memory <= MAX_MEMORY),
 				() -> "limits.memory must be from 128 to 1024 MB, not " + memory);
 	}
