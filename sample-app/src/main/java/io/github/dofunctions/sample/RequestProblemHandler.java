@@ -1,6 +1,9 @@
 package io.github.dofunctions.sample;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,15 +36,33 @@ class RequestProblemHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Keep why the input was refused ("No request body", "Failed to read HTTP message"),
-	 * which Spring's default detail, "Invalid request content", drops.
+	 * which Spring's default detail, "Invalid request content", drops, and, for a body
+	 * that is not the JSON expected, what the JSON parser found and where.
 	 */
 	@Override
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		if (ex.getReason() != null) {
-			ex.getBody().setDetail(ex.getReason());
+			JacksonException json = jsonError(ex);
+			ex.getBody().setDetail((json != null) ? ex.getReason() + ": " + describe(json) : ex.getReason());
 		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);
+	}
+
+	private static @Nullable JacksonException jsonError(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json) {
+				return json;
+			}
+		}
+		return null;
+	}
+
+	// The parser's own words, without the source it quotes.
+	private static String describe(JacksonException ex) {
+		TokenStreamLocation where = ex.getLocation();
+		return ex.getOriginalMessage() + ((where != null && where.getLineNr() > 0)
+				? " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")" : "");
 	}
 
 }

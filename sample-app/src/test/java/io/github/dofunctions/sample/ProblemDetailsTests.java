@@ -28,12 +28,12 @@ class ProblemDetailsTests {
 	private WebTestClient web;
 
 	static Stream<Arguments> mistakes() {
-		return Stream.of(
-				mistake("malformed JSON", 400, "Failed to read HTTP message",
-						(web) -> web.put()
-							.uri("/api/triggers/nightly-report/schedule")
-							.contentType(MediaType.APPLICATION_JSON)
-							.bodyValue("{\"cron\": ")),
+		return Stream.of(mistake("malformed JSON", 400,
+				"Failed to read HTTP message: Unexpected end-of-input within/between Object entries (line 1, column 10)",
+				(web) -> web.put()
+					.uri("/api/triggers/nightly-report/schedule")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"cron\": ")),
 				mistake("missing body", 400, "No request body",
 						(web) -> web.put()
 							.uri("/api/triggers/nightly-report/schedule")
