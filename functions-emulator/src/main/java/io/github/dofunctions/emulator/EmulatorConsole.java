@@ -41,6 +41,8 @@ final class EmulatorConsole {
 	/** The header a run request must carry. */
 	static final String RUN_HEADER = "X-Console-Request";
 
+	private static final String NOT_A_RUN = "The body must be a JSON object with the fields namespace and trigger";
+
 	private static final int RECENT_ACTIVATIONS = 50;
 
 	private static final int RECENT_REQUESTS = 100;
@@ -112,12 +114,12 @@ final class EmulatorConsole {
 				target = this.json.readTree(body);
 			}
 			catch (JacksonException ex) {
-				return send(response, 400, error("The body is not JSON: " + ex.getOriginalMessage()));
+				return send(response, 400, error(NOT_A_RUN));
 			}
 			String namespaceId = text(target, "namespace");
 			String trigger = text(target, "trigger");
 			if (namespaceId == null || trigger == null) {
-				return send(response, 400, error("The body needs the fields namespace and trigger"));
+				return send(response, 400, error(NOT_A_RUN));
 			}
 			return Mono.fromCallable(() -> this.emulator.runTrigger(namespaceId, trigger))
 				.subscribeOn(Schedulers.boundedElastic())

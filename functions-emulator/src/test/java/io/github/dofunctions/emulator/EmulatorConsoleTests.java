@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.github.dofunctions.client.FunctionsTemplate;
@@ -153,8 +154,12 @@ class EmulatorConsoleTests {
 		HttpResponse<String> unknown = run("{\"namespace\":\"" + this.namespaceId + "\",\"trigger\":\"nope\"}", true);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("No trigger named 'nope'");
-		assertThat(run("not json", true).statusCode()).isEqualTo(400);
-		assertThat(run("{}", true).statusCode()).isEqualTo(400);
+		for (String notARun : List.of("not json", "{}", "{\"namespace\": 1}")) {
+			HttpResponse<String> refused = run(notARun, true);
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body())
+				.isEqualTo("{\"error\":\"The body must be a JSON object with the fields namespace and trigger\"}");
+		}
 
 		assertThat(emulator.get().activations(this.namespaceId)).isEmpty();
 	}
