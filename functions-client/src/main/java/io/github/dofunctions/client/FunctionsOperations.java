@@ -1,10 +1,13 @@
 package io.github.dofunctions.client;
 
+import java.util.List;
+
 import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.ManagedAccessKeyInfo;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
@@ -138,6 +141,16 @@ public interface FunctionsOperations {
 	 * @return the latest rate limit, or {@link RateLimit#unknown()} before any answer
 	 */
 	RateLimit rateLimit();
+
+	/**
+	 * Describe the access keys this client made for itself to call functions, and has not
+	 * deleted yet: namespace, id, name and expiry, never a secret. Sends nothing.
+	 * @return the keys, by namespace; empty if none was made, or if this implementation
+	 * makes none
+	 */
+	default List<ManagedAccessKeyInfo> managedAccessKeys() {
+		return List.of();
+	}
 
 	/**
 	 * Return the invoker of a namespace's functions, authenticated with the access key

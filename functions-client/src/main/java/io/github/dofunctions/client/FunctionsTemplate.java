@@ -23,6 +23,7 @@ import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
 import io.github.dofunctions.client.model.CreateTriggerRequest;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.ManagedAccessKeyInfo;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.Trigger;
@@ -283,6 +284,17 @@ public final class FunctionsTemplate implements FunctionsOperations, AutoCloseab
 	@Override
 	public RateLimit rateLimit() {
 		return this.rateLimit.latest();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The keys this template's invokers and deployers made for the namespaces they were
+	 * given no credential for, including one a renewal replaced until it is deleted.
+	 */
+	@Override
+	public List<ManagedAccessKeyInfo> managedAccessKeys() {
+		return this.invokers.managedAccessKeys();
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.github.dofunctions.client;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.dofunctions.client.error.FunctionsInvalidResponseException;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.ManagedAccessKeyInfo;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.observation.FunctionsClientListener;
 import io.micrometer.observation.ObservationRegistry;
@@ -142,6 +145,18 @@ final class Invokers {
 		String apiHost = ApiClients.checkBaseUrl(namespace.apiHost());
 		return new ApiExchange(this.apiHosts.webClient(apiHost), apiHost, null, this.json,
 				(int) this.settings.maxResponseSize().toBytes(), this.clock, rateLimit);
+	}
+
+	/**
+	 * Describe the access keys made for the invokers and not yet deleted, never with
+	 * their secrets.
+	 */
+	List<ManagedAccessKeyInfo> managedAccessKeys() {
+		return this.managedKeys.values()
+			.stream()
+			.flatMap((keys) -> keys.keys().stream())
+			.sorted(Comparator.comparing(ManagedAccessKeyInfo::namespaceId))
+			.toList();
 	}
 
 	/**

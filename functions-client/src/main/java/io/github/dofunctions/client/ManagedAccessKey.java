@@ -3,6 +3,7 @@ package io.github.dofunctions.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import io.github.dofunctions.client.model.AccessKey;
 import io.github.dofunctions.client.model.ApiOperation;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.ManagedAccessKeyInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -79,8 +81,8 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 	/** The latest renewal, with the clean-up after it: awaited on shutdown. */
 	private volatile Mono<Void> background = Mono.empty();
 
-	/** The keys made and not yet deleted: each id, and how the log names the key. */
-	private final Map<String, String> made = new ConcurrentHashMap<>();
+	/** The keys made and not yet deleted, by id: what {@link #keys()} tells. */
+	private final Map<String, ManagedAccessKeyInfo> made = new ConcurrentHashMap<>();
 
 	/**
 	 * @param operations the control-plane client that makes and deletes the keys
@@ -130,6 +132,20 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 	}
 
 	/**
+	 * Describe the keys made and not yet deleted: the one in use, and one it replaced
+	 * until it is deleted. Never their secrets.
+	 * @return the keys, soonest to expire first
+	 */
+	List<ManagedAccessKeyInfo> keys() {
+		return this.made.values()
+			.stream()
+			.sorted(Comparator
+				.comparing(ManagedAccessKeyInfo::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+				.thenComparing(ManagedAccessKeyInfo::id))
+			.toList();
+	}
+
+	/**
 	 * Finish the renewal under way, then delete the keys of the prefix that expired and
 	 * every key this object made, expired or not: called when the client shuts down. Keys
 	 * that are already gone count as deleted. A later call makes a new key. Sends nothing
@@ -148,8 +164,8 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 			.flatMap((keyId) -> this.operations.deleteAccessKey(this.namespaceId, keyId)
 				.onErrorResume(FunctionsNotFoundException.class, (ex) -> Mono.empty())
 				.doOnSuccess((done) -> {
-					String key = this.made.remove(keyId);
-					logger.info("Deleted access key " + ((key != null) ? key : keyId)
+					ManagedAccessKeyInfo key = this.made.remove(keyId);
+					logger.info("Deleted access key " + ((key != null) ? described(key) : keyId)
 							+ ", made to call the functions of namespace " + this.namespaceId + ", on shutdown");
 				}))
 			.then();
@@ -201,7 +217,7 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 			CompletableFuture<HeldKey> created = this.operations
 				.createAccessKey(this.namespaceId, CreateAccessKeyRequest.expiringAfter(name, this.lifetime))
 				.doOnError(FunctionsOrphanedAccessKeyException.class,
-						(ex) -> this.made.put(ex.orphanedKey().id(), described(ex.orphanedKey())))
+						(ex) -> this.made.put(ex.orphanedKey().id(), info(ex.orphanedKey(), null)))
 				.map((key) -> made(key, asked))
 				.toFuture();
 			return Mono.fromFuture(created, true);
@@ -210,7 +226,7 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 
 	private HeldKey made(AccessKey key, Instant asked) {
 		Instant expiresAt = asked.plus(this.lifetime);
-		this.made.put(key.id(), described(key));
+		this.made.put(key.id(), info(key, expiresAt));
 		if (key.secret() == null || key.secret().isBlank()) {
 			throw new FunctionsInvalidResponseException(ApiOperation.CREATE_ACCESS_KEY.operationName(), 201,
 					"the created access key " + key.id() + " carries no secret", null, null);
@@ -221,8 +237,21 @@ final class ManagedAccessKey implements InvocationCredentialSource {
 				expiresAt);
 	}
 
+	private ManagedAccessKeyInfo info(AccessKey key, @Nullable Instant expiresAt) {
+		return new ManagedAccessKeyInfo(this.namespaceId, key.id(), key.name(),
+				(key.expiresAt() != null) ? key.expiresAt() : expiresAt);
+	}
+
 	private static String described(AccessKey key) {
-		return (key.name() != null) ? "'" + key.name() + "' (" + key.id() + ")" : key.id();
+		return described(key.id(), key.name());
+	}
+
+	private static String described(ManagedAccessKeyInfo key) {
+		return described(key.id(), key.name());
+	}
+
+	private static String described(String id, @Nullable String name) {
+		return (name != null) ? "'" + name + "' (" + id + ")" : id;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.dofunctions.emulator;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.github.dofunctions.client.InvocationSettings;
 import io.github.dofunctions.client.error.FunctionsUnauthorizedException;
 import io.github.dofunctions.client.model.CreateAccessKeyRequest;
 import io.github.dofunctions.client.model.CreateNamespaceRequest;
+import io.github.dofunctions.client.model.ManagedAccessKeyInfo;
 import io.github.dofunctions.client.resilience.FunctionsResilience;
 import io.github.dofunctions.emulator.junit.FunctionsEmulatorExtension;
 import io.github.dofunctions.test.MutableClock;
@@ -202,6 +204,23 @@ class ManagedAccessKeyTests {
 		assertThat(emulator.get().state().accessKeys(this.namespaceId)).extracting(EmulatedAccessKey::name)
 			.containsExactly("someone-elses");
 		assertThat(emulator.get().journal().count(Operation.DELETE_ACCESS_KEY)).isEqualTo(2);
+	}
+
+	@Test
+	void theClientDescribesTheKeysItMadeUntilItDeletesThem() {
+		assertThat(this.template.managedAccessKeys()).isEmpty();
+		this.invoker.invoke("greet", Map.of()).block();
+		EmulatedAccessKey key = onlyKey();
+
+		assertThat(this.template.managedAccessKeys())
+			.containsExactly(new ManagedAccessKeyInfo(this.namespaceId, key.id(), key.name(), key.expiresAt()));
+		assertThat(ManagedAccessKeyInfo.class.getRecordComponents()).extracting(RecordComponent::getName)
+			.as("no secret to show")
+			.containsExactly("namespaceId", "id", "name", "expiresAt");
+
+		this.template.close();
+
+		assertThat(this.template.managedAccessKeys()).isEmpty();
 	}
 
 	@Test
