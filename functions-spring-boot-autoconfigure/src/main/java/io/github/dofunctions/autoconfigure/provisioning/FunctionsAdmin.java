@@ -1,5 +1,6 @@
 package io.github.dofunctions.autoconfigure.provisioning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -76,6 +77,11 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	private boolean failOnError = true;
 
 	private int triggerLimit = 3;
+
+	private volatile @Nullable LastPlan lastPlan;
+
+	/** What the writes of the provisioning under way answered, under the lock. */
+	private SeenResources written = new SeenResources();
 
 	/**
 	 * Create an admin for the given declarations.
@@ -154,6 +160,17 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	}
 
 	/**
+	 * Return the latest plan this admin computed, at start-up or through {@link #plan()}
+	 * or {@link #provision()}, with when it read DigitalOcean: what it last saw of the
+	 * declared resources. Sends nothing.
+	 * @return the latest plan, or {@code null} if none was computed yet (no declaration,
+	 * {@code none} mode, or a read that failed)
+	 */
+	public @Nullable LastPlan lastPlan() {
+		return this.lastPlan;
+	}
+
+	/**
 	 * Compare DigitalOcean with the declarations, writing nothing. Reads the namespaces,
 	 * and the triggers of each declared namespace that exists.
 	 * @return the plan: every change provisioning would make, and why, and the problems
@@ -162,7 +179,10 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	 * DigitalOcean could not be read
 	 */
 	public synchronized ProvisioningPlan plan() {
-		return plan(read());
+		Instant time = Instant.now();
+		ProvisioningPlan plan = plan(read());
+		this.lastPlan = new LastPlan(plan, time, false);
+		return plan;
 	}
 
 	/**
@@ -176,14 +196,17 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	 * before it stays done, and is logged)
 	 */
 	public synchronized ProvisioningPlan provision() {
+		Instant time = Instant.now();
 		List<NamespaceState> states = read();
 		ProvisioningPlan plan = plan(states);
+		this.lastPlan = new LastPlan(plan, time, false);
 		if (!plan.problems().isEmpty()) {
 			throw new ProvisioningException(ProvisioningException.Reason.INVALID_DECLARATIONS,
 					"The declared DigitalOcean Functions resources were refused before anything was written",
 					plan.problems(), null);
 		}
 		List<Change> done = new ArrayList<>();
+		this.written = seen(states);
 		try {
 			Flux.fromIterable(states).concatMap(this::apply).doOnNext(done::add).then().block();
 		}
@@ -194,7 +217,13 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 			throw ex;
 		}
 		logger.info(report("Provisioned the declared DigitalOcean Functions resources", done));
-		return new ProvisioningPlan(done, List.of());
+		done.stream()
+			.filter((change) -> change.action() == Action.DELETE)
+			.forEach((change) -> this.written.removeTrigger(change.namespace(),
+					Objects.requireNonNull(change.trigger())));
+		ProvisioningPlan provisioned = new ProvisioningPlan(done, List.of(), this.written);
+		this.lastPlan = new LastPlan(provisioned, time, true);
+		return provisioned;
 	}
 
 	/**
@@ -329,7 +358,16 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 						+ " DigitalOcean allows (do.functions.provisioning.trigger-limit)");
 			}
 		}
-		return new ProvisioningPlan(changes, problems);
+		return new ProvisioningPlan(changes, problems, seen(states));
+	}
+
+	private static SeenResources seen(List<NamespaceState> states) {
+		SeenResources seen = new SeenResources();
+		states.stream()
+			.filter((state) -> state.existing() != null)
+			.forEach((state) -> seen.namespace(state.declaration().label(),
+					Objects.requireNonNull(state.existing()).id(), state.triggers()));
+		return seen;
 	}
 
 	/**
@@ -482,6 +520,7 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 			.onErrorMap(FunctionsAdmin::notProvisioning, (ex) -> failed("create", "namespace '" + label + "'", ex));
 		return ensured.flatMapMany((found) -> {
 			Namespace namespace = Objects.requireNonNull(found.existing());
+			this.written.namespace(label, namespace.id(), found.triggers());
 			Change change = found.raced()
 					? new Change(label, null, Action.UNCHANGED, List.of(RACE + " (" + namespace.id() + ")"))
 					: new Change(label, null, Action.CREATE,
@@ -517,11 +556,11 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 			case UNCHANGED, CONFLICT -> Mono.just(change);
 			case CREATE -> create(namespaceId, change, Objects.requireNonNull(declared),
 					(declared.enabled() != null) ? declared.enabled() : true);
-			case UPDATE ->
-				this.functions
-					.updateTrigger(namespaceId, name,
-							update(Objects.requireNonNull(declared), Objects.requireNonNull(current)))
-					.thenReturn(change);
+			case UPDATE -> this.functions
+				.updateTrigger(namespaceId, name,
+						update(Objects.requireNonNull(declared), Objects.requireNonNull(current)))
+				.doOnNext((updated) -> this.written.trigger(change.namespace(), updated))
+				.thenReturn(change);
 			case RECREATE -> this.functions.deleteTrigger(namespaceId, name)
 				.onErrorResume(FunctionsNotFoundException.class, (gone) -> Mono.empty())
 				.then(create(namespaceId, change, Objects.requireNonNull(declared), (declared.enabled() != null)
@@ -539,10 +578,12 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 			.scheduled(declared.name(), declared.function(), declared.cron(), declared.body())
 			.withEnabled(enabled);
 		return this.functions.createTrigger(namespaceId, request)
+			.doOnNext((created) -> this.written.trigger(change.namespace(), created))
 			.thenReturn(change)
 			// Another instance created it first: check theirs against the declaration.
 			.onErrorResume(FunctionsAdmin::isTaken, (ex) -> this.functions.getTrigger(namespaceId, declared.name())
 				.onErrorResume(FunctionsNotFoundException.class, (missing) -> Mono.error(ex))
+				.doOnNext((theirs) -> this.written.trigger(change.namespace(), theirs))
 				.flatMap((theirs) -> applyTrigger(namespaceId, compare(change.namespace(), declared, theirs, RACE))));
 	}
 

@@ -1,8 +1,10 @@
 package io.github.dofunctions.autoconfigure.provisioning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.dofunctions.client.model.Trigger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * trigger of a declared namespace that nothing declares, with the reasons. It also lists
  * the problems that keep it from writing anything (a namespace to create with no region,
  * more triggers than the limit). Immutable; {@link #toString()} is one line per change,
- * readable in a log. Never holds a body's values or a namespace's key.
+ * readable in a log. It also keeps what it saw of the declared namespaces and their
+ * triggers ({@link #namespaceId(String)}, {@link #trigger(String, String)}). Never holds
+ * a body's values or a namespace's key.
  */
 public final class ProvisioningPlan {
 
@@ -19,9 +23,19 @@ public final class ProvisioningPlan {
 
 	private final List<String> problems;
 
+	private final Map<String, String> namespaceIds;
+
+	private final Map<String, Map<String, Trigger>> triggers;
+
 	ProvisioningPlan(List<Change> changes, List<String> problems) {
+		this(changes, problems, new SeenResources());
+	}
+
+	ProvisioningPlan(List<Change> changes, List<String> problems, SeenResources seen) {
 		this.changes = List.copyOf(changes);
 		this.problems = List.copyOf(problems);
+		this.namespaceIds = seen.namespaceIds();
+		this.triggers = seen.triggers();
 	}
 
 	/**
@@ -49,6 +63,30 @@ public final class ProvisioningPlan {
 	 */
 	public List<String> problems() {
 		return this.problems;
+	}
+
+	/**
+	 * Return the identifier of a declared namespace, as DigitalOcean showed it when the
+	 * plan was made, or provisioning created it.
+	 * @param namespace label of the namespace
+	 * @return its identifier ({@code fn-...}), or {@code null} if it was missing, or is
+	 * not declared
+	 */
+	public @Nullable String namespaceId(String namespace) {
+		return this.namespaceIds.get(namespace);
+	}
+
+	/**
+	 * Return a trigger of a declared namespace as DigitalOcean showed it when the plan
+	 * was made, or as provisioning's write of it answered: its function, schedule,
+	 * enabled state and {@linkplain Trigger#scheduledRuns() last and next run}. Its body
+	 * is left out.
+	 * @param namespace label of the namespace
+	 * @param trigger name of the trigger
+	 * @return the trigger, or {@code null} if it was missing (or deleted by provisioning)
+	 */
+	public @Nullable Trigger trigger(String namespace, String trigger) {
+		return SeenResources.find(this.triggers, namespace, trigger);
 	}
 
 	@Override
