@@ -31,6 +31,7 @@ import io.github.dofunctions.client.model.FunctionLimits;
 import io.github.dofunctions.client.model.FunctionRuntime;
 import io.github.dofunctions.client.model.Invocation;
 import io.github.dofunctions.client.model.InvocationCredentials;
+import io.github.dofunctions.client.model.ManagedAccessKeyInfo;
 import io.github.dofunctions.client.model.Namespace;
 import io.github.dofunctions.client.model.RateLimit;
 import io.github.dofunctions.client.model.ScheduledDetails;
@@ -63,7 +64,8 @@ public class FunctionsRuntimeHints implements RuntimeHintsRegistrar {
 			AccessKey.class, RateLimit.class, CreateNamespaceRequest.class, CreateTriggerRequest.class,
 			UpdateTriggerRequest.class, CreateAccessKeyRequest.class, UpdateAccessKeyRequest.class, Activation.class,
 			ActivationQuery.class, Invocation.class, InvocationCredentials.class, DeployedFunction.class,
-			DeployedPackage.class, FunctionLimits.class, FunctionRuntime.class, WebResponse.class };
+			DeployedPackage.class, FunctionLimits.class, FunctionRuntime.class, WebResponse.class,
+			ManagedAccessKeyInfo.class };
 
 	static final Class<?>[] ENVELOPES = { Envelopes.NamespaceEnvelope.class, Envelopes.NamespaceList.class,
 			Envelopes.TriggerEnvelope.class, Envelopes.TriggerList.class, Envelopes.AccessKeyEnvelope.class,

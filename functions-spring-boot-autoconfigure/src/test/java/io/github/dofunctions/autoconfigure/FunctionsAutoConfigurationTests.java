@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dofunctions.autoconfigure.endpoint.FunctionsEndpointAutoConfiguration;
 import io.github.dofunctions.autoconfigure.provisioning.FunctionsProvisioningAutoConfiguration;
 import io.github.dofunctions.autoconfigure.web.FunctionsProblemDetailsAutoConfiguration;
 import io.github.dofunctions.client.FunctionsOperations;
@@ -107,7 +108,8 @@ class FunctionsAutoConfigurationTests {
 			.containsExactly(FunctionsRedisBudgetStoreAutoConfiguration.class.getName(),
 					FunctionsAutoConfiguration.class.getName(), FunctionsProvisioningAutoConfiguration.class.getName(),
 					FunctionsMetricsAutoConfiguration.class.getName(), FunctionsHealthAutoConfiguration.class.getName(),
-					FunctionsProblemDetailsAutoConfiguration.class.getName());
+					FunctionsProblemDetailsAutoConfiguration.class.getName(),
+					FunctionsEndpointAutoConfiguration.class.getName());
 	}
 
 	@Test
