@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.client.model.UpdateTriggerRequest;
 import io.github.dofunctions.emulator.EmulatedAccessKey;
@@ -57,18 +56,15 @@ class FunctionsEndpointTests {
 	FunctionsEmulator emulator;
 
 	@Autowired
-	FunctionsAdmin admin;
-
-	@Autowired
 	FunctionsOperations functions;
 
 	private EmulatedNamespace namespace;
 
+	// The reset before each test provisioned the declarations again, and emptied the
+	// journal.
 	@BeforeEach
-	void provisionWhatTheEmulatorsResetRemoved() {
-		this.admin.provision();
+	void findTheProvisionedNamespace() {
 		this.namespace = this.emulator.state().namespaces().get(0);
-		this.emulator.journal().clear();
 	}
 
 	@Test
