@@ -37,10 +37,11 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * It spends no API quota: it shows what {@link FunctionsAdmin} last saw (start-up
  * provisioning, or the latest {@link FunctionsAdmin#plan() plan} or
  * {@link FunctionsAdmin#provision() provision}) and what recent calls saw. With
- * {@code refresh=true} it has the admin read DigitalOcean again first (a plan: reads
- * only, one list of namespaces and one list of triggers per declared namespace that
- * exists). It never shows a secret: no token, namespace key, access-key secret or trigger
- * body.
+ * {@code refresh=true} it has the admin read DigitalOcean again first (a plan: one list
+ * of namespaces, one list of triggers per declared namespace that exists, and the
+ * packages and functions of a namespace that declares functions; nothing of the
+ * namespaces changes). It never shows a secret: no token, namespace key, access-key
+ * secret or trigger body.
  */
 @Endpoint(id = "functions")
 public class FunctionsEndpoint {
