@@ -15,13 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Java stand-ins for the jobs' functions, answering as the code in
- * {@code sample-app/functions/} does. The emulator serves a function registered in Java
- * before the deployed code, so a stand-in is registered only where the function's runtime
- * ({@code node}, {@code python3}) is not on the {@code PATH}.
+ * {@code sample-app/functions/} does, so that the sample runs with only a JDK. The
+ * emulator serves a function registered in Java before the deployed code, so a stand-in
+ * is registered only where the function's runtime ({@code node}, {@code python3}) is not
+ * on the {@code PATH}, read from Spring's environment so that a test can take the
+ * runtimes away.
  */
-final class JobStandIns {
+@Component
+@ConditionalOnBooleanProperty("do.functions.emulator.enabled")
+class JobStandIns {
 
-	private JobStandIns() {
+	JobStandIns(FunctionsEmulator emulator, Environment environment) {
+		registerWhereRuntimeIsMissing(emulator, environment.getProperty("PATH"));
 	}
 
 	static void registerWhereRuntimeIsMissing(FunctionsEmulator emulator, @Nullable String path) {

@@ -1,6 +1,10 @@
 package io.github.dofunctions.sample;
 
+import java.util.List;
+
 import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
+import io.github.dofunctions.client.FunctionDeployer;
+import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On a machine with only a JDK (no {@code node}, no {@code python3} on the {@code PATH})
- * the jobs still run: the project is deployed as everywhere, and their Java stand-ins
- * answer for the code the emulator cannot run.
+ * On a machine with only a JDK (no {@code node}, no {@code python3} on the {@code PATH},
+ * which the test takes away from the application's environment) the jobs still run: their
+ * Java stand-ins answer for the code the emulator cannot run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "PATH=/nonexistent")
 @AutoConfigureWebTestClient
@@ -31,6 +35,9 @@ class JobStandInsTests {
 	@Autowired
 	private FunctionsAdmin admin;
 
+	@Autowired
+	private FunctionsOperations functions;
+
 	@BeforeEach
 	void freshStart() {
 		this.emulator.reset();
@@ -40,6 +47,15 @@ class JobStandInsTests {
 
 	@Test
 	void jobsRunOnTheirStandInsWhereTheRuntimesAreMissing() {
+		String namespaceId = this.emulator.state().namespaces().get(0).id();
+		assertThat(this.emulator.deployedFunctions(namespaceId)).as("the project is deployed as everywhere").hasSize(3);
+		// This JVM's runtimes are on its real PATH: with the deployed code gone, only a
+		// stand-in can answer.
+		FunctionDeployer deployer = this.functions.deployer(namespaceId);
+		for (String function : List.of("reports/nightly", "maintenance/cleanup", "mail/digest")) {
+			deployer.deleteFunction(function).block();
+		}
+
 		this.web.post()
 			.uri("/api/jobs/nightly-report/runs")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -60,7 +76,6 @@ class JobStandInsTests {
 			.expectBody()
 			.jsonPath("$.result.removed")
 			.isEqualTo(3);
-		assertThat(this.emulator.deployedFunctions(this.emulator.state().namespaces().get(0).id())).hasSize(3);
 	}
 
 	@Test
