@@ -170,6 +170,14 @@ public final class EmulatorState {
 	}
 
 	/**
+	 * Return the counts of changes to the namespaces' part and to the code's part, cheap
+	 * enough to ask after every request.
+	 */
+	synchronized long[] revisions() {
+		return new long[] { this.revision, this.codeRevision };
+	}
+
+	/**
 	 * Return everything the state holds, secrets included, with the counts of its
 	 * changes.
 	 */

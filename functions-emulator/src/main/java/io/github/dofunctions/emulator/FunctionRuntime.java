@@ -128,6 +128,13 @@ final class FunctionRuntime {
 	 * Return the last activations kept, with the count of changes to them.
 	 * @param limit how many to return at most
 	 */
+	/**
+	 * Return the count of activations stored, which changes with each one.
+	 */
+	long activationSequence() {
+		return this.sequence.get();
+	}
+
 	synchronized Activations lastActivations(int limit) {
 		List<EmulatedActivation> last = this.activations
 			.subList(Math.max(0, this.activations.size() - limit), this.activations.size())

@@ -136,6 +136,12 @@ final class StateFiles {
 	 * @throws IllegalStateException naming the file if one cannot be written
 	 */
 	synchronized void save() {
+		// Asked after every request, GETs included: copy nothing when nothing changed.
+		long[] revisions = this.state.revisions();
+		if (revisions[0] == this.savedRevision && revisions[1] == this.savedCodeRevision
+				&& this.runtime.activationSequence() == this.savedActivations) {
+			return;
+		}
 		EmulatorSnapshot snapshot = this.state.snapshot();
 		if (snapshot.revision() != this.savedRevision) {
 			write(NAMESPACES, new EmulatorSnapshot.NamespacesFile(VERSION, snapshot.namespaces()));
