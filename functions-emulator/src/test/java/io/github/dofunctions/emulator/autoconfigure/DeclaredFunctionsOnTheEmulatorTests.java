@@ -123,6 +123,10 @@ class DeclaredFunctionsOnTheEmulatorTests {
 			assertThat(context).hasNotFailed();
 			assertThat(writes()).doesNotContain(Operation.DEPLOY_PACKAGE, Operation.DEPLOY_FUNCTION,
 					Operation.CREATE_NAMESPACE, Operation.CREATE_TRIGGER, Operation.UPDATE_TRIGGER);
+			// The project was compared with what is deployed once, by the plan the deploy
+			// then used.
+			assertThat(emulator.get().journal().count(Operation.LIST_PACKAGES)).isOne();
+			assertThat(emulator.get().journal().count(Operation.LIST_FUNCTIONS)).isOne();
 			assertThat(context.getBean(FunctionsAdmin.class).plan().differences()).isEmpty();
 		});
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.github.dofunctions.autoconfigure.provisioning.ProvisioningPlan.Action;
@@ -38,6 +39,12 @@ final class DeclaredFunctions {
 
 	private volatile ResourceLoader resourceLoader = new DefaultResourceLoader();
 
+	/**
+	 * The comparisons the latest plan made, by namespace id, for the deploy that follows
+	 * it in the same provisioning: the project is read and compared once.
+	 */
+	private final Map<String, ProjectPlan> planned = new ConcurrentHashMap<>();
+
 	DeclaredFunctions(FunctionsOperations functions) {
 		this.functions = functions;
 	}
@@ -47,37 +54,41 @@ final class DeclaredFunctions {
 	}
 
 	/**
-	 * Read a declaration's project, as a check before anything is written.
-	 * @return the problem, naming where the project was declared, or {@code null}
+	 * Forget the plans kept for {@link #deploy}: each provisioning plans afresh.
 	 */
-	@Nullable String problem(NamespaceDeclaration declaration) {
+	void forget() {
+		this.planned.clear();
+	}
+
+	/**
+	 * Read a declaration's project once, and, for a namespace that exists, compare it
+	 * with what the namespace holds, writing nothing; the comparison is kept for the
+	 * {@link #deploy} that follows it.
+	 * @param namespaceId the namespace, or {@code null} if it is still to be created
+	 * @return the change, or the problem, naming where the project was declared, that
+	 * keeps it from being deployed
+	 */
+	Planned plan(NamespaceDeclaration declaration, @Nullable String namespaceId) {
 		String location = Objects.requireNonNull(declaration.functions());
 		try (ProjectFolder folder = ProjectFolder.open(this.resourceLoader, location)) {
-			ProjectReader.read(folder.path(), reading());
-			return null;
+			if (namespaceId == null) {
+				ProjectReader.read(folder.path(), reading());
+				return new Planned(new Change(declaration.label(), null, Action.CREATE,
+						List.of("its functions from " + location + ", once it is created")), null);
+			}
+			ProjectPlan plan = new ProjectDeployer(this.functions, namespaceId).plan(folder.path(), options());
+			this.planned.put(namespaceId, plan);
+			return new Planned(change(declaration, location, plan.changes(), false), null);
 		}
 		catch (IOException | ProjectException ex) {
-			return declaration.where("functions") + ": the project at " + location + " cannot be deployed: "
-					+ ex.getMessage();
+			return new Planned(null, declaration.where("functions") + ": the project at " + location
+					+ " cannot be deployed: " + ex.getMessage());
 		}
 	}
 
 	/**
-	 * Compare a declaration's project with what the namespace holds, writing nothing.
-	 */
-	Change plan(NamespaceDeclaration declaration, String namespaceId) {
-		String location = Objects.requireNonNull(declaration.functions());
-		try (ProjectFolder folder = ProjectFolder.open(this.resourceLoader, location)) {
-			ProjectPlan plan = new ProjectDeployer(this.functions, namespaceId).plan(folder.path(), options());
-			return change(declaration, location, plan.changes(), false);
-		}
-		catch (IOException ex) {
-			throw new ProjectException(location + " cannot be read: " + ex.getMessage(), ex);
-		}
-	}
-
-	/**
-	 * Deploy what differs of a declaration's project, on a thread that may block.
+	 * Deploy what differs of a declaration's project, on a thread that may block: the
+	 * differences {@link #plan} found, or, for a namespace created since, the project.
 	 * @return what was done; an error naming the first change that failed
 	 */
 	Mono<Change> deploy(NamespaceDeclaration declaration, String namespaceId) {
@@ -86,17 +97,21 @@ final class DeclaredFunctions {
 
 	private Change deployNow(NamespaceDeclaration declaration, String namespaceId) throws IOException {
 		String location = Objects.requireNonNull(declaration.functions());
-		try (ProjectFolder folder = ProjectFolder.open(this.resourceLoader, location)) {
-			ProjectDeployer deployer = new ProjectDeployer(this.functions, namespaceId);
-			ApplyReport report = deployer.apply(deployer.plan(folder.path(), options()));
-			if (!report.succeeded()) {
-				throw new IllegalStateException(
-						"deploying " + location + " stopped: " + Objects.requireNonNull(report.failure()).getMessage()
-								+ "; done: " + summary(report.done()) + "; left: " + summary(report.left()),
-						report.failure());
+		ProjectDeployer deployer = new ProjectDeployer(this.functions, namespaceId);
+		ProjectPlan plan = this.planned.remove(namespaceId);
+		if (plan == null) {
+			try (ProjectFolder folder = ProjectFolder.open(this.resourceLoader, location)) {
+				plan = deployer.plan(folder.path(), options());
 			}
-			return change(declaration, location, report.done(), true);
 		}
+		ApplyReport report = deployer.apply(plan);
+		if (!report.succeeded()) {
+			throw new IllegalStateException(
+					"deploying " + location + " stopped: " + Objects.requireNonNull(report.failure()).getMessage()
+							+ "; done: " + summary(report.done()) + "; left: " + summary(report.left()),
+					report.failure());
+		}
+		return change(declaration, location, report.done(), true);
 	}
 
 	private static Change change(NamespaceDeclaration declaration, String location, List<PlannedChange> changes,
@@ -127,6 +142,16 @@ final class DeclaredFunctions {
 			.stream()
 			.map((entry) -> entry.getKey() + " " + String.join(", ", entry.getValue()))
 			.collect(Collectors.joining("; "));
+	}
+
+	/**
+	 * A declared project's change, or why it cannot be deployed.
+	 *
+	 * @param change what planning found, or {@code null} with a problem
+	 * @param problem why the project cannot be deployed, or {@code null}
+	 */
+	record Planned(@Nullable Change change, @Nullable String problem) {
+
 	}
 
 	private static ProjectReader.Options reading() {

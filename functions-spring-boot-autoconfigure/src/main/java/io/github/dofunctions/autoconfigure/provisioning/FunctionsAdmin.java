@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.dofunctions.autoconfigure.provisioning.ProvisioningPlan.Action;
@@ -180,6 +179,7 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	 */
 	public synchronized ProvisioningPlan plan() {
 		Instant time = Instant.now();
+		this.declaredFunctions.forget();
 		ProvisioningPlan plan = plan(read());
 		this.lastPlan = new LastPlan(plan, time, false);
 		return plan;
@@ -197,6 +197,7 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	 */
 	public synchronized ProvisioningPlan provision() {
 		Instant time = Instant.now();
+		this.declaredFunctions.forget();
 		List<NamespaceState> states = read();
 		ProvisioningPlan plan = plan(states);
 		this.lastPlan = new LastPlan(plan, time, false);
@@ -322,10 +323,7 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 							+ "' does not exist, and no region is declared to create it in");
 				}
 				if (declaration.functions() != null) {
-					checkFunctions(declaration, problems,
-							() -> new Change(label, null, Action.CREATE,
-									List.of("its functions from " + declaration.functions() + ", once it is created")))
-						.ifPresent(changes::add);
+					planFunctions(declaration, null, problems).ifPresent(changes::add);
 				}
 				declaration.triggers()
 					.forEach((trigger) -> changes
@@ -341,8 +339,7 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 			else {
 				changes.add(new Change(label, null, Action.UNCHANGED, List.of("exists (" + existing.id() + ")")));
 				if (declaration.functions() != null) {
-					checkFunctions(declaration, problems, () -> planFunctions(declaration, existing.id()))
-						.ifPresent(changes::add);
+					planFunctions(declaration, existing.id(), problems).ifPresent(changes::add);
 				}
 			}
 			List<TriggerStep> steps = planTriggers(declaration, state.triggers());
@@ -371,26 +368,22 @@ public class FunctionsAdmin implements ResourceLoaderAware {
 	}
 
 	/**
-	 * Read a declared project, adding why it cannot be deployed to the problems, or else
-	 * planning it.
+	 * Read a declared project, and plan it where its namespace exists; why it cannot be
+	 * deployed is added to the problems.
 	 */
-	private Optional<Change> checkFunctions(NamespaceDeclaration declaration, List<String> problems,
-			Supplier<Change> plan) {
-		String problem = this.declaredFunctions.problem(declaration);
-		if (problem != null) {
-			problems.add(problem);
-			return Optional.empty();
-		}
-		return Optional.of(plan.get());
-	}
-
-	private Change planFunctions(NamespaceDeclaration declaration, String namespaceId) {
+	private Optional<Change> planFunctions(NamespaceDeclaration declaration, @Nullable String namespaceId,
+			List<String> problems) {
+		DeclaredFunctions.Planned planned;
 		try {
-			return this.declaredFunctions.plan(declaration, namespaceId);
+			planned = this.declaredFunctions.plan(declaration, namespaceId);
 		}
 		catch (RuntimeException ex) {
 			throw failed("read the functions of", "namespace '" + declaration.label() + "'", ex);
 		}
+		if (planned.problem() != null) {
+			problems.add(planned.problem());
+		}
+		return Optional.ofNullable(planned.change());
 	}
 
 	private Mono<Change> deployFunctions(NamespaceDeclaration declaration, String namespaceId) {
