@@ -8,11 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.emulator.FunctionsEmulator;
+import io.github.dofunctions.emulator.test.AutoConfigureFunctionsEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -36,15 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screenshot in {@code target/emulator-console.png}, the one the README shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureFunctionsEmulator
 class EmulatorConsoleBrowserTests {
 
 	private static ChromeDriver browser;
 
 	@Autowired
 	private FunctionsEmulator emulator;
-
-	@Autowired
-	private FunctionsAdmin admin;
 
 	@BeforeAll
 	static void openTheBrowser() {
@@ -75,13 +72,6 @@ class EmulatorConsoleBrowserTests {
 		}
 		throw new IllegalStateException("'" + command + "' is not on the PATH: the console's browser test needs "
 				+ "Chromium and its driver (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
-	}
-
-	@BeforeEach
-	void freshStart() {
-		this.emulator.reset();
-		this.admin.provision();
-		this.emulator.journal().clear();
 	}
 
 	@Test

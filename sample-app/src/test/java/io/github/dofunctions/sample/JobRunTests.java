@@ -3,10 +3,9 @@ package io.github.dofunctions.sample;
 import java.util.Map;
 
 import io.github.dofunctions.emulator.EmulatedActivation;
-import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dofunctions.emulator.test.AutoConfigureFunctionsEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "do.functions.rate-limit.requests-per-minute=6000")
 @AutoConfigureWebTestClient
+@AutoConfigureFunctionsEmulator
 class JobRunTests {
 
 	@Autowired
@@ -33,16 +33,6 @@ class JobRunTests {
 
 	@Autowired
 	private FunctionsEmulator emulator;
-
-	@Autowired
-	private FunctionsAdmin admin;
-
-	@BeforeEach
-	void freshStart() {
-		this.emulator.reset();
-		this.admin.provision();
-		this.emulator.journal().clear();
-	}
 
 	private String namespaceId() {
 		return this.emulator.state().namespaces().get(0).id();

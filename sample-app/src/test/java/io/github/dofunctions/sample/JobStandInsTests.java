@@ -2,11 +2,10 @@ package io.github.dofunctions.sample;
 
 import java.util.List;
 
-import io.github.dofunctions.autoconfigure.provisioning.FunctionsAdmin;
 import io.github.dofunctions.client.FunctionDeployer;
 import io.github.dofunctions.client.FunctionsOperations;
 import io.github.dofunctions.emulator.FunctionsEmulator;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dofunctions.emulator.test.AutoConfigureFunctionsEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "PATH=/nonexistent")
 @AutoConfigureWebTestClient
+@AutoConfigureFunctionsEmulator
 class JobStandInsTests {
 
 	@Autowired
@@ -33,17 +33,7 @@ class JobStandInsTests {
 	private FunctionsEmulator emulator;
 
 	@Autowired
-	private FunctionsAdmin admin;
-
-	@Autowired
 	private FunctionsOperations functions;
-
-	@BeforeEach
-	void freshStart() {
-		this.emulator.reset();
-		this.admin.provision();
-		this.emulator.journal().clear();
-	}
 
 	@Test
 	void jobsRunOnTheirStandInsWhereTheRuntimesAreMissing() {

@@ -21,7 +21,7 @@ import io.github.dofunctions.emulator.EmulatedTrigger;
 import io.github.dofunctions.emulator.FunctionsEmulator;
 import io.github.dofunctions.emulator.Operation;
 import io.github.dofunctions.emulator.RecordedRequest;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.dofunctions.emulator.test.AutoConfigureFunctionsEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "do.functions.rate-limit.requests-per-minute=6000")
 @AutoConfigureWebTestClient
+@AutoConfigureFunctionsEmulator
 class ScheduledJobsApplicationTests {
 
 	static final List<Operation> CHANGES = List.of(Operation.CREATE_NAMESPACE, Operation.DELETE_NAMESPACE,
@@ -58,16 +59,6 @@ class ScheduledJobsApplicationTests {
 
 	@Autowired
 	private FunctionsOperations functions;
-
-	/**
-	 * Each test starts from what a fresh start-up leaves.
-	 */
-	@BeforeEach
-	void freshStart() {
-		this.emulator.reset();
-		this.admin.provision();
-		this.emulator.journal().clear();
-	}
 
 	private String namespaceId() {
 		return this.emulator.state().namespaces().get(0).id();
